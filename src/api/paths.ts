@@ -1,0 +1,22 @@
+/**
+ * Endpoint paths, relative to the API base URL (`api-base`, default `/api/`).
+ * The client and the mock backend both read them from here.
+ */
+export const API_PATHS = {
+  login: 'auth/login',
+  logout: 'auth/logout',
+  session: 'auth/session',
+} as const;
+
+export type ApiEndpoint = keyof typeof API_PATHS;
+
+/** The API base URL when none is configured. */
+export const DEFAULT_API_BASE = '/api/';
+
+/**
+ * The custom header every state-changing request carries. A cross-site HTML
+ * form cannot set it, and cross-origin scripts need a CORS preflight to, so a
+ * backend that requires it is safe from CSRF without tokens.
+ */
+export const CSRF_HEADER = 'X-Requested-With';
+export const CSRF_HEADER_VALUE = 'lk-widgets';

@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+
+/**
+ * One invalid field of a request: a JSON Pointer (RFC 6901) into the request
+ * body and a stable code the client localises. `detail` is for developers;
+ * the SDK never shows it to the user.
+ */
+export const FieldProblemSchema = v.object({
+  pointer: v.string(),
+  code: v.string(),
+  detail: v.optional(v.string()),
+});
+export type FieldProblem = v.InferOutput<typeof FieldProblemSchema>;
+
+/**
+ * An error answer, `application/problem+json` (RFC 9457). Besides the
+ * standard members it carries `code`, a stable name of the failure that the
+ * client maps to a localised message, and `errors` for invalid fields.
+ * Extension members the SDK does not know are kept.
+ */
+export const ProblemDetailsSchema = v.looseObject({
+  type: v.optional(v.string(), 'about:blank'),
+  title: v.optional(v.string()),
+  status: v.optional(v.pipe(v.number(), v.integer())),
+  detail: v.optional(v.string()),
+  instance: v.optional(v.string()),
+  code: v.optional(v.string()),
+  errors: v.optional(v.array(FieldProblemSchema)),
+});
+export type ProblemDetails = v.InferOutput<typeof ProblemDetailsSchema>;
+
+/** The media type of a problem-details answer. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Stable `code`s of the problems the backend answers with. */
+export type ProblemCode =
+  | 'validation_failed'
+  | 'invalid_credentials'
+  | 'too_many_requests'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'server_error';

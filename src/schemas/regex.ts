@@ -1,0 +1,31 @@
+/**
+ * Named regular expressions: every pattern the schemas use lives here, so a
+ * rule reads as a name at its point of use and is tested once.
+ */
+
+/** The seed's password alphabet: Latin letters and Arabic digits only. */
+export const LATIN_ALNUM_REGEX = /^[A-Za-z0-9]*$/u;
+
+/** Any Cyrillic letter (a Russian keyboard layout left on). */
+export const CYRILLIC_REGEX = /\p{Script=Cyrillic}/u;
+
+/** Any Latin letter. */
+export const LATIN_REGEX = /\p{Script=Latin}/u;
+
+/** Any white space, including no-break and ideographic spaces. */
+export const WHITESPACE_REGEX = /\s/u;
+
+/** Full-width (East Asian) forms of ASCII letters, digits and punctuation. */
+export const FULLWIDTH_REGEX = /[\uFF01-\uFF5E]/u;
+
+/**
+ * One local part (before the "@") of an e-mail address: RFC 5322 `atext`
+ * characters and dots, plus letters and digits of any script (RFC 6531).
+ */
+export const EMAIL_LOCAL_REGEX = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u;
+
+/** One label of a domain name, Unicode letters allowed (IDN, `почта.рф`). */
+export const DOMAIN_LABEL_REGEX = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
+
+/** A top-level domain is not all digits. */
+export const ALL_DIGITS_REGEX = /^\p{N}+$/u;
