@@ -1,0 +1,131 @@
+import type { ApiEndpoint } from '../src/api/paths.js';
+import type { User } from '../src/schemas/user.js';
+import type { FaultKind } from './faults.js';
+import type { PasswordHash } from './passwords.js';
+import type { SessionRecord } from './sessions.js';
+import type { StateStorage } from './storage.js';
+import { captchaRequired } from './throttle.js';
+import type { ThrottleOptions, ThrottleState } from './throttle.js';
+
+/**
+ * Bumped when the shape of {@link MockState} changes: a saved document of
+ * another version (the demo's IndexedDB after an upgrade) is replaced by a
+ * fresh seed instead of being misread.
+ */
+export const MOCK_STATE_VERSION = 1;
+
+export interface UserRecord {
+  id: string;
+  /** As typed at registration; shown to the user. */
+  email: string;
+  /** `emailKey(email)`: what logins are matched by (EXPECTATIONS 32). */
+  emailKey: string;
+  password: PasswordHash;
+  emailConfirmed: boolean;
+  /** ISO instant until which an unconfirmed cabinet is kept; `null` once confirmed. */
+  confirmUntil: string | null;
+  /** ISO instant. */
+  createdAt: string;
+}
+
+/** What the demo's mock controls and tests change; kept with the data so the demo's survive reloads. */
+export interface MockControls {
+  faults: Partial<Record<ApiEndpoint, FaultKind>>;
+  /** Added to every answer, ms. */
+  latency: number;
+}
+
+/**
+ * The whole mock database: plain, structured-cloneable data. Later features
+ * add collections beside these (outbox, tokens, accounts, payments) and bump
+ * {@link MOCK_STATE_VERSION}.
+ */
+export interface MockState {
+  version: typeof MOCK_STATE_VERSION;
+  /** Mock-clock offset from real time, ms (see clock.ts); kept with the data it dates. */
+  clockOffset: number;
+  users: Record<string, UserRecord>;
+  /** By SHA-256 of the session id (sessions.ts); never by the id. */
+  sessions: Record<string, SessionRecord>;
+  throttle: ThrottleState;
+  controls: MockControls;
+}
+
+/** The mock clock's time as of `state`. */
+export const mockNow = (state: MockState): number => Date.now() + state.clockOffset;
+
+export function findUserByEmailKey(state: MockState, key: string): UserRecord | undefined {
+  return Object.values(state.users).find((user) => user.emailKey === key);
+}
+
+/** A user as the API describes it (`UserSchema`). */
+export function publicUser({ id, email, emailConfirmed, confirmUntil }: UserRecord): User {
+  return { id, email, emailConfirmed, confirmUntil };
+}
+
+export interface MockDb {
+  /** A snapshot of the state; changing it changes nothing. */
+  read(): Promise<MockState>;
+  /**
+   * Loads the state, lets `change` modify it in place, and saves it, all
+   * under the storage's lock. When `change` throws, nothing is saved.
+   * Keep slow work (password hashing) outside: the lock spans tabs.
+   */
+  transact<T>(change: (state: MockState) => T | Promise<T>): Promise<T>;
+  /** Replaces everything with a fresh seed. */
+  reset(): Promise<void>;
+  /** Whether a login for this e-mail key must pass the anti-robot check (EXPECTATIONS 14). */
+  captchaRequired(emailKey: string): Promise<boolean>;
+  /** Calls `listener` with every state loaded or saved, e.g. to keep the clock's offset current. */
+  subscribe(listener: (state: MockState) => void): void;
+  /** Releases the storage's connections. */
+  close(): void;
+}
+
+export interface MockDbOptions {
+  storage: StateStorage;
+  seed: () => Promise<MockState>;
+  throttle: ThrottleOptions;
+}
+
+const isCurrent = (value: unknown): value is MockState =>
+  typeof value === 'object' && value !== null && (value as { version?: unknown }).version === MOCK_STATE_VERSION;
+
+export function createMockDb({ storage, seed, throttle }: MockDbOptions): MockDb {
+  const listeners: Array<(state: MockState) => void> = [];
+  const publish = (state: MockState) => listeners.forEach((listener) => listener(state));
+
+  async function saveAndPublish(state: MockState) {
+    await storage.save(state);
+    publish(state);
+  }
+
+  const db: MockDb = {
+    // Every request starts from storage, so a tab sees the other tabs' writes.
+    async read() {
+      const saved = await storage.load();
+      if (!isCurrent(saved)) return db.transact((state) => structuredClone(state));
+      publish(saved);
+      return saved;
+    },
+    transact(change) {
+      return storage.exclusive(async () => {
+        const saved = await storage.load();
+        const state = isCurrent(saved) ? saved : await seed();
+        const result = await change(state);
+        await saveAndPublish(state);
+        return result;
+      });
+    },
+    reset: () => storage.exclusive(async () => saveAndPublish(await seed())),
+    async captchaRequired(emailKey) {
+      const state = await db.read();
+      return captchaRequired(state.throttle, emailKey, throttle, mockNow(state));
+    },
+    subscribe(listener) {
+      listeners.push(listener);
+    },
+    close: () => storage.close(),
+  };
+  return db;
+}

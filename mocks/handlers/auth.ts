@@ -1,0 +1,88 @@
+import { HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import * as v from 'valibot';
+import { LoginRequestSchema } from '../../src/schemas/auth.js';
+import type { SessionResponse } from '../../src/schemas/auth.js';
+import { emailKey } from '../../src/schemas/email.js';
+import { findUserByEmailKey, mockNow, publicUser } from '../db.js';
+import type { UserRecord } from '../db.js';
+import { dummyPasswordHash, verifyPassword } from '../passwords.js';
+import { problem, validationProblem } from '../problem.js';
+import { SESSION_COOKIE, clearedSessionCookie, newSessionId, sessionCookie, sessionKey } from '../sessions.js';
+import { admitLoginAttempt, clearLoginFailures, recordLoginFailure } from '../throttle.js';
+import { endpoint, readJson } from './endpoint.js';
+import type { EndpointRequest, MockContext } from './endpoint.js';
+
+/** `POST auth/login`, `POST auth/logout`, `GET auth/session`. */
+export function authHandlers(context: MockContext): HttpHandler[] {
+  const { db, options } = context;
+
+  /**
+   * One answer for an unknown e-mail and a wrong password, byte for byte
+   * (EXPECTATIONS 13): made in one place, with nothing that varies.
+   */
+  const invalidCredentials = () => problem(401, 'invalid_credentials');
+
+  /** The user of the request's session, if it is live; an expired session is deleted. */
+  async function sessionUser({ cookies }: EndpointRequest): Promise<UserRecord | undefined> {
+    const id = cookies[SESSION_COOKIE];
+    if (!id) return undefined;
+    const key = await sessionKey(id);
+    return db.transact((state) => {
+      const session = state.sessions[key];
+      if (!session) return undefined;
+      if (session.expiresAt <= mockNow(state)) {
+        delete state.sessions[key];
+        return undefined;
+      }
+      return state.users[session.userId];
+    });
+  }
+
+  const login = endpoint(context, 'login', 'post', async ({ request }) => {
+    const retryAfter = await db.transact((state) => admitLoginAttempt(state.throttle, options.throttle, mockNow(state)));
+    if (retryAfter !== null) return problem(429, 'too_many_requests', { retryAfter }, { 'Retry-After': String(retryAfter) });
+
+    const parsed = v.safeParse(LoginRequestSchema, await readJson(request));
+    if (!parsed.success) return validationProblem(parsed.issues);
+    const { email, password } = parsed.output;
+    const key = emailKey(email);
+
+    const user = findUserByEmailKey(await db.read(), key);
+    // Hash even for an unknown address, so both failures take as long.
+    const valid = await verifyPassword(password, user?.password ?? dummyPasswordHash(options.iterations));
+    if (!user || !valid) {
+      await db.transact((state) => recordLoginFailure(state.throttle, key, options.throttle, mockNow(state)));
+      return invalidCredentials();
+    }
+
+    const session = await newSessionId();
+    await db.transact((state) => {
+      const now = mockNow(state);
+      clearLoginFailures(state.throttle, key);
+      state.sessions[session.key] = { userId: user.id, createdAt: now, expiresAt: now + options.sessionLifetime };
+    });
+    return HttpResponse.json<SessionResponse>(
+      { user: publicUser(user) },
+      { headers: { 'Set-Cookie': sessionCookie(session.id, options.apiPath) } },
+    );
+  });
+
+  const logout = endpoint(context, 'logout', 'post', async ({ cookies }) => {
+    const id = cookies[SESSION_COOKIE];
+    if (id) {
+      const key = await sessionKey(id);
+      await db.transact((state) => {
+        delete state.sessions[key];
+      });
+    }
+    return new HttpResponse(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie(options.apiPath) } });
+  });
+
+  const session = endpoint(context, 'session', 'get', async (request) => {
+    const user = await sessionUser(request);
+    return user ? HttpResponse.json<SessionResponse>({ user: publicUser(user) }) : problem(401, 'unauthenticated');
+  });
+
+  return [login, logout, session];
+}

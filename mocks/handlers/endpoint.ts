@@ -1,0 +1,61 @@
+import { delay, http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { API_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
+import type { ApiEndpoint } from '../../src/api/paths.js';
+import type { MockDb } from '../db.js';
+import { faultResponse } from '../faults.js';
+import type { HeldRequests } from '../faults.js';
+import type { ResolvedMockOptions } from '../options.js';
+import { problem } from '../problem.js';
+
+/** What every handler of one backend shares. */
+export interface MockContext {
+  readonly options: ResolvedMockOptions;
+  readonly db: MockDb;
+  readonly held: HeldRequests;
+}
+
+export interface EndpointRequest {
+  request: Request;
+  /** Cookies of the request; in a browser, from msw's emulated cookie jar. */
+  cookies: Record<string, string>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The URL pattern of an endpoint under the backend's base. */
+export const endpointUrl = (options: ResolvedMockOptions, name: ApiEndpoint): string =>
+  `${options.apiBase}${API_PATHS[name]}`;
+
+/**
+ * A handler of one API endpoint, with what every endpoint does first: wait
+ * the configured latency, act out a fault set for the endpoint, and refuse
+ * a state-changing request without the CSRF header (CONTRACT.md, Session).
+ */
+export function endpoint(
+  context: MockContext,
+  name: ApiEndpoint,
+  method: Method,
+  resolve: (request: EndpointRequest) => Promise<Response>,
+): HttpHandler {
+  return http[method](endpointUrl(context.options, name), async ({ request, cookies }) => {
+    const { controls } = await context.db.read();
+    if (controls.latency > 0) await delay(controls.latency);
+    const fault = controls.faults[name];
+    if (fault) return faultResponse(fault, context.held);
+    if (method !== 'get' && request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+      return problem(403, 'forbidden', { detail: `State-changing requests must carry ${CSRF_HEADER}.` });
+    }
+    return resolve({ request, cookies });
+  });
+}
+
+/** The request's JSON body; answers 400 (thrown, msw sends it) when it is not JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw problem(400, 'validation_failed', { detail: 'The request body is not JSON.', errors: [{ pointer: '', code: 'json_invalid' }] });
+  }
+}

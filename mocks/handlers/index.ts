@@ -1,0 +1,16 @@
+import { http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { problem } from '../problem.js';
+import { authHandlers } from './auth.js';
+import type { MockContext } from './endpoint.js';
+
+export type { MockContext } from './endpoint.js';
+
+/** Every handler of one backend. Each domain adds its own file and one spread here. */
+export function createHandlers(context: MockContext): HttpHandler[] {
+  return [
+    ...authHandlers(context),
+    // Last: anything else under the base is a problem answer too, not a page of the dev server.
+    http.all(`${context.options.apiBase}*`, () => problem(404, 'not_found')),
+  ];
+}

@@ -1,0 +1,70 @@
+// npm run build: ESM entry points in dist/ (dependencies left to the host's
+// bundler), the mock entry, and one self-contained minified file for a plain
+// <script type="module">. Types come from `tsc -p tsconfig.build.json`.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { mockEntry, productionEntries } from './scripts/entries.mjs';
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    declaration: false,
+    emitDeclarationOnly: false,
+    noEmit: false,
+    // The plugin wants its outDir inside the output folder.
+    outDir: 'dist',
+    include: ['src/**/*.ts', 'mocks/**/*.ts'],
+  });
+
+const isDependency = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/** Fails the build if a production entry reaches mock code or msw, statically or lazily. */
+function noMocksInProduction() {
+  return {
+    name: 'no-mocks-in-production',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      for (const entry of chunks.filter((chunk) => chunk.isEntry && chunk.name !== 'mock')) {
+        const seen = new Set();
+        const queue = [entry];
+        while (queue.length) {
+          const chunk = queue.pop();
+          if (seen.has(chunk.fileName)) continue;
+          seen.add(chunk.fileName);
+          const bad = [...Object.keys(chunk.modules), ...chunk.imports].find((id) => /[\\/]mocks[\\/]|^msw|[\\/]node_modules[\\/]msw[\\/]/.test(id));
+          if (bad) this.error(`Production entry "${entry.name}" reaches mock code: ${bad}`);
+          for (const next of [...chunk.imports, ...chunk.dynamicImports]) if (byName.has(next)) queue.push(byName.get(next));
+        }
+      }
+    },
+  };
+}
+
+export default [
+  {
+    input: { ...productionEntries, ...mockEntry },
+    external: isDependency,
+    plugins: [nodeResolve(), ts(), noMocksInProduction()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+  {
+    input: { 'lk-widgets.min': productionEntries.all },
+    plugins: [nodeResolve({ exportConditions: ['browser', 'production'] }), ts(), terser({ format: { comments: false } })],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      // One file: another locale's strings are inlined rather than a chunk.
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+  },
+];

@@ -1,0 +1,24 @@
+// The build's entry points, read by rollup.config.mjs and the bundle checks.
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+
+/** Production entries: `lk-widgets` and `lk-widgets/<name>`, one file each in src/entries/. */
+export const productionEntries = {
+  index: 'src/index.ts',
+  ...Object.fromEntries(
+    readdirSync(new URL('../src/entries/', import.meta.url))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => [basename(file, '.ts'), `src/entries/${file}`]),
+  ),
+};
+
+/** `lk-widgets/mock`: the in-browser mock backend. Never imported by a production entry. */
+export const mockEntry = { mock: 'mocks/index.ts' };
+
+/** Budgets in bytes, min + gzip, with everything the entry imports statically. */
+export const budgets = {
+  'login-form': 16 * 1024,
+  provider: 12 * 1024,
+  index: 40 * 1024,
+  all: 60 * 1024,
+};

@@ -1,0 +1,73 @@
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LkEnvironment } from '../context/environment.js';
+import { environmentContext, pageConfigEvents, pageEnvironment } from '../context/environment.js';
+import type { Session } from '../context/session.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { apiBase?: string | undefined };
+
+/**
+ * A provider whose tag is defined after its consumers' (a lazily loaded
+ * `<lk-provider>`) must still be found: the context root keeps unanswered
+ * requests and replays them when a provider appears.
+ */
+const rootsAttached = new WeakSet<Document>();
+function ensureContextRoot(document: Document): void {
+  if (rootsAttached.has(document)) return;
+  rootsAttached.add(document);
+  new ContextRoot().attach(document.documentElement);
+}
+
+/**
+ * Gives an element its {@link LkEnvironment}: the nearest provider's, or the
+ * page-wide default when there is none. Re-renders the host when either, or
+ * the session in it, changes.
+ */
+export class EnvironmentController implements ReactiveController {
+  readonly #host: Host;
+  readonly #consumer: ContextConsumer<typeof environmentContext, Host>;
+  #session: Session | undefined;
+  readonly #update = () => this.#host.requestUpdate();
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+    this.#consumer = new ContextConsumer(host, {
+      context: environmentContext,
+      subscribe: true,
+      callback: () => this.#followSession(),
+    });
+  }
+
+  /** The environment in force now. */
+  get value(): LkEnvironment {
+    return this.#consumer.value ?? pageEnvironment(this.#host.apiBase);
+  }
+
+  hostConnected(): void {
+    ensureContextRoot(this.#host.ownerDocument);
+    pageConfigEvents.addEventListener('change', this.#update);
+    this.#followSession();
+  }
+
+  hostDisconnected(): void {
+    pageConfigEvents.removeEventListener('change', this.#update);
+    this.#session?.removeEventListener('change', this.#update);
+    this.#session = undefined;
+  }
+
+  hostUpdate(): void {
+    // The page default can change under an element (configure(), its own api-base).
+    this.#followSession();
+  }
+
+  #followSession(): void {
+    const session = this.value.session;
+    if (session !== this.#session) {
+      this.#session?.removeEventListener('change', this.#update);
+      this.#session = session;
+      session.addEventListener('change', this.#update);
+      this.#host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+/** One line of an error summary: the message, and the id of the field it is about. */
+export interface SummaryItem {
+  message: string;
+  fieldId?: string;
+}
+
+/**
+ * The error summary of a failed submit (GOV.UK pattern, EXPECTATIONS 28): a
+ * heading and a link to each field. The form focuses it after rendering, so
+ * screen readers read it out; a link moves the focus to its field.
+ */
+export function errorSummary(id: string, title: string, items: readonly SummaryItem[]): TemplateResult | typeof nothing {
+  if (items.length === 0) return nothing;
+  return html`
+    <div part="error-summary" id=${id} tabindex="-1" aria-labelledby="${id}-title">
+      <p part="error-summary-title" id="${id}-title">${title}</p>
+      <ul part="error-summary-list">
+        ${items.map(
+          ({ message, fieldId }) => html`<li part="error-summary-item">
+            ${fieldId
+              ? html`<a part="error-summary-link" href="#${fieldId}" @click=${focusField}>${message}</a>`
+              : message}
+          </li>`,
+        )}
+      </ul>
+    </div>
+  `;
+}
+
+function focusField(event: Event): void {
+  // The summary's links must not change the page's address (a host may route on it).
+  event.preventDefault();
+  const link = event.currentTarget as HTMLAnchorElement;
+  const field = link.ownerDocument.getElementById(link.hash.slice(1));
+  field?.focus();
+}
+
+/**
+ * A fault (server error, timeout, network loss, malformed answer), announced
+ * as an alert, with the button that tries the same request again.
+ */
+export function faultAlert(message: string | undefined, retryLabel: string, onRetry: () => void): TemplateResult | typeof nothing {
+  if (!message) return nothing;
+  return html`
+    <div part="fault" role="alert">
+      <p part="fault-message">${message}</p>
+      <button part="retry button" type="button" @click=${onRetry}>${retryLabel}</button>
+    </div>
+  `;
+}
+
+/** The parts of one labelled field: its label, its inline error, then the control. */
+export interface FieldOptions {
+  id: string;
+  label: string;
+  error: string | undefined;
+  control: TemplateResult;
+  /** The id of a hint below the label, also read with the field. */
+  hintId?: string;
+}
+
+/** A label, the inline error (tied by `aria-describedby`), then the control. */
+export function field({ id, label, error, control }: FieldOptions): TemplateResult {
+  return html`
+    <div part="field${error ? ' field-invalid' : ''}">
+      <label part="label" for=${id}>${label}</label>
+      ${error ? html`<p part="field-error" id="${id}-error">${error}</p>` : nothing}
+      ${control}
+    </div>
+  `;
+}
+
+/** The `aria-describedby` of a field: its error (if any) and its hint (if any). */
+export function describedBy(id: string, error: string | undefined, hintId?: string): string | undefined {
+  const ids = [error ? `${id}-error` : '', hintId ?? ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+/** Attribute helper: `aria-invalid="true"` only when there is an error. */
+export const invalid = (error: string | undefined) => ifDefined(error ? 'true' : undefined);

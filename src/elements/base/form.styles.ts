@@ -1,0 +1,144 @@
+import { css } from 'lit';
+
+/**
+ * The look of forms, shared by every form element: fields, buttons, the error
+ * summary, faults and status lines. Colours, radius and font come from the
+ * `--lk-…` custom properties, so a supplier's brand needs no CSS of ours.
+ */
+export const formStyles = css`
+  :scope [part~='form'] {
+    display: grid;
+    gap: var(--lk-space, 1rem);
+    max-width: var(--lk-form-max-width, 26rem);
+    margin: 0;
+    padding: 0;
+  }
+  :scope [part~='title'] {
+    margin: 0;
+    font-size: 1.375em;
+    font-weight: 600;
+    line-height: 1.25;
+  }
+  :scope [part~='field'] {
+    display: grid;
+    gap: 0.25rem;
+  }
+  :scope [part~='label'] {
+    display: block;
+    font-weight: 600;
+  }
+  :scope [part~='input'] {
+    display: block;
+    width: 100%;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--lk-color-border, #6b7785);
+    border-radius: var(--lk-radius, 0.375rem);
+    background: var(--lk-color-surface, #fff);
+    color: var(--lk-color-text, #1d2733);
+    font: inherit;
+  }
+  :scope [part~='field-invalid'] [part~='input'] {
+    border-color: var(--lk-color-danger, #b3261e);
+    border-width: 2px;
+  }
+  :scope [part~='field-error'] {
+    margin: 0;
+    color: var(--lk-color-danger, #b3261e);
+    font-weight: 600;
+  }
+  :scope [part~='input-row'] {
+    display: flex;
+    gap: 0.5rem;
+    align-items: stretch;
+  }
+  :scope [part~='button'] {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    margin: 0;
+    padding: 0.5rem 1.25rem;
+    border: 1px solid var(--lk-color-primary, #0b5cad);
+    border-radius: var(--lk-radius, 0.375rem);
+    background: var(--lk-color-surface, #fff);
+    color: var(--lk-color-primary, #0b5cad);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  :scope [part~='submit'] {
+    background: var(--lk-color-primary, #0b5cad);
+    color: var(--lk-color-on-primary, #fff);
+    justify-self: start;
+  }
+  :scope [part~='button'][aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  :scope [part~='toggle-password'] {
+    white-space: nowrap;
+    padding-inline: 0.75rem;
+  }
+  :scope [part~='input']:focus-visible,
+  :scope [part~='button']:focus-visible,
+  :scope [part~='link']:focus-visible,
+  :scope [part~='error-summary']:focus-visible,
+  :scope [part~='error-summary-link']:focus-visible {
+    outline: 3px solid var(--lk-color-focus, #1d2733);
+    outline-offset: 2px;
+  }
+  :scope [part~='link'],
+  :scope [part~='error-summary-link'] {
+    display: inline-block;
+    min-height: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--lk-color-link, var(--lk-color-primary, #0b5cad));
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  :scope [part~='links'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin: 0;
+  }
+  :scope [part~='error-summary'] {
+    padding: 0.75rem 1rem;
+    border: 3px solid var(--lk-color-danger, #b3261e);
+    border-radius: var(--lk-radius, 0.375rem);
+  }
+  :scope [part~='error-summary-title'] {
+    margin: 0 0 0.25rem;
+    font-weight: 700;
+  }
+  :scope [part~='error-summary-list'] {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  :scope [part~='error-summary-link'] {
+    color: var(--lk-color-danger, #b3261e);
+    font-weight: 600;
+  }
+  :scope [part~='fault'] {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger-surface, #fdf0ef);
+  }
+  :scope [part~='fault-message'] {
+    margin: 0;
+  }
+  :scope [part~='status'] {
+    margin: 0;
+    min-height: 1.5em;
+    color: var(--lk-color-muted, #4a5561);
+  }
+`;

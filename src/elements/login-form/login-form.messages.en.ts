@@ -1,0 +1,24 @@
+import { commonEn } from '../../i18n/common.en.js';
+import type { LoginFormMessages } from './login-form.messages.js';
+
+/** `<lk-login-form>`'s strings, English. Loaded on demand. */
+const messages: LoginFormMessages = {
+  ...commonEn,
+  title: 'Log in to your account',
+  email: 'E-mail (login)',
+  password: 'Password',
+  submit: 'Log in',
+  submitting: 'Logging in…',
+  forgotPassword: 'Forgot your password?',
+  register: 'Register',
+  noAccount: 'No account yet?',
+  invalidCredentials: 'Wrong e-mail or password. Check the keyboard layout and Caps Lock.',
+  tooManyAttempts: (wait: string) => `Too many login attempts. Try again in ${wait}.`,
+  signedInAs: (email: string) => `You are logged in as ${email}.`,
+  greeting: 'Dear customer, welcome to your supplier account.',
+  logout: 'Log out',
+  loggingOut: 'Logging out…',
+  loggedIn: 'You are logged in.',
+  loggedOut: 'You have logged out.',
+};
+export default messages;

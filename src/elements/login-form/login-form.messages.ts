@@ -1,0 +1,29 @@
+import { Catalogue } from '../../i18n/catalogue.js';
+import { commonRu } from '../../i18n/common.ru.js';
+
+/** `<lk-login-form>`'s strings, Russian: the seed's wording. */
+export const loginFormRu = {
+  ...commonRu,
+  title: 'Вход в Личный кабинет',
+  email: 'E-mail (логин)',
+  password: 'Пароль',
+  submit: 'Войти',
+  submitting: 'Выполняется вход…',
+  forgotPassword: 'Забыли пароль?',
+  register: 'Зарегистрироваться',
+  noAccount: 'Ещё нет Личного кабинета?',
+  invalidCredentials: 'Неверный e-mail или пароль. Проверьте раскладку клавиатуры и Caps Lock.',
+  tooManyAttempts: (wait: string) => `Слишком много попыток входа. Повторите попытку через ${wait}.`,
+  signedInAs: (email: string) => `Вы вошли как ${email}.`,
+  greeting: 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.',
+  logout: 'Выйти',
+  loggingOut: 'Выполняется выход…',
+  loggedIn: 'Вход выполнен.',
+  loggedOut: 'Вы вышли из Личного кабинета.',
+};
+
+export type LoginFormMessages = typeof loginFormRu;
+
+export const loginFormMessages = new Catalogue<LoginFormMessages>(loginFormRu, {
+  en: () => import('./login-form.messages.en.js'),
+});

@@ -1,0 +1,304 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import * as v from 'valibot';
+import { login } from '../../api/auth.js';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import { PasswordVisibility } from '../../controllers/password-visibility.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { LkLoginEvent } from '../../events/login.js';
+import { LkLogoutEvent } from '../../events/logout.js';
+import { EmailSchema } from '../../schemas/email.js';
+import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { loginFormMessages } from './login-form.messages.js';
+import type { LoginFormMessages } from './login-form.messages.js';
+import { loginFormStyles } from './login-form.styles.js';
+
+type Field = 'email' | 'password';
+
+/**
+ * @summary Logs the abonent in to the cabinet with e-mail (login) and password.
+ *
+ * A real `<form>` in the page's DOM, so password managers fill and save it.
+ * It checks only that both fields are filled and the e-mail is well formed:
+ * the registration password rule never applies here. A wrong e-mail and a
+ * wrong password get one message; too many attempts say how long to wait.
+ * Once logged in (also after a reload) it names the user and offers "Выйти".
+ *
+ * @fires lk-login - logged in; `detail.user`.
+ * @fires lk-logout - logged out with "Выйти"; `detail.reason` is `user`.
+ * @fires lk-navigate - "Забыли пароль?" (`recover`) or "Зарегистрироваться" (`register`); cancelable.
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ *
+ * @csspart form - the `<form>`.
+ * @csspart title - the heading.
+ * @csspart field - each label + error + input group (`field-invalid` when invalid).
+ * @csspart label - a field's label.
+ * @csspart input - the e-mail and password inputs.
+ * @csspart field-error - a field's inline error.
+ * @csspart toggle-password - "Показать пароль".
+ * @csspart submit - "Войти".
+ * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart status - progress and success, announced politely.
+ * @csspart links - the recovery and registration links (`link`).
+ * @csspart signed-in - the logged-in state; `logout` is its button.
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-danger - errors.
+ * @cssprop --lk-radius - corner radius of inputs and buttons.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkLoginFormElement extends LkElement<LoginFormMessages> {
+  static override styles = [baseStyles, formStyles, loginFormStyles];
+
+  /** The address of the registration page, for a real link when no navigator handles it. */
+  @property({ attribute: 'register-href' }) registerHref?: string;
+
+  /** The address of the password recovery page, likewise. */
+  @property({ attribute: 'recover-href' }) recoverHref?: string;
+
+  /** The e-mail as typed. */
+  @state() email = '';
+  /** The password as typed: never trimmed or shortened. */
+  @state() password = '';
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { message: string; retry: () => void } | undefined;
+  @state() private busy: 'login' | 'logout' | undefined;
+  @state() private announcement = '';
+
+  /** Until when (clock time, ms) the backend asked us to wait. */
+  private blockedUntil = 0;
+  private abort: AbortController | undefined;
+  private readonly visibility = new PasswordVisibility(this);
+
+  constructor() {
+    super(loginFormMessages);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.env.session.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  protected override render(): TemplateResult {
+    const { session } = this.env;
+    if (session.status === 'authenticated' && session.user) return this.renderSignedIn(session.user.email);
+    if (session.status === 'loading' || session.status === 'unknown') {
+      return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
+    }
+    return this.renderForm();
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => `${this.uid}-${name}`;
+    const { email: emailError, password: passwordError } = this.fieldErrors;
+    return html`
+      <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
+        <h2 part="title" id=${id('title')}>${t.title}</h2>
+        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
+        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${field({
+          id: id('email'),
+          label: t.email,
+          error: emailError,
+          control: html`<input
+            part="input input-email"
+            id=${id('email')}
+            name="email"
+            type="text"
+            inputmode="email"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            aria-invalid=${invalid(emailError)}
+            aria-describedby=${describedBy(id('email'), emailError) ?? nothing}
+            .value=${this.email}
+            @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
+          />`,
+        })}
+        ${field({
+          id: id('password'),
+          label: t.password,
+          error: passwordError,
+          control: html`<div part="input-row">
+            <input
+              part="input input-password"
+              id=${id('password')}
+              name="password"
+              data-password
+              type=${this.visibility.inputType}
+              autocomplete="current-password"
+              autocapitalize="none"
+              spellcheck="false"
+              required
+              aria-invalid=${invalid(passwordError)}
+              aria-describedby=${describedBy(id('password'), passwordError) ?? nothing}
+              .value=${this.password}
+              @input=${(event: InputEvent) => (this.password = (event.target as HTMLInputElement).value)}
+            />
+            <button
+              part="button toggle-password"
+              type="button"
+              aria-pressed=${this.visibility.shown ? 'true' : 'false'}
+              aria-controls=${id('password')}
+              @click=${() => this.visibility.toggle()}
+            >
+              ${t.showPassword}
+            </button>
+          </div>`,
+        })}
+        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+        <p part="status" role="status">${this.busy === 'login' ? t.submitting : this.announcement}</p>
+        <p part="links">
+          ${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}
+          ${navigationLink(this, this.env, 'register', t.register, this.registerHref)}
+        </p>
+      </form>
+    `;
+  }
+
+  private renderSignedIn(email: string): TemplateResult {
+    const t = this.t;
+    return html`
+      <div part="signed-in">
+        <p part="greeting">${t.greeting}</p>
+        <p part="signed-in-as">${t.signedInAs(email)}</p>
+        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        <button part="button logout" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onLogout}>
+          ${t.logout}
+        </button>
+        <p part="status" role="status">${this.busy === 'logout' ? t.loggingOut : this.announcement}</p>
+      </div>
+    `;
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.busy) return;
+    await this.visibility.mask();
+    this.fault = undefined;
+    this.announcement = '';
+    const credentials = this.validate();
+    if (!credentials) return this.showSummary();
+    const waitSeconds = Math.ceil((this.blockedUntil - this.env.clock.now()) / 1000);
+    if (waitSeconds > 0) {
+      this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(waitSeconds)) }];
+      return this.showSummary();
+    }
+    await this.send(credentials);
+  };
+
+  /** The credentials to send, or `undefined` after marking what is wrong. */
+  private validate(): { email: string; password: string } | undefined {
+    const t = this.t;
+    const email = v.safeParse(EmailSchema, this.email);
+    const password = v.safeParse(LoginPasswordSchema, this.password);
+    const errors: Partial<Record<Field, string>> = {};
+    if (!email.success) errors.email = t.fieldIssue(email.issues[0].message);
+    if (!password.success) {
+      errors.password = t.fieldIssue(password.issues[0].message, { maxLength: LOGIN_PASSWORD_MAX_LENGTH });
+    }
+    this.setFieldErrors(errors);
+    return email.success && password.success ? { email: email.output, password: password.output } : undefined;
+  }
+
+  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
+    this.fieldErrors = errors;
+    this.summary = (['email', 'password'] as const)
+      .filter((name) => errors[name])
+      .map((name) => ({ message: errors[name]!, fieldId: `${this.uid}-${name}` }));
+  }
+
+  private async showSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  }
+
+  private async send(credentials: { email: string; password: string }): Promise<void> {
+    this.abort = new AbortController();
+    this.busy = 'login';
+    this.setFieldErrors({});
+    try {
+      const { user } = await login(this.env.client, credentials, { signal: this.abort.signal });
+      this.password = '';
+      this.announcement = this.t.loggedIn;
+      this.env.session.signedIn(user);
+      this.dispatchEvent(new LkLoginEvent(user));
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.showLoginFailure(error, credentials);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
+    const t = this.t;
+    if (isApiError(error) && error.status === 401) {
+      this.summary = [{ message: t.invalidCredentials, fieldId: `${this.uid}-email` }];
+      void this.showSummary();
+      return;
+    }
+    if (isApiError(error) && error.status === 429) {
+      const seconds = Math.max(1, error.retryAfter ?? 60);
+      this.blockedUntil = this.env.clock.now() + seconds * 1000;
+      this.summary = [{ message: t.tooManyAttempts(t.waitFor(seconds)) }];
+      void this.showSummary();
+      return;
+    }
+    if (isApiError(error) && error.status === 422 && Object.keys(error.fieldErrors).length > 0) {
+      const { email, password } = error.fieldErrors;
+      this.setFieldErrors({
+        ...(email ? { email: t.fieldIssue(email[0]!) } : {}),
+        ...(password ? { password: t.fieldIssue(password[0]!, { maxLength: LOGIN_PASSWORD_MAX_LENGTH }) } : {}),
+      });
+      void this.showSummary();
+      return;
+    }
+    this.fault = { message: faultMessage(error, t), retry: () => void this.retry(() => this.send(credentials)) };
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  private readonly onLogout = async (): Promise<void> => {
+    if (this.busy) return;
+    this.busy = 'logout';
+    this.fault = undefined;
+    try {
+      await this.env.session.logout();
+      this.announcement = this.t.loggedOut;
+      this.dispatchEvent(new LkLogoutEvent('user'));
+    } catch (error) {
+      this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(this.onLogout) };
+      this.dispatchEvent(new LkErrorEvent(error));
+    } finally {
+      this.busy = undefined;
+    }
+  };
+
+  private async retry(action: () => Promise<void>): Promise<void> {
+    this.fault = undefined;
+    await action();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-login-form': LkLoginFormElement;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './login.js';
+export * from './logout.js';
+export * from './navigate.js';
+export * from './error.js';

@@ -1,0 +1,21 @@
+/**
+ * `lk-widgets`: the element classes, the API client, the schemas and the
+ * types. Importing it defines no tag: import `lk-widgets/<element>` or
+ * `lk-widgets/all` for that.
+ */
+export * from './api/index.js';
+export * from './schemas/index.js';
+export * from './events/index.js';
+export { configure, resetConfiguration, environmentContext } from './context/environment.js';
+export type { LkEnvironment, LkSettings, PageConfig, ConnectionOptions } from './context/environment.js';
+export { Session, SessionLogoutEvent } from './context/session.js';
+export type { SessionStatus, LogoutReason } from './context/session.js';
+export { systemClock } from './context/clock.js';
+export type { Clock } from './context/clock.js';
+export type { LkNavigator, NavigateTarget } from './context/navigator.js';
+export type { Locale } from './i18n/locale.js';
+export { formatMoney, formatDate } from './i18n/format.js';
+export { LkElement } from './elements/base/lk-element.js';
+export { define } from './elements/base/define.js';
+export { LkProviderElement } from './elements/provider/provider.js';
+export { LkLoginFormElement } from './elements/login-form/login-form.js';

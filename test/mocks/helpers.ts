@@ -1,0 +1,118 @@
+/**
+ * Test helpers for anything that talks to the mock backend: the mock's own
+ * tests, the client's and the elements'. Requests go over the real fetch
+ * path through msw's Service Worker; nothing is stubbed.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_USER, logIn, useMockBackend } from '../mocks/helpers.js';
+ *
+ * describe('<lk-login-form>', () => {
+ *   const backend = useMockBackend();          // started once for the file, fresh before each test
+ *   it('shows the wait after too many attempts', async () => {
+ *     await backend.faults.set('login', 'server-error');
+ *     await backend.clock.advance(15 * 60_000);
+ *   });
+ * });
+ * ```
+ */
+import { HttpResponse, http } from 'msw';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
+import type { ApiEndpoint } from '../../src/api/paths.js';
+import { createMockBackend } from '../../mocks/backend.js';
+import type { MockBackend } from '../../mocks/backend.js';
+import { pageWorker, serveMockBackend } from '../../mocks/browser.js';
+import type { StartedMockBackend } from '../../mocks/browser.js';
+import { SEED_USERS } from '../../mocks/data/users.js';
+import type { SeedUser } from '../../mocks/data/users.js';
+import type { MockBackendOptions } from '../../mocks/options.js';
+
+/** Where msw 3 persists its emulated cookie jar (TOOLCHAIN.md, Cookies). */
+export const MSW_COOKIE_STORE_KEY = '__msw-cookie-store__';
+
+const seedUser = (email: string): SeedUser => SEED_USERS.find((user) => user.email === email)!;
+
+/** The README's demo user: confirmed. */
+export const DEMO_USER = seedUser('abonent@example.ru');
+/** A registered user who has not confirmed the e-mail yet. */
+export const UNCONFIRMED_USER = seedUser('new@example.ru');
+
+/**
+ * Serves a mock backend for the current Mocha suite (or file, at top level):
+ * started before the suite's first test, stopped after its last, and before
+ * every test reset to a fresh seed with no faults, no latency beyond
+ * `options.latency`, the clock at real time and an empty cookie jar.
+ *
+ * Defaults to the test iteration count, so logins are fast. Several calls
+ * with different `apiBase`s give separate backends on the page's one worker.
+ * The backend is returned at once, for use inside tests and hooks.
+ */
+export function useMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const backend = createMockBackend({ passwordIterations: 'test', ...options });
+  let started: StartedMockBackend | undefined;
+  before(async () => {
+    started = await serveMockBackend(backend, { quiet: true });
+  });
+  beforeEach(() => resetMockBackend(backend));
+  after(async () => {
+    await started?.stop();
+    backend.close();
+  });
+  return backend;
+}
+
+/** Back to a fresh seed, with the session cookie gone from msw's jar. */
+export async function resetMockBackend(backend: MockBackend): Promise<void> {
+  // Without faults or latency, so the logout below answers at once.
+  await backend.faults.clear();
+  await backend.latency.set(0);
+  // msw reads its jar from localStorage only when it loads; the jar it holds
+  // in memory forgets a cookie only when an answer expires it, as logout's does.
+  await mockFetch(backend, 'logout', { method: 'POST' });
+  await backend.reset();
+  localStorage.removeItem(MSW_COOKIE_STORE_KEY);
+}
+
+export interface MockFetchInit {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, unless a string (sent as it is). */
+  body?: unknown;
+  /** Whether to send the CSRF header; default true. */
+  csrf?: boolean;
+  signal?: AbortSignal;
+}
+
+/** A plain fetch to one of the backend's endpoints, as the SDK's client would send it. */
+export function mockFetch(backend: MockBackend, endpoint: ApiEndpoint, init: MockFetchInit = {}): Promise<Response> {
+  const { method = 'GET', body, csrf = true, signal = null } = init;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (csrf) headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(backend.url(endpoint), {
+    method,
+    headers,
+    signal,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}
+
+/** Logs in (the session cookie goes to msw's jar) and returns the answer. */
+export function logIn(
+  backend: MockBackend,
+  { email, password }: { email: string; password: string } = DEMO_USER,
+): Promise<Response> {
+  return mockFetch(backend, 'login', { method: 'POST', body: { email, password } });
+}
+
+/**
+ * The cookies msw's emulated jar sends to the backend's base, read through
+ * a one-off handler: the jar in this page's memory is the one that counts
+ * (localStorage holds a copy that test pages running side by side overwrite).
+ */
+export async function jarCookies(backend: MockBackend): Promise<Record<string, string>> {
+  const worker = pageWorker();
+  if (!worker) throw new Error('jarCookies: no mock backend is being served on this page');
+  const url = new URL('__test-jar-cookies', backend.apiBase).href;
+  worker.use(http.get(url, ({ cookies }) => HttpResponse.json(cookies), { once: true }));
+  return (await fetch(url)).json() as Promise<Record<string, string>>;
+}
