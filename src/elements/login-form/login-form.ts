@@ -191,7 +191,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.busy) return;
-    await this.visibility.mask();
+    // No await before `send` sets `busy`: a second click or Enter must find it set.
+    void this.visibility.mask();
     this.fault = undefined;
     this.announcement = '';
     const credentials = this.validate();
@@ -231,8 +232,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   }
 
   private async send(credentials: { email: string; password: string }): Promise<void> {
-    this.abort = new AbortController();
     this.busy = 'login';
+    this.abort = new AbortController();
     this.setFieldErrors({});
     try {
       const { user } = await login(this.env.client, credentials, { signal: this.abort.signal });

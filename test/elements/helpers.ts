@@ -1,0 +1,78 @@
+/**
+ * Helpers for element tests: render inside a provider wired to the mock
+ * backend, type with real key presses, count the requests that reached the
+ * mock, and wait for what the element announces.
+ */
+import { fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import { html } from 'lit';
+import type { MockBackend } from '../../mocks/backend.js';
+import { pageWorker } from '../../mocks/browser.js';
+import '../../src/entries/provider.js';
+import type { LkProviderElement } from '../../src/elements/provider/provider.js';
+import { resetConfiguration } from '../../src/context/environment.js';
+
+/** Renders `content` inside an `<lk-provider>` on the backend's base and clock, and returns the content's first element. */
+export async function renderWithBackend<T extends HTMLElement>(
+  backend: MockBackend,
+  content: TemplateResult,
+  provider: Partial<Pick<LkProviderElement, 'locale' | 'navigator' | 'client'>> = {},
+): Promise<T> {
+  resetConfiguration();
+  const wrapper = await fixture<LkProviderElement>(html`<lk-provider
+    api-base=${backend.apiBase}
+    .clock=${backend.clock}
+    .navigator=${provider.navigator}
+    .client=${provider.client}
+    locale=${provider.locale ?? 'ru'}
+    >${content}</lk-provider
+  >`);
+  const element = wrapper.firstElementChild as T & { updateComplete?: Promise<unknown> };
+  await element.updateComplete;
+  // Elements show a busy status while the session is asked for; tests start once it has settled.
+  await waitUntil(() => !element.querySelector('[aria-busy="true"]'), 'the element stayed busy');
+  await element.updateComplete;
+  return element;
+}
+
+/** Focuses `input` and types `text` with real key presses. */
+export async function typeInto(input: HTMLElement, text: string): Promise<void> {
+  input.focus();
+  await sendKeys({ type: text });
+}
+
+/** Presses one key (`Enter`, `Tab`, `Space`), or a key with Shift held (`Shift+Tab`). */
+export async function press(key: string): Promise<void> {
+  const [modifier, pressed] = key.includes('+') ? key.split('+') : [undefined, key];
+  if (modifier) await sendKeys({ down: modifier });
+  await sendKeys({ press: pressed! });
+  if (modifier) await sendKeys({ up: modifier });
+}
+
+/** Counts the requests that reach the mock backend's base from now on. */
+export function countRequests(backend: MockBackend): { readonly count: number; readonly paths: string[]; stop(): void } {
+  const worker = pageWorker();
+  if (!worker) throw new Error('countRequests: no mock backend is served');
+  const paths: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    if (request.url.startsWith(backend.apiBase)) paths.push(new URL(request.url).pathname);
+  };
+  worker.events.on('request:start', listener);
+  return {
+    get count() {
+      return paths.length;
+    },
+    paths,
+    stop: () => worker.events.removeListener('request:start', listener),
+  };
+}
+
+/** Waits until `element` has a node matching `selector`, and returns it. */
+export async function findPart<T extends Element = HTMLElement>(element: Element, selector: string): Promise<T> {
+  await waitUntil(() => element.querySelector(selector), `nothing matches ${selector}`);
+  return element.querySelector<T & Element>(selector)!;
+}
+
+/** The text of a node with white space folded. */
+export const textOf = (node: Element | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
