@@ -39,7 +39,10 @@ export async function startMockBackend(options: StartMockBackendOptions = {}): P
 }
 
 /** Serves a backend made with `createMockBackend` through the page's msw worker. */
-export async function serveMockBackend(backend: MockBackend, { quiet = false }: ServeOptions = {}): Promise<StartedMockBackend> {
+export async function serveMockBackend(
+  backend: MockBackend,
+  { quiet = false }: ServeOptions = {},
+): Promise<StartedMockBackend> {
   await backend.ready;
   if (!shared) {
     installWorkerScriptPolicy();

@@ -20,7 +20,9 @@ export interface StartedMockServer extends MockBackend {
  * answer's `Set-Cookie` yourself. Give an absolute `apiBase` to get fetchable
  * `backend.url()`s; a relative one matches any origin.
  */
-export async function startMockServer(options: Omit<MockBackendOptions, 'storage' | 'dbName'> = {}): Promise<StartedMockServer> {
+export async function startMockServer(
+  options: Omit<MockBackendOptions, 'storage' | 'dbName'> = {},
+): Promise<StartedMockServer> {
   const { setupServer } = await import('msw/node');
   const backend = createMockBackend({ ...options, storage: 'memory' });
   await backend.ready;

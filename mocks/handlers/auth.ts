@@ -40,8 +40,12 @@ export function authHandlers(context: MockContext): HttpHandler[] {
   }
 
   const login = endpoint(context, 'login', 'post', async ({ request }) => {
-    const retryAfter = await db.transact((state) => admitLoginAttempt(state.throttle, options.throttle, mockNow(state)));
-    if (retryAfter !== null) return problem(429, 'too_many_requests', { retryAfter }, { 'Retry-After': String(retryAfter) });
+    const retryAfter = await db.transact((state) =>
+      admitLoginAttempt(state.throttle, options.throttle, mockNow(state)),
+    );
+    if (retryAfter !== null) {
+      return problem(429, 'too_many_requests', { retryAfter }, { 'Retry-After': String(retryAfter) });
+    }
 
     const parsed = v.safeParse(LoginRequestSchema, await readJson(request));
     if (!parsed.success) return validationProblem(parsed.issues);

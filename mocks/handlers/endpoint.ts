@@ -56,6 +56,9 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw problem(400, 'validation_failed', { detail: 'The request body is not JSON.', errors: [{ pointer: '', code: 'json_invalid' }] });
+    throw problem(400, 'validation_failed', {
+      detail: 'The request body is not JSON.',
+      errors: [{ pointer: '', code: 'json_invalid' }],
+    });
   }
 }

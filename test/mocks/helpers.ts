@@ -56,7 +56,6 @@ export function useMockBackend(options: MockBackendOptions = {}): MockBackend {
   beforeEach(() => resetMockBackend(backend));
   after(async () => {
     await started?.stop();
-    backend.close();
   });
   return backend;
 }

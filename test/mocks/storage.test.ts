@@ -4,7 +4,15 @@ import { startMockBackend } from '../../mocks/browser.js';
 import type { StartedMockBackend } from '../../mocks/browser.js';
 import type { MockState } from '../../mocks/db.js';
 import { SESSION_COOKIE } from '../../mocks/sessions.js';
-import { DEMO_USER, MSW_COOKIE_STORE_KEY, jarCookies, logIn, mockFetch, resetMockBackend, useMockBackend } from './helpers.js';
+import {
+  DEMO_USER,
+  MSW_COOKIE_STORE_KEY,
+  jarCookies,
+  logIn,
+  mockFetch,
+  resetMockBackend,
+  useMockBackend,
+} from './helpers.js';
 
 const HOUR = 60 * 60_000;
 
@@ -96,7 +104,6 @@ describe('mock backend: storage', () => {
     afterEach(async () => {
       for (const backend of started.splice(0)) {
         await backend.stop();
-        backend.close();
       }
       localStorage.removeItem(MSW_COOKIE_STORE_KEY);
     });
@@ -109,7 +116,6 @@ describe('mock backend: storage', () => {
       await first.clock.advance(HOUR);
       await first.faults.set('logout', 'server-error');
       await first.stop();
-      first.close();
 
       const second = await start(settings);
       expect(second.clock.offset).to.equal(HOUR);
