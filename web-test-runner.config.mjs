@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { policyAllowingInlineScriptsOf } from './scripts/csp.mjs';
 
 /** MSW registers its worker at /mockServiceWorker.js; the file lives in demo/. */
 function serveMockServiceWorker(context, next) {
@@ -10,12 +11,24 @@ function serveMockServiceWorker(context, next) {
   return next();
 }
 
+/**
+ * Every test page runs under CONTRACT.md's Content-Security-Policy, Trusted
+ * Types included, so a test fails if the SDK or the mock breaks it. The
+ * runner's own inline bootstrap scripts are allowed by hash.
+ */
+async function contentSecurityPolicy(context, next) {
+  await next();
+  if (context.response.is('html') && typeof context.body === 'string') {
+    context.set('Content-Security-Policy', policyAllowingInlineScriptsOf(context.body));
+  }
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   // The default export conditions break msw's browser build.
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [serveMockServiceWorker],
+  middleware: [serveMockServiceWorker, contentSecurityPolicy],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
