@@ -31,7 +31,11 @@ export default {
   middleware: [serveMockServiceWorker, contentSecurityPolicy],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
     }),
   ],
   concurrency: 2,

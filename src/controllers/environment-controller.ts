@@ -21,7 +21,7 @@ function ensureContextRoot(document: Document): void {
 /**
  * Gives an element its {@link LkEnvironment}: the nearest provider's, or the
  * page-wide default when there is none. Re-renders the host when either, or
- * the session in it, changes.
+ * the session in it, changes, and has the session asked for once.
  */
 export class EnvironmentController implements ReactiveController {
   readonly #host: Host;
@@ -67,6 +67,8 @@ export class EnvironmentController implements ReactiveController {
       this.#session?.removeEventListener('change', this.#update);
       this.#session = session;
       session.addEventListener('change', this.#update);
+      // Every element needs to know who is logged in; the first to ask asks the backend.
+      void session.load();
       this.#host.requestUpdate();
     }
   }

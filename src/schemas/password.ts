@@ -51,7 +51,8 @@ export const PASSWORD_POLICIES: Readonly<Record<PasswordPolicyId, PasswordPolicy
 
 /** A policy by name; unknown names fall back to the seed's (the default). */
 export function passwordPolicy(id: string | null | undefined): PasswordPolicy {
-  return PASSWORD_POLICIES[id as PasswordPolicyId] ?? SEED_PASSWORD_POLICY;
+  // hasOwn: an attribute such as "constructor" must not reach Object.prototype.
+  return id != null && Object.hasOwn(PASSWORD_POLICIES, id) ? PASSWORD_POLICIES[id as PasswordPolicyId] : SEED_PASSWORD_POLICY;
 }
 
 /**

@@ -12,21 +12,28 @@ export const FieldProblemSchema = v.object({
 });
 export type FieldProblem = v.InferOutput<typeof FieldProblemSchema>;
 
+/** A member of the wrong type is ignored, not fatal to the whole answer (RFC 9457 §3.1). */
+const lenient = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined);
+
 /**
  * An error answer, `application/problem+json` (RFC 9457). Besides the
  * standard members it carries `code`, a stable name of the failure that the
  * client maps to a localised message, and `errors` for invalid fields.
  * Extension members the SDK does not know are kept.
  */
-export const ProblemDetailsSchema = v.looseObject({
-  type: v.optional(v.string(), 'about:blank'),
-  title: v.optional(v.string()),
-  status: v.optional(v.pipe(v.number(), v.integer())),
-  detail: v.optional(v.string()),
-  instance: v.optional(v.string()),
-  code: v.optional(v.string()),
-  errors: v.optional(v.array(FieldProblemSchema)),
-});
+export const ProblemDetailsSchema = v.pipe(
+  // valibot's object schemas accept arrays; a problem is a JSON object.
+  v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input)),
+  v.looseObject({
+    type: v.fallback(v.optional(v.string(), 'about:blank'), 'about:blank'),
+    title: lenient(v.string()),
+    status: lenient(v.pipe(v.number(), v.integer())),
+    detail: lenient(v.string()),
+    instance: lenient(v.string()),
+    code: lenient(v.string()),
+    errors: lenient(v.array(FieldProblemSchema)),
+  }),
+);
 export type ProblemDetails = v.InferOutput<typeof ProblemDetailsSchema>;
 
 /** The media type of a problem-details answer. */

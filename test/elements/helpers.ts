@@ -3,7 +3,7 @@
  * backend, type with real key presses, count the requests that reached the
  * mock, and wait for what the element announces.
  */
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture, fixtureSync, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { html } from 'lit';
@@ -34,6 +34,18 @@ export async function renderWithBackend<T extends HTMLElement>(
   await waitUntil(() => !element.querySelector('[aria-busy="true"]'), 'the element stayed busy');
   await element.updateComplete;
   return element;
+}
+
+/**
+ * Renders a piece of page markup and waits for every `<lk-…>` element in it.
+ * Unlike `fixture()` on a plain element, it never waits for an animation
+ * frame, which a test page running in the background does not get.
+ */
+export async function renderPage<T extends HTMLElement = HTMLElement>(content: TemplateResult): Promise<T> {
+  const page = fixtureSync<T>(content);
+  const elements = [page, ...page.querySelectorAll('*')].filter((node) => node.localName.startsWith('lk-'));
+  await Promise.all(elements.map((node) => (node as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+  return page;
 }
 
 /** Focuses `input` and types `text` with real key presses. */

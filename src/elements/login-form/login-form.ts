@@ -84,11 +84,6 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     super(loginFormMessages);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.env.session.load();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();

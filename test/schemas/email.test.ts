@@ -1,0 +1,257 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { EMAIL_LOCAL_MAX_LENGTH, EMAIL_MAX_LENGTH, EmailSchema, emailKey, findEmailIssue } from '../../src/schemas/email.js';
+
+/** The one issue code `EmailSchema` gives for `input`, or `null` when it passes. */
+function schemaIssue(input: unknown): string | null {
+  const result = v.safeParse(EmailSchema, input);
+  return result.success ? null : result.issues[0].message;
+}
+
+/** What `EmailSchema` makes of an accepted address. */
+function parsed(input: string): string {
+  return v.parse(EmailSchema, input);
+}
+
+/** A well-formed address of exactly `length` characters (labels of at most 63). */
+function addressOfLength(length: number, localLength = 64): string {
+  const local = 'a'.repeat(localLength);
+  let domain = 'ru';
+  while (local.length + 1 + domain.length < length) {
+    const room = length - (local.length + 1 + domain.length) - 1;
+    domain = `${'b'.repeat(Math.max(1, Math.min(63, room)))}.${domain}`;
+  }
+  const address = `${local}@${domain}`;
+  if (address.length !== length) throw new Error(`addressOfLength: made ${address.length}, not ${length}`);
+  return address;
+}
+
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+const CYRILLIC = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
+const DIGITS = '0123456789';
+
+/** One label (or local part) in one script: letters and digits, with inner `sep` characters. */
+const word = (letters: string, separators: string, maxLength = 12) =>
+  fc
+    .tuple(
+      fc.constantFrom(...letters),
+      fc.string({ unit: fc.constantFrom(...letters, ...DIGITS, ...separators), maxLength }),
+      fc.constantFrom(...letters, ...DIGITS),
+    )
+    .map(([first, middle, last]) => `${first}${middle}${last}`)
+    .filter((text) => !/[.-]{2}/.test(text));
+
+const script = fc.constantFrom(LATIN, CYRILLIC);
+
+/** Valid addresses: every label in one script (Latin or Cyrillic), a letter TLD. */
+const validAddress = fc
+  .tuple(
+    script.chain((letters) => word(letters, '.+_-')),
+    fc.array(script.chain((letters) => word(letters, '-')), { minLength: 1, maxLength: 3 }),
+    script.chain((letters) => fc.string({ unit: fc.constantFrom(...letters), minLength: 2, maxLength: 6 })),
+  )
+  .map(([local, labels, tld]) => `${local}@${[...labels, tld].join('.')}`);
+
+/** Changes the case of each character by a repeating pattern of flags. */
+const recase = (text: string, upper: readonly boolean[]) =>
+  [...text].map((char, i) => (upper[i % upper.length] ? char.toUpperCase() : char.toLowerCase())).join('');
+
+/** Every character `\s` matches (and `String.prototype.trim` drops). */
+const WHITESPACE = [
+  ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a',
+  '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
+];
+
+/** Any UTF-16 code unit, lone surrogates included. */
+const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+const arbitraryText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: anyCodeUnit }),
+  fc.string({ unit: fc.constantFrom('a', 'я', '@', '.', '-', ' ', '１', 'о', 'o', '😀', '"') }),
+);
+
+describe('EmailSchema and findEmailIssue', () => {
+  describe('accepts', () => {
+    const accepted: Array<[string, string]> = [
+      ['a plain address', 'user@example.ru'],
+      ['a plus tag', 'user+bills@example.ru'],
+      ['dots and hyphens', 'ivan.petrov-jr@my-domain.example.ru'],
+      ['subdomains', 'user@mail.city.example.ru'],
+      ['an internationalised address', 'иван@почта.рф'],
+      ['a Latin local part at an IDN domain', 'user@почта.рф'],
+      ['a Cyrillic local part at a Latin domain', 'иван@example.ru'],
+      ['RFC 5322 atext symbols', "o'brien!#$%&*/=?^_`{|}~@example.ru"],
+    ];
+    for (const [what, address] of accepted) {
+      it(`${what}: ${address}`, () => {
+        expect(findEmailIssue(address)).to.equal(null);
+        expect(parsed(address)).to.equal(address);
+      });
+    }
+
+    it('keeps the case the address was typed in', () => {
+      expect(parsed('Ivan.Petrov@Example.RU')).to.equal('Ivan.Petrov@Example.RU');
+      expect(parsed('Иван@Почта.РФ')).to.equal('Иван@Почта.РФ');
+    });
+
+    it(`accepts ${EMAIL_MAX_LENGTH} characters and a local part of ${EMAIL_LOCAL_MAX_LENGTH}`, () => {
+      expect(findEmailIssue(addressOfLength(EMAIL_MAX_LENGTH, EMAIL_LOCAL_MAX_LENGTH))).to.equal(null);
+    });
+  });
+
+  describe('trims surrounding white space', () => {
+    it('drops spaces, tabs and line breaks around the address', () => {
+      expect(parsed('  user@example.ru\t\n')).to.equal('user@example.ru');
+    });
+
+    it('drops no-break and ideographic spaces around the address', () => {
+      expect(parsed('\u00a0user@example.ru\u3000')).to.equal('user@example.ru');
+    });
+
+    it('refuses an address of white space only as empty', () => {
+      expect(schemaIssue(' \t\u00a0')).to.equal('email_required');
+    });
+  });
+
+  describe('refuses', () => {
+    const refused: Array<[string, string, string]> = [
+      ['email_required', 'nothing', ''],
+      ['email_too_long', `${EMAIL_MAX_LENGTH + 1} characters`, addressOfLength(EMAIL_MAX_LENGTH + 1, 60)],
+      ['email_too_long', `a local part of ${EMAIL_LOCAL_MAX_LENGTH + 1}`, `${'a'.repeat(EMAIL_LOCAL_MAX_LENGTH + 1)}@example.ru`],
+      ['email_spaces', 'a space in the local part', 'user name@example.ru'],
+      ['email_spaces', 'a space in the domain', 'user@exam ple.ru'],
+      ['email_spaces', 'a no-break space inside', 'user\u00a0name@example.ru'],
+      ['email_spaces', 'a tab inside', 'user\t@example.ru'],
+      ['email_spaces', 'a quoted local part with a space', '"john doe"@example.ru'],
+      ['email_fullwidth', 'full-width letters', 'ｕｓｅｒ@example.ru'],
+      ['email_fullwidth', 'full-width digits', 'user１２３@example.ru'],
+      ['email_fullwidth', 'a full-width @', 'user＠example.ru'],
+      ['email_format', 'no @', 'user.example.ru'],
+      ['email_format', 'nothing before the @', '@example.ru'],
+      ['email_format', 'nothing after the @', 'user@'],
+      ['email_format', 'two @', 'user@name@example.ru'],
+      ['email_format', 'two dots in the local part', 'user..name@example.ru'],
+      ['email_format', 'two dots in the domain', 'user@example..ru'],
+      ['email_format', 'a leading dot', '.user@example.ru'],
+      ['email_format', 'a dot before the @', 'user.@example.ru'],
+      ['email_format', 'a trailing dot', 'user@example.ru.'],
+      ['email_format', 'a domain without a dot', 'user@localhost'],
+      ['email_format', 'a numeric top-level domain', 'user@example.123'],
+      ['email_format', 'an IP address as domain', 'user@192.168.0.1'],
+      ['email_format', 'a label longer than 63', `user@${'b'.repeat(64)}.ru`],
+      ['email_chars', 'an emoji', 'user😀@example.ru'],
+      ['email_chars', 'markup', '<script>@example.ru'],
+      ['email_chars', 'a script tag with a call', '<script>alert(1)</script>@example.ru'],
+      ['email_chars', 'quotes', '"john"@example.ru'],
+      ['email_chars', 'SQL-looking text', "user'--;@example.ru"],
+      ['email_chars', 'a zero-width space', 'user\u200b@example.ru'],
+      ['email_chars', 'an underscore in the domain', 'user@exa_mple.ru'],
+      ['email_chars', 'an emoji in the domain', 'user@😀.ru'],
+      ['email_mixed_script', 'a Cyrillic о among Latin letters', 'pоchta@example.ru'],
+      ['email_mixed_script', 'a Cyrillic е in a Latin domain label', 'user@yandеx.ru'],
+      ['email_mixed_script', 'a Latin a in a Cyrillic domain label', 'иван@пoчтa.рф'],
+    ];
+    for (const [code, what, address] of refused) {
+      it(`${what} → ${code}`, () => {
+        expect(findEmailIssue(address)).to.equal(code);
+        expect(schemaIssue(address)).to.equal(code);
+      });
+    }
+
+    it('refuses values that are not strings without checking them', () => {
+      for (const value of [undefined, null, 42, {}, ['user@example.ru']]) {
+        const result = v.safeParse(EmailSchema, value);
+        expect(result.success, String(value)).to.equal(false);
+        expect(result.issues?.[0].kind).to.equal('schema');
+      }
+    });
+  });
+
+  describe('properties', () => {
+    it('accepts every generated valid address as typed, whatever its case', () => {
+      fc.assert(
+        fc.property(validAddress, fc.array(fc.boolean(), { minLength: 1 }), (address, upper) => {
+          const typed = recase(address, upper);
+          expect(findEmailIssue(typed), typed).to.equal(null);
+          expect(parsed(` ${typed} `)).to.equal(typed);
+        }),
+      );
+    });
+
+    it('refuses any string with white space inside', () => {
+      const edge = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((text) => text.trim() === text);
+      fc.assert(
+        fc.property(edge, fc.constantFrom(...WHITESPACE), edge, (before, space, after) => {
+          const input = `${before}${space}${after}`;
+          const code = schemaIssue(input);
+          expect(code, JSON.stringify(input)).to.equal(input.length > EMAIL_MAX_LENGTH ? 'email_too_long' : 'email_spaces');
+        }),
+      );
+    });
+
+    it('never throws on arbitrary strings', () => {
+      fc.assert(
+        fc.property(arbitraryText, (input) => {
+          findEmailIssue(input);
+          v.safeParse(EmailSchema, input);
+          emailKey(input);
+        }),
+      );
+    });
+
+    it('never throws on arbitrary values', () => {
+      fc.assert(
+        fc.property(fc.anything(), (input) => {
+          v.safeParse(EmailSchema, input);
+        }),
+      );
+    });
+  });
+});
+
+describe('emailKey', () => {
+  it('ignores the case of the local part and the domain', () => {
+    expect(emailKey('Ivan.Petrov@Example.RU')).to.equal(emailKey('ivan.petrov@example.ru'));
+  });
+
+  it('ignores the case of Cyrillic letters', () => {
+    expect(emailKey('ИВАН@ПОЧТА.РФ')).to.equal(emailKey('иван@почта.рф'));
+  });
+
+  it('gives an IDN domain in its punycode form', () => {
+    expect(emailKey('Иван@Почта.РФ')).to.equal('иван@xn--80a1acny.xn--p1ai');
+  });
+
+  it('makes an IDN domain and its punycode form one login', () => {
+    expect(emailKey('user@почта.рф')).to.equal(emailKey('user@xn--80a1acny.xn--p1ai'));
+  });
+
+  it('makes composed and decomposed accents one login', () => {
+    expect(emailKey('jos\u00e9@example.ru')).to.equal(emailKey('jose\u0301@example.ru'));
+  });
+
+  it('keeps different local parts apart', () => {
+    expect(emailKey('user+a@example.ru')).not.to.equal(emailKey('user+b@example.ru'));
+  });
+
+  it('is idempotent for generated valid addresses', () => {
+    fc.assert(
+      fc.property(validAddress, (address) => {
+        const key = emailKey(address);
+        expect(emailKey(key)).to.equal(key);
+      }),
+    );
+  });
+
+  it('is case-insensitive for generated valid addresses', () => {
+    fc.assert(
+      fc.property(validAddress, fc.array(fc.boolean(), { minLength: 1 }), (address, upper) => {
+        const key = emailKey(address);
+        expect(emailKey(recase(address, upper))).to.equal(key);
+        expect(emailKey(address.toUpperCase())).to.equal(key);
+      }),
+    );
+  });
+});
