@@ -1,9 +1,13 @@
 import { commonEn } from '../../i18n/common.en.js';
+import { emailIssuesEn } from '../../i18n/email-issues.en.js';
 import type { LoginFormMessages } from './login-form.messages.js';
 
 /** `<lk-login-form>`'s strings, English. Loaded on demand. */
 const messages: LoginFormMessages = {
   ...commonEn,
+  emailIssues: emailIssuesEn,
+  passwordRequired: 'Enter your password.',
+  passwordTooLong: (max: number) => `The password is too long: at most ${max} characters. Check that you pasted the password.`,
   title: 'Log in to your account',
   email: 'E-mail (login)',
   password: 'Password',

@@ -1,9 +1,13 @@
 import { Catalogue } from '../../i18n/catalogue.js';
 import { commonRu } from '../../i18n/common.ru.js';
+import { emailIssuesRu } from '../../i18n/email-issues.ru.js';
 
 /** `<lk-login-form>`'s strings, Russian: the seed's wording. */
 export const loginFormRu = {
   ...commonRu,
+  emailIssues: emailIssuesRu,
+  passwordRequired: 'Введите пароль.',
+  passwordTooLong: (max: number) => `Пароль слишком длинный: не более ${max} символов. Проверьте, что вставили именно пароль.`,
   title: 'Вход в Личный кабинет',
   email: 'E-mail (логин)',
   password: 'Пароль',

@@ -9,6 +9,7 @@ import { LkErrorEvent } from '../../events/error.js';
 import { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
 import { EmailSchema } from '../../schemas/email.js';
+import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
@@ -76,9 +77,9 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   @state() private announcement = '';
 
   /** Until when (clock time, ms) the backend asked us to wait. */
-  private blockedUntil = 0;
-  private abort: AbortController | undefined;
-  private readonly visibility = new PasswordVisibility(this);
+  #blockedUntil = 0;
+  #abort: AbortController | undefined;
+  readonly #visibility = new PasswordVisibility(this);
 
   constructor() {
     super(loginFormMessages);
@@ -86,7 +87,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
   protected override render(): TemplateResult {
@@ -137,7 +138,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
               id=${id('password')}
               name="password"
               data-password
-              type=${this.visibility.inputType}
+              type=${this.#visibility.inputType}
               autocomplete="current-password"
               autocapitalize="none"
               spellcheck="false"
@@ -150,9 +151,9 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
             <button
               part="button toggle-password"
               type="button"
-              aria-pressed=${this.visibility.shown ? 'true' : 'false'}
+              aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
               aria-controls=${id('password')}
-              @click=${() => this.visibility.toggle()}
+              @click=${() => this.#visibility.toggle()}
             >
               ${t.showPassword}
             </button>
@@ -187,12 +188,12 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     event.preventDefault();
     if (this.busy) return;
     // No await before `send` sets `busy`: a second click or Enter must find it set.
-    void this.visibility.mask();
+    void this.#visibility.mask();
     this.fault = undefined;
     this.announcement = '';
     const credentials = this.validate();
     if (!credentials) return this.showSummary();
-    const waitSeconds = Math.ceil((this.blockedUntil - this.env.clock.now()) / 1000);
+    const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
     if (waitSeconds > 0) {
       this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(waitSeconds)) }];
       return this.showSummary();
@@ -202,16 +203,21 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   /** The credentials to send, or `undefined` after marking what is wrong. */
   private validate(): { email: string; password: string } | undefined {
-    const t = this.t;
     const email = v.safeParse(EmailSchema, this.email);
     const password = v.safeParse(LoginPasswordSchema, this.password);
     const errors: Partial<Record<Field, string>> = {};
-    if (!email.success) errors.email = t.fieldIssue(email.issues[0].message);
-    if (!password.success) {
-      errors.password = t.fieldIssue(password.issues[0].message, { maxLength: LOGIN_PASSWORD_MAX_LENGTH });
-    }
+    if (!email.success) errors.email = this.issue('email', email.issues[0].message);
+    if (!password.success) errors.password = this.issue('password', password.issues[0].message);
     this.setFieldErrors(errors);
     return email.success && password.success ? { email: email.output, password: password.output } : undefined;
+  }
+
+  /** The words for a field's issue code, from the schema or the backend. */
+  private issue(field: Field, code: string): string {
+    const t = this.t;
+    if (field === 'email') return t.emailIssues[code as EmailIssueCode] ?? t.checkField;
+    if (code === 'password_required') return t.passwordRequired;
+    return code === 'password_too_long' ? t.passwordTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField;
   }
 
   private setFieldErrors(errors: Partial<Record<Field, string>>): void {
@@ -228,10 +234,10 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private async send(credentials: { email: string; password: string }): Promise<void> {
     this.busy = 'login';
-    this.abort = new AbortController();
+    this.#abort = new AbortController();
     this.setFieldErrors({});
     try {
-      const { user } = await login(this.env.client, credentials, { signal: this.abort.signal });
+      const { user } = await login(this.env.client, credentials, { signal: this.#abort.signal });
       this.password = '';
       this.announcement = this.t.loggedIn;
       this.env.session.signedIn(user);
@@ -253,7 +259,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     }
     if (isApiError(error) && error.status === 429) {
       const seconds = Math.max(1, error.retryAfter ?? 60);
-      this.blockedUntil = this.env.clock.now() + seconds * 1000;
+      this.#blockedUntil = this.env.clock.now() + seconds * 1000;
       this.summary = [{ message: t.tooManyAttempts(t.waitFor(seconds)) }];
       void this.showSummary();
       return;
@@ -261,8 +267,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     if (isApiError(error) && error.status === 422 && Object.keys(error.fieldErrors).length > 0) {
       const { email, password } = error.fieldErrors;
       this.setFieldErrors({
-        ...(email ? { email: t.fieldIssue(email[0]!) } : {}),
-        ...(password ? { password: t.fieldIssue(password[0]!, { maxLength: LOGIN_PASSWORD_MAX_LENGTH }) } : {}),
+        ...(email ? { email: this.issue('email', email[0]!) } : {}),
+        ...(password ? { password: this.issue('password', password[0]!) } : {}),
       });
       void this.showSummary();
       return;
