@@ -31,12 +31,14 @@ export class EnvironmentController implements ReactiveController {
 
   constructor(host: Host) {
     this.#host = host;
-    host.addController(this);
+    // The consumer first: its hostConnected asks the provider, so by the time
+    // ours runs the answer is in and no session of the page default is loaded.
     this.#consumer = new ContextConsumer(host, {
       context: environmentContext,
       subscribe: true,
       callback: () => this.#followSession(),
     });
+    host.addController(this);
   }
 
   /** The environment in force now. */

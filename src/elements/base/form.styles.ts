@@ -8,6 +8,8 @@ import { css } from 'lit';
 export const formStyles = css`
   :scope [part~='form'] {
     display: grid;
+    /* One column as wide as the form, never widened by an input's intrinsic size. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
     max-width: var(--lk-form-max-width, 26rem);
     margin: 0;
@@ -21,6 +23,7 @@ export const formStyles = css`
   }
   :scope [part~='field'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
   }
   :scope [part~='label'] {
@@ -78,7 +81,13 @@ export const formStyles = css`
     cursor: progress;
     opacity: 0.7;
   }
+  :scope [part~='input-row'] [part~='input'] {
+    flex: 1;
+    width: auto;
+    min-width: 0;
+  }
   :scope [part~='toggle-password'] {
+    flex: none;
     white-space: nowrap;
     padding-inline: 0.75rem;
   }
@@ -90,10 +99,12 @@ export const formStyles = css`
     outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
   }
-  :scope [part~='link'],
-  :scope [part~='error-summary-link'] {
+  :scope [part~='link'] {
     display: inline-block;
     min-height: 1.5rem;
+  }
+  :scope [part~='link'],
+  :scope [part~='error-summary-link'] {
     padding: 0;
     border: 0;
     background: none;
@@ -138,7 +149,13 @@ export const formStyles = css`
   }
   :scope [part~='status'] {
     margin: 0;
-    min-height: 1.5em;
     color: var(--lk-color-muted, #4a5561);
+  }
+  /*
+   * An empty status line stays rendered (a live region must exist before it
+   * speaks; a hidden one is not announced) but gives back the grid's gap.
+   */
+  :scope [part~='form'] > [part~='status']:empty {
+    margin-block-end: calc(-1 * var(--lk-space, 1rem));
   }
 `;

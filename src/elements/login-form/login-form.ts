@@ -74,7 +74,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   @state() private summary: SummaryItem[] = [];
   @state() private fault: { message: string; retry: () => void } | undefined;
   @state() private busy: 'login' | 'logout' | undefined;
-  @state() private announcement = '';
+  /** What the status line says, by message key, so it follows a change of locale. */
+  @state() private announcement: 'loggedIn' | 'loggedOut' | undefined;
 
   /** Until when (clock time, ms) the backend asked us to wait. */
   #blockedUntil = 0;
@@ -160,7 +161,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
           </div>`,
         })}
         <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
-        <p part="status" role="status">${this.busy === 'login' ? t.submitting : this.announcement}</p>
+        <p part="status" role="status">${this.busy === 'login' ? t.submitting : this.announcement && t[this.announcement]}</p>
         <p part="links">
           ${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}
           ${navigationLink(this, this.env, 'register', t.register, this.registerHref)}
@@ -179,7 +180,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
         <button part="button logout" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onLogout}>
           ${t.logout}
         </button>
-        <p part="status" role="status">${this.busy === 'logout' ? t.loggingOut : this.announcement}</p>
+        <p part="status" role="status">${this.busy === 'logout' ? t.loggingOut : this.announcement && t[this.announcement]}</p>
       </div>
     `;
   }
@@ -190,7 +191,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     // No await before `send` sets `busy`: a second click or Enter must find it set.
     void this.#visibility.mask();
     this.fault = undefined;
-    this.announcement = '';
+    this.announcement = undefined;
     const credentials = this.validate();
     if (!credentials) return this.showSummary();
     const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
@@ -239,7 +240,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     try {
       const { user } = await login(this.env.client, credentials, { signal: this.#abort.signal });
       this.password = '';
-      this.announcement = this.t.loggedIn;
+      this.announcement = 'loggedIn';
       this.env.session.signedIn(user);
       this.dispatchEvent(new LkLoginEvent(user));
     } catch (error) {
@@ -283,7 +284,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     this.fault = undefined;
     try {
       await this.env.session.logout();
-      this.announcement = this.t.loggedOut;
+      this.announcement = 'loggedOut';
       this.dispatchEvent(new LkLogoutEvent('user'));
     } catch (error) {
       this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(this.onLogout) };

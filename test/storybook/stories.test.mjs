@@ -1,0 +1,100 @@
+// The built Storybook (npm run build-storybook first): every story of
+// <lk-login-form> renders in Chromium, runs its play function to the end and
+// reaches the state it is named after, each on its own mock backend.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { startDevServer } from '@web/dev-server';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+
+const staticDir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
+const STORY = 'elements-lk-login-form--';
+let server;
+let browser;
+let profile;
+let base;
+
+before(async () => {
+  assert.ok(existsSync(join(staticDir, 'iframe.html')), 'storybook-static is missing: run npm run build-storybook');
+  server = await startDevServer({
+    config: { rootDir: staticDir, port: 0, hostname: 'localhost', watch: false, open: false, injectWebSocket: false },
+    readCliArgs: false,
+    readFileConfig: false,
+    autoExitProcess: false,
+    logStartMessage: false,
+  });
+  base = `http://localhost:${server.server.address().port}`;
+  profile = await mkdtemp(join(tmpdir(), 'lk-storybook-'));
+  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, userDataDir: profile });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+const text = (page, needle, timeout = 10_000) =>
+  page.waitForFunction((n) => document.querySelector('#storybook-root')?.textContent.includes(n), { timeout }, needle);
+
+/** Opens a story and waits until its render and play function have finished. */
+async function openStory(name) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}/iframe.html?id=${STORY}${name}&viewMode=story`, { waitUntil: 'load' });
+  await page.waitForFunction(
+    () => {
+      const renders = window.__STORYBOOK_PREVIEW__?.storyRenders ?? [];
+      return renders.length > 0 && renders.every((render) => ['finished', 'errored', 'aborted'].includes(render.phase));
+    },
+    { timeout: 30_000 },
+  );
+  const phases = await page.evaluate(() => window.__STORYBOOK_PREVIEW__.storyRenders.map((render) => render.phase));
+  assert.deepEqual(phases, ['finished'], `${name}: the story did not finish`);
+  return { page, errors };
+}
+
+const states = {
+  empty: (page) => page.waitForSelector('lk-login-form form input[name=email]'),
+  filled: (page) =>
+    page.waitForFunction(() => document.querySelector('input[name=password]')?.value === 'gaz2015'),
+  invalid: (page) => text(page, 'Исправьте, пожалуйста, ошибки:'),
+  'wrong-password': (page) => text(page, 'Неверный e-mail или пароль'),
+  throttled: (page) => text(page, 'Слишком много попыток входа'),
+  'server-error': (page) => text(page, 'На сервере произошла ошибка'),
+  'slow-network': (page) => text(page, 'Вы вошли как abonent@example.ru.', 15_000),
+  'logged-in': (page) => text(page, 'Вы вошли как abonent@example.ru.'),
+  english: (page) => text(page, 'Log in to your account'),
+};
+
+for (const [name, reached] of Object.entries(states)) {
+  test(`the "${name}" story reaches its state`, { timeout: 60_000 }, async () => {
+    const { page, errors } = await openStory(name);
+    await reached(page);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the docs page shows every story side by side, each on its own API base', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}/iframe.html?id=${STORY}docs&viewMode=docs`, { waitUntil: 'load' });
+  const count = Object.keys(states).length;
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('lk-login-form form input[name=email]').length >= n,
+    { timeout: 30_000 },
+    count,
+  );
+  const bases = await page.evaluate(() => [...document.querySelectorAll('lk-provider')].map((provider) => provider.getAttribute('api-base')));
+  assert.equal(new Set(bases).size, bases.length, `shared API bases: ${bases.join(', ')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
