@@ -46,6 +46,26 @@ describe('<lk-login-form>', () => {
       await expect(form).to.be.accessible();
     });
 
+    it('is accessible after a wrong password', async () => {
+      const form = await render();
+      await fillAndSubmit(form, DEMO_USER.email, 'wrong1');
+      await findPart(form, '[part~="error-summary"]');
+      await expect(form).to.be.accessible();
+    });
+
+    it('is accessible while logging in', async () => {
+      await backend.faults.set('login', 'timeout');
+      const form = await render();
+      await fillAndSubmit(form, DEMO_USER.email, DEMO_USER.password);
+      await waitUntil(() => textOf(form.querySelector('[part~="status"]')) === 'Выполняется вход…');
+      await expect(form).to.be.accessible();
+    });
+
+    it('is accessible in English', async () => {
+      const form = await render(html``, { locale: 'en' });
+      await expect(form).to.be.accessible();
+    });
+
     it('is accessible when logged in', async () => {
       const form = await render();
       await fillAndSubmit(form, DEMO_USER.email, DEMO_USER.password);
