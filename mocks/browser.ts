@@ -16,8 +16,13 @@ export type StartMockBackendOptions = MockBackendOptions & ServeOptions;
 export interface StartedMockBackend extends MockBackend {
   /** The page's msw worker, shared by every backend started on the page. */
   readonly worker: SetupWorker;
-  /** Stops serving this backend and closes it; the worker stops with the last one. */
-  stop(): Promise<void>;
+  /**
+   * Stops serving this backend and closes it; the worker stops with the last
+   * one unless `keepWorker` is set. Stopping the worker waits for the Service
+   * Worker to acknowledge; a page about to go away (a test file's end) has
+   * no need to, and keeps it for the next backend instead.
+   */
+  stop(options?: { keepWorker?: boolean }): Promise<void>;
 }
 
 /** One msw worker per page, serving every started backend; a second `worker.start()` would fail. */
@@ -63,10 +68,10 @@ export async function serveMockBackend(
     throw error;
   }
 
-  async function stop(): Promise<void> {
+  async function stop({ keepWorker = false }: { keepWorker?: boolean } = {}): Promise<void> {
     if (!current.backends.delete(backend)) return;
     backend.close();
-    if (current.backends.size > 0) {
+    if (current.backends.size > 0 || keepWorker) {
       // msw removes runtime handlers only all at once: put back the other backends'.
       current.worker.resetHandlers(...[...current.backends].flatMap((other) => other.handlers));
       return;

@@ -50,12 +50,15 @@ export const UNCONFIRMED_USER = seedUser('new@example.ru');
 export function useMockBackend(options: MockBackendOptions = {}): MockBackend {
   const backend = createMockBackend({ passwordIterations: 'test', ...options });
   let started: StartedMockBackend | undefined;
-  before(async () => {
+  before('serve the mock backend', async () => {
     started = await serveMockBackend(backend, { quiet: true });
   });
-  beforeEach(() => resetMockBackend(backend));
-  after(async () => {
-    await started?.stop();
+  beforeEach('reset the mock backend', () => resetMockBackend(backend));
+  after('stop serving the mock backend', async () => {
+    // The worker stays for the page's next suite: stopping it waits for the
+    // Service Worker's acknowledgement, which can stall while another test
+    // page shares that worker, and the page is discarded after the file anyway.
+    await started?.stop({ keepWorker: true });
   });
   return backend;
 }
