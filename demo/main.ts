@@ -20,6 +20,12 @@ const ENDPOINT_LABELS: Record<ApiEndpoint, string> = {
   login: 'вход',
   logout: 'выход',
   session: 'проверка сеанса',
+  register: 'регистрация',
+  confirm: 'подтверждение e-mail',
+  resend: 'повторная ссылка',
+  recover: 'восстановление пароля',
+  reset: 'новый пароль',
+  captcha: 'защита от роботов',
 };
 
 const byId = <T extends HTMLElement>(id: string): T => {

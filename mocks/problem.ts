@@ -15,6 +15,12 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   forbidden: 'Forbidden',
   not_found: 'Not found',
   server_error: 'Internal server error',
+  captcha_required: 'The anti-robot check is required',
+  captcha_invalid: 'The anti-robot answer is wrong, expired or used',
+  token_invalid: 'The link is not valid',
+  token_expired: 'The link has expired',
+  token_used: 'The link has been used already',
+  agreement_required: 'The user agreement version is missing',
 };
 
 /** Members beyond `type`, `title`, `status` and `code`: `errors`, `detail`, extensions such as `retryAfter`. */

@@ -6,6 +6,12 @@ export const API_PATHS = {
   login: 'auth/login',
   logout: 'auth/logout',
   session: 'auth/session',
+  register: 'auth/register',
+  confirm: 'auth/confirm',
+  resend: 'auth/resend',
+  recover: 'auth/recover',
+  reset: 'auth/reset',
+  captcha: 'captcha/challenge',
 } as const;
 
 export type ApiEndpoint = keyof typeof API_PATHS;

@@ -16,6 +16,8 @@ export function passwordIssueEn(code: PasswordIssueCode, policy: PasswordPolicy)
       return 'The password has Cyrillic letters. Switch the keyboard to English: the password is Latin letters and digits.';
     case 'password_chars':
       return 'The password can only have Latin letters and digits, with no spaces or other signs.';
+    case 'password_common':
+      return 'This password is too common and easy to guess. Choose another one.';
     case 'password_mismatch':
       return 'The passwords do not match. Type the same password in “Repeat the password”.';
   }

@@ -16,6 +16,8 @@ export function passwordIssueRu(code: PasswordIssueCode, policy: PasswordPolicy)
       return 'В пароле есть русские буквы. Переключите раскладку на английскую: пароль состоит из латинских букв и цифр.';
     case 'password_chars':
       return 'Пароль может состоять только из латинских букв и цифр, без пробелов и других знаков.';
+    case 'password_common':
+      return 'Этот пароль слишком распространён, его легко подобрать. Придумайте другой.';
     case 'password_mismatch':
       return 'Пароли не совпадают. Введите в поле «Повторите пароль» тот же пароль.';
   }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CaptchaSolutionSchema } from './captcha.js';
 import { EmailSchema } from './email.js';
 import { LoginPasswordSchema } from './password.js';
 import { UserSchema } from './user.js';
@@ -7,6 +8,8 @@ import { UserSchema } from './user.js';
 export const LoginRequestSchema = v.object({
   email: EmailSchema,
   password: LoginPasswordSchema,
+  /** Asked for after repeated failures (the answer's code is `captcha_required`). */
+  captcha: v.optional(CaptchaSolutionSchema),
 });
 export type LoginRequest = v.InferInput<typeof LoginRequestSchema>;
 

@@ -4,3 +4,6 @@ export * from './password.js';
 export * from './user.js';
 export * from './auth.js';
 export * from './problem.js';
+export * from './captcha.js';
+export * from './registration.js';
+export * from './common-passwords.js';

@@ -8,7 +8,8 @@ export type PasswordIssueCode =
   | 'password_too_long'
   | 'password_cyrillic'
   | 'password_chars'
-  | 'password_mismatch';
+  | 'password_mismatch'
+  | 'password_common';
 
 /** The names of the password policies a supplier can choose from. */
 export type PasswordPolicyId = 'seed' | 'strong';

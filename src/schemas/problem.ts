@@ -47,4 +47,10 @@ export type ProblemCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
-  | 'server_error';
+  | 'server_error'
+  | 'captcha_required'
+  | 'captcha_invalid'
+  | 'token_invalid'
+  | 'token_expired'
+  | 'token_used'
+  | 'agreement_required';
