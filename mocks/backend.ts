@@ -7,6 +7,8 @@ import type { MockDb } from './db.js';
 import { createFaults, createHeldRequests, createLatency } from './faults.js';
 import type { MockFaults, MockLatency } from './faults.js';
 import { createHandlers } from './handlers/index.js';
+import { createOutbox } from './outbox.js';
+import type { MockOutbox } from './outbox.js';
 import { endpointUrl } from './handlers/endpoint.js';
 import { resolveMockOptions } from './options.js';
 import type { MockBackendOptions } from './options.js';
@@ -20,6 +22,8 @@ export interface MockBackend {
   readonly clock: MockClock;
   readonly faults: MockFaults;
   readonly latency: MockLatency;
+  /** The letters sent (confirmation, already registered, password reset, password changed). */
+  readonly outbox: MockOutbox;
   /** The resolved API base (absolute in a browser), ending in "/". */
   readonly apiBase: string;
   /** Settles once the stored state is loaded (or seeded) and the clock knows its offset. */
@@ -27,8 +31,8 @@ export interface MockBackend {
   /** The URL of an endpoint, `backend.url('login')`: absolute in a browser, a pattern in Node for a relative base. */
   url(endpoint: ApiEndpoint): string;
   /**
-   * A fresh seed: users, no sessions or throttling records, clock at real
-   * time, faults cleared, the configured latency. Requests held by a
+   * A fresh seed: users, no sessions, throttling records, challenges, link
+   * tokens or letters, clock at real time, faults cleared, the configured latency. Requests held by a
    * `timeout` fault end as network errors.
    */
   reset(): Promise<void>;
@@ -52,17 +56,24 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const storage = resolved.storage === 'indexeddb' ? indexedDbStorage(resolved.dbName) : memoryStorage();
   const db = createMockDb({
     storage,
-    seed: createSeeder({ iterations: resolved.iterations, latency: resolved.latency }),
+    seed: createSeeder({
+      iterations: resolved.iterations,
+      latency: resolved.latency,
+      confirmPeriod: resolved.confirmPeriod,
+    }),
     throttle: resolved.throttle,
   });
   const clock = createMockClock(db);
   const held = createHeldRequests();
+  // Tabs sharing an IndexedDB database tell each other of new letters.
+  const outbox = createOutbox(db, resolved.storage === 'indexeddb' ? { channel: `lk-widgets-mock:${resolved.dbName}` } : {});
   return {
     handlers: createHandlers({ options: resolved, db, held }),
     db,
     clock,
     faults: createFaults(db),
     latency: createLatency(db),
+    outbox: { list: outbox.list, clear: outbox.clear, subscribe: outbox.subscribe },
     apiBase: resolved.apiBase,
     ready: db.read().then(() => undefined),
     url: (endpoint) => endpointUrl(resolved, endpoint),
@@ -72,6 +83,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     close() {
       held.release();
+      outbox.close();
       db.close();
     },
   };

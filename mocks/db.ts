@@ -1,18 +1,21 @@
 import type { ApiEndpoint } from '../src/api/paths.js';
 import type { User } from '../src/schemas/user.js';
+import type { CaptchaRecord } from './captcha.js';
 import type { FaultKind } from './faults.js';
+import type { Letter } from './letters.js';
 import type { PasswordHash } from './passwords.js';
 import type { SessionRecord } from './sessions.js';
 import type { StateStorage } from './storage.js';
 import { captchaRequired } from './throttle.js';
 import type { ThrottleOptions, ThrottleState } from './throttle.js';
+import type { LinkTokenRecord } from './tokens.js';
 
 /**
  * Bumped when the shape of {@link MockState} changes: a saved document of
  * another version (the demo's IndexedDB after an upgrade) is replaced by a
  * fresh seed instead of being misread.
  */
-export const MOCK_STATE_VERSION = 1;
+export const MOCK_STATE_VERSION = 2;
 
 export interface UserRecord {
   id: string;
@@ -26,6 +29,10 @@ export interface UserRecord {
   confirmUntil: string | null;
   /** ISO instant. */
   createdAt: string;
+  /** The version of the user agreement accepted at registration (EXPECTATIONS 7); `null` for the seed users. */
+  agreementVersion: string | null;
+  /** ISO instant of the registration through `POST auth/register`; `null` for the seed users. */
+  registeredAt: string | null;
 }
 
 /** What the demo's mock controls and tests change; kept with the data so the demo's survive reloads. */
@@ -37,7 +44,7 @@ export interface MockControls {
 
 /**
  * The whole mock database: plain, structured-cloneable data. Later features
- * add collections beside these (outbox, tokens, accounts, payments) and bump
+ * add collections beside these (accounts, payments) and bump
  * {@link MOCK_STATE_VERSION}.
  */
 export interface MockState {
@@ -49,6 +56,17 @@ export interface MockState {
   sessions: Record<string, SessionRecord>;
   throttle: ThrottleState;
   controls: MockControls;
+  /** Anti-robot challenges handed out and not yet expired, by id (captcha.ts). */
+  captchas: Record<string, CaptchaRecord>;
+  /** Confirmation and password-reset link tokens, by SHA-256 of the token; never by the token (tokens.ts). */
+  tokens: Record<string, LinkTokenRecord>;
+  /**
+   * The letters sent, oldest first. It stands for the recipients' mailboxes,
+   * not for the backend's database: kept here so a letter is sent in the
+   * same transaction as its token is made, it is the only place a raw link
+   * token exists, as in a real letter.
+   */
+  outbox: Letter[];
 }
 
 /** The mock clock's time as of `state`. */
@@ -76,11 +94,16 @@ export interface MockDb {
   reset(): Promise<void>;
   /** Whether a login for this e-mail key must pass the anti-robot check (EXPECTATIONS 14). */
   captchaRequired(emailKey: string): Promise<boolean>;
-  /** Calls `listener` with every state loaded or saved, e.g. to keep the clock's offset current. */
-  subscribe(listener: (state: MockState) => void): void;
+  /**
+   * Calls `listener` with every state loaded or saved (`saved` tells which),
+   * e.g. to keep the clock's offset current. Returns the unsubscribe function.
+   */
+  subscribe(listener: StateListener): () => void;
   /** Releases the storage's connections. */
   close(): void;
 }
+
+export type StateListener = (state: MockState, saved: boolean) => void;
 
 export interface MockDbOptions {
   storage: StateStorage;
@@ -92,12 +115,12 @@ const isCurrent = (value: unknown): value is MockState =>
   typeof value === 'object' && value !== null && (value as { version?: unknown }).version === MOCK_STATE_VERSION;
 
 export function createMockDb({ storage, seed, throttle }: MockDbOptions): MockDb {
-  const listeners: Array<(state: MockState) => void> = [];
-  const publish = (state: MockState) => listeners.forEach((listener) => listener(state));
+  const listeners = new Set<StateListener>();
+  const publish = (state: MockState, saved: boolean) => [...listeners].forEach((listener) => listener(state, saved));
 
   async function saveAndPublish(state: MockState) {
     await storage.save(state);
-    publish(state);
+    publish(state, true);
   }
 
   const db: MockDb = {
@@ -105,7 +128,7 @@ export function createMockDb({ storage, seed, throttle }: MockDbOptions): MockDb
     async read() {
       const saved = await storage.load();
       if (!isCurrent(saved)) return db.transact((state) => structuredClone(state));
-      publish(saved);
+      publish(saved, false);
       return saved;
     },
     transact(change) {
@@ -123,7 +146,8 @@ export function createMockDb({ storage, seed, throttle }: MockDbOptions): MockDb
       return captchaRequired(state.throttle, emailKey, throttle, mockNow(state));
     },
     subscribe(listener) {
-      listeners.push(listener);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     close: () => storage.close(),
   };

@@ -1,10 +1,13 @@
 import { DEFAULT_API_BASE } from '../src/api/paths.js';
+import { passwordPolicy } from '../src/schemas/password.js';
+import type { PasswordPolicy, PasswordPolicyId } from '../src/schemas/password.js';
+import { DEFAULT_CAPTCHA_DIFFICULTY, MAX_CAPTCHA_DIFFICULTY } from './captcha.js';
 import { iterationCount } from './passwords.js';
 import type { PasswordIterations } from './passwords.js';
 import { DEFAULT_SESSION_LIFETIME } from './sessions.js';
 import type { StorageKind } from './storage.js';
-import { DEFAULT_THROTTLE } from './throttle.js';
-import type { ThrottleOptions } from './throttle.js';
+import { DEFAULT_LINK_RATE_LIMIT, DEFAULT_THROTTLE } from './throttle.js';
+import type { LinkRateLimit, ThrottleOptions } from './throttle.js';
 
 export interface MockBackendOptions {
   /**
@@ -29,6 +32,30 @@ export interface MockBackendOptions {
   throttle?: Partial<ThrottleOptions>;
   /** Session lifetime in mock-clock ms. Default 30 days. */
   sessionLifetime?: number;
+  /**
+   * Leading zero bits the anti-robot proof of work needs (0–32). Default 16,
+   * about 65 000 hashes in the browser; tests and stories use e.g. 4.
+   */
+  captchaDifficulty?: number;
+  /**
+   * The rule new passwords (registration, reset) are checked against: a
+   * policy's name (`'seed'`, default; `'strong'`) or a policy object. The
+   * same valibot schema as the client's (EXPECTATIONS 1).
+   */
+  passwordPolicy?: PasswordPolicyId | PasswordPolicy;
+  /** Days an unconfirmed registration (and its confirmation link) is kept. Default 7 (the seed's rule). */
+  confirmDays?: number;
+  /** Minutes a password-reset link works. Default 60. */
+  resetMinutes?: number;
+  /** Confirmation-link resends and password-reset requests allowed per address. Default 1 a minute, 5 an hour (EXPECTATIONS 12). */
+  linkRateLimit?: Partial<LinkRateLimit>;
+  /**
+   * The page the letters' links open: `${linkBase}?lk-confirm=<token>` and
+   * `${linkBase}?lk-reset=<token>`. Default: in a browser, the page that
+   * created the backend (`location.origin + location.pathname`), so a link
+   * opens the demo again; in Node, `http://localhost/`.
+   */
+  linkBase?: string;
 }
 
 export interface ResolvedMockOptions {
@@ -42,6 +69,15 @@ export interface ResolvedMockOptions {
   latency: number;
   throttle: ThrottleOptions;
   sessionLifetime: number;
+  captchaDifficulty: number;
+  passwordPolicy: PasswordPolicy;
+  /** ms an unconfirmed registration is kept. */
+  confirmPeriod: number;
+  /** ms a password-reset link works. */
+  resetPeriod: number;
+  linkRateLimit: LinkRateLimit;
+  /** Absolute URL of the page letters link to. */
+  linkBase: string;
 }
 
 export const DEFAULT_DB_NAME = 'lk-widgets-mock';
@@ -58,7 +94,28 @@ function resolveApiBase(apiBase: string): { apiBase: string; apiPath: string } {
   return { apiBase: origin ? `${origin}${path}` : `*${path}`, apiPath: path };
 }
 
+const DAY = 24 * 60 * 60_000;
+
+/** A positive finite number, or a RangeError naming the option. */
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`lk-widgets mock: bad ${name}: ${value}`);
+  return value;
+}
+
+function resolveCaptchaDifficulty(difficulty = DEFAULT_CAPTCHA_DIFFICULTY): number {
+  if (!Number.isInteger(difficulty) || difficulty < 0 || difficulty > MAX_CAPTCHA_DIFFICULTY) {
+    throw new RangeError(`lk-widgets mock: captchaDifficulty must be an integer from 0 to ${MAX_CAPTCHA_DIFFICULTY}: ${difficulty}`);
+  }
+  return difficulty;
+}
+
+function resolveLinkBase(linkBase: string | undefined): string {
+  const page = globalThis.location ? `${location.origin}${location.pathname}` : 'http://localhost/';
+  return new URL(linkBase ?? page, globalThis.location?.href ?? 'http://localhost/').href;
+}
+
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
+  const linkRateLimit = { ...DEFAULT_LINK_RATE_LIMIT, ...options.linkRateLimit };
   return {
     ...resolveApiBase(options.apiBase ?? DEFAULT_API_BASE),
     storage: options.storage ?? 'memory',
@@ -67,5 +124,15 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     latency: options.latency ?? 0,
     throttle: { ...DEFAULT_THROTTLE, ...options.throttle },
     sessionLifetime: options.sessionLifetime ?? DEFAULT_SESSION_LIFETIME,
+    captchaDifficulty: resolveCaptchaDifficulty(options.captchaDifficulty),
+    passwordPolicy:
+      typeof options.passwordPolicy === 'object' ? options.passwordPolicy : passwordPolicy(options.passwordPolicy),
+    confirmPeriod: positive('confirmDays', options.confirmDays ?? 7) * DAY,
+    resetPeriod: positive('resetMinutes', options.resetMinutes ?? 60) * 60_000,
+    linkRateLimit: {
+      perMinute: positive('linkRateLimit.perMinute', linkRateLimit.perMinute),
+      perHour: positive('linkRateLimit.perHour', linkRateLimit.perHour),
+    },
+    linkBase: resolveLinkBase(options.linkBase),
   };
 }

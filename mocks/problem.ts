@@ -40,25 +40,41 @@ export function problem(
   return HttpResponse.json(body, { status, headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE } });
 }
 
+/** 429 with `Retry-After` (seconds), also as the `retryAfter` member for the client to show. */
+export const tooManyRequests = (retryAfter: number) =>
+  problem(429, 'too_many_requests', { retryAfter }, { 'Retry-After': String(retryAfter) });
+
 /** JSON Pointer (RFC 6901) of an issue's place in the request body; "" is the whole body. */
 function pointerOf(issue: BaseIssue<unknown>): string {
   const escape = (key: unknown) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
   return (issue.path ?? []).map((item) => `/${escape(item.key)}`).join('');
 }
 
+/** A message that is a code (`email_format`), not one of valibot's English sentences. */
+const CODE_REGEX = /^[a-z][a-z0-9_]*$/u;
+
+/** Generic codes for checks the schemas left without a code of their own, by valibot's action type. */
+const GENERIC_CODES: Readonly<Record<string, string>> = { non_empty: 'required', max_length: 'too_long' };
+
+function codeOf(issue: BaseIssue<unknown>): string {
+  if (issue.kind === 'schema') return issue.input == null ? 'required' : 'type_invalid';
+  if (CODE_REGEX.test(issue.message)) return issue.message;
+  return GENERIC_CODES[issue.type] ?? 'invalid';
+}
+
 /**
  * Field errors from valibot issues. The schemas' own checks carry the code
- * as their message (src/schemas/email.ts); a value of the wrong type (a
- * client that skipped validation) gets a generic code instead of valibot's
- * English sentence.
+ * as their message (src/schemas/email.ts). A missing or `null` member gets
+ * `required`, a value of the wrong type (a client that skipped validation)
+ * `type_invalid`, and a check without a code of its own a generic one,
+ * never valibot's English sentence.
  */
 export function fieldProblems(issues: readonly BaseIssue<unknown>[]): FieldProblem[] {
-  return issues.map((issue) => ({
-    pointer: pointerOf(issue),
-    code: issue.kind === 'schema' ? (issue.input === undefined ? 'required' : 'type_invalid') : issue.message,
-  }));
+  return issues.map((issue) => ({ pointer: pointerOf(issue), code: codeOf(issue) }));
 }
 
 /** 422 with a pointer and a code for every invalid field. */
-export const validationProblem = (issues: readonly BaseIssue<unknown>[]) =>
-  problem(422, 'validation_failed', { errors: fieldProblems(issues) });
+export const validationProblem = (issues: readonly BaseIssue<unknown>[]) => fieldsProblem(fieldProblems(issues));
+
+/** 422 with the given field errors. */
+export const fieldsProblem = (errors: FieldProblem[]) => problem(422, 'validation_failed', { errors });

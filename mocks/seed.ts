@@ -7,14 +7,13 @@ import { hashPassword } from './passwords.js';
 import type { PasswordHash } from './passwords.js';
 import { emptyThrottleState } from './throttle.js';
 
-/** How long an unconfirmed registration is kept (seed rule, EXPECTATIONS 10): 7 days. */
-export const CONFIRMATION_PERIOD = 7 * 24 * 60 * 60_000;
-
 export interface SeedOptions {
   /** PBKDF2 iterations of the seed users' password hashes. */
   iterations: number;
   /** The initial latency control, ms. */
   latency: number;
+  /** How long an unconfirmed seed user is kept from the seed's time, ms (the `confirmDays` option). */
+  confirmPeriod: number;
 }
 
 /**
@@ -22,7 +21,7 @@ export interface SeedOptions {
  * production and test counts; any other count is hashed once, on the first
  * seed, and reused by later resets.
  */
-export function createSeeder({ iterations, latency }: SeedOptions): () => Promise<MockState> {
+export function createSeeder({ iterations, latency, confirmPeriod }: SeedOptions): () => Promise<MockState> {
   const hashed = new Map<string, Promise<PasswordHash>>();
   const passwordOf = (user: SeedUser): Promise<PasswordHash> => {
     const precomputed = user.passwordHashes[iterations];
@@ -42,8 +41,10 @@ export function createSeeder({ iterations, latency }: SeedOptions): () => Promis
         emailKey: emailKey(user.email),
         password: await passwordOf(user),
         emailConfirmed: user.emailConfirmed,
-        confirmUntil: user.emailConfirmed ? null : new Date(seededAt + CONFIRMATION_PERIOD).toISOString(),
+        confirmUntil: user.emailConfirmed ? null : new Date(seededAt + confirmPeriod).toISOString(),
         createdAt: new Date(seededAt).toISOString(),
+        agreementVersion: null,
+        registeredAt: null,
       };
     }
     return {
@@ -53,6 +54,9 @@ export function createSeeder({ iterations, latency }: SeedOptions): () => Promis
       sessions: {},
       throttle: emptyThrottleState(),
       controls: { faults: {}, latency },
+      captchas: {},
+      tokens: {},
+      outbox: [],
     };
   };
 }

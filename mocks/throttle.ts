@@ -1,6 +1,6 @@
 /**
- * Login throttling (EXPECTATIONS 14), as pure functions over the records kept
- * in the mock's state. Times are mock-clock milliseconds, so tests move
+ * Login throttling (EXPECTATIONS 14) and the rate limit of link letters
+ * (EXPECTATIONS 12), as pure functions over the records kept in the mock's state. Times are mock-clock milliseconds, so tests move
  * through a window with `clock.advance()` instead of waiting.
  */
 
@@ -19,18 +19,58 @@ export const DEFAULT_THROTTLE: Readonly<ThrottleOptions> = Object.freeze({
   window: 15 * 60_000,
 });
 
+/** Letters with a link (confirmation resends, password resets) one address may ask for. */
+export interface LinkRateLimit {
+  /** Default 1. */
+  perMinute: number;
+  /** Default 5. */
+  perHour: number;
+}
+
+export const DEFAULT_LINK_RATE_LIMIT: Readonly<LinkRateLimit> = Object.freeze({ perMinute: 1, perHour: 5 });
+
+/** What asks for a letter with a link; each has its own counter per address. */
+export type LinkPurpose = 'resend' | 'recover';
+
 export interface ThrottleState {
   /** When each login attempt of the client was made. In the mock the whole browser is one client. */
   loginAttempts: number[];
   /** When logins failed, by e-mail key (`emailKey()`). */
   loginFailures: Record<string, number[]>;
+  /** When letters with a link were asked for, by purpose and e-mail key, known address or not. */
+  linkRequests: Record<LinkPurpose, Record<string, number[]>>;
 }
 
 export function emptyThrottleState(): ThrottleState {
-  return { loginAttempts: [], loginFailures: {} };
+  return { loginAttempts: [], loginFailures: {}, linkRequests: { resend: {}, recover: {} } };
 }
 
 const within = (times: readonly number[], now: number, window: number) => times.filter((time) => time > now - window);
+
+/** At most `max` events per sliding `window` ms. */
+interface Limit {
+  max: number;
+  window: number;
+}
+
+/**
+ * Records an event at `now` unless one of `limits` is reached. Returns the
+ * times to keep (the events still inside the longest window, plus this one
+ * when admitted) and the seconds until every limit admits one again, or
+ * `null` when this one was admitted. A refused event is not recorded, so
+ * the wait it names holds.
+ */
+function admit(times: readonly number[], limits: readonly Limit[], now: number): { times: number[]; retryAfter: number | null } {
+  const kept = within(times, now, Math.max(...limits.map((limit) => limit.window)));
+  let waitMs = 0;
+  for (const { max, window } of limits) {
+    const recent = within(kept, now, window).sort((a, b) => a - b);
+    // The event that must leave the window before another fits in it.
+    if (recent.length >= max) waitMs = Math.max(waitMs, recent[recent.length - max]! + window - now);
+  }
+  if (waitMs > 0) return { times: kept, retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) };
+  return { times: [...kept, now], retryAfter: null };
+}
 
 /**
  * Counts a login attempt unless the client is over its limit. Returns the
@@ -38,13 +78,31 @@ const within = (times: readonly number[], now: number, window: number) => times.
  * it names holds), else `null`.
  */
 export function admitLoginAttempt(state: ThrottleState, options: ThrottleOptions, now: number): number | null {
-  state.loginAttempts = within(state.loginAttempts, now, options.window);
-  if (state.loginAttempts.length >= options.maxAttempts) {
-    const oldest = Math.min(...state.loginAttempts);
-    return Math.max(1, Math.ceil((oldest + options.window - now) / 1000));
-  }
-  state.loginAttempts.push(now);
-  return null;
+  const { times, retryAfter } = admit(state.loginAttempts, [{ max: options.maxAttempts, window: options.window }], now);
+  state.loginAttempts = times;
+  return retryAfter;
+}
+
+/**
+ * Counts a request for a letter with a link to the address `key`, unless
+ * the address is over its limit; the same whether or not the address is
+ * registered (EXPECTATIONS 12). Returns the seconds to wait, or `null`.
+ */
+export function admitLinkRequest(
+  state: ThrottleState,
+  purpose: LinkPurpose,
+  key: string,
+  limit: LinkRateLimit,
+  now: number,
+): number | null {
+  const log = state.linkRequests[purpose];
+  const limits = [
+    { max: limit.perMinute, window: 60_000 },
+    { max: limit.perHour, window: 60 * 60_000 },
+  ];
+  const { times, retryAfter } = admit(log[key] ?? [], limits, now);
+  log[key] = times;
+  return retryAfter;
 }
 
 export function recordLoginFailure(state: ThrottleState, key: string, options: ThrottleOptions, now: number): void {

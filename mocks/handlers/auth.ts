@@ -5,13 +5,31 @@ import { LoginRequestSchema } from '../../src/schemas/auth.js';
 import type { SessionResponse } from '../../src/schemas/auth.js';
 import { emailKey } from '../../src/schemas/email.js';
 import { findUserByEmailKey, mockNow, publicUser } from '../db.js';
-import type { UserRecord } from '../db.js';
+import type { MockDb, UserRecord } from '../db.js';
 import { dummyPasswordHash, verifyPassword } from '../passwords.js';
-import { problem, validationProblem } from '../problem.js';
+import { problem, tooManyRequests, validationProblem } from '../problem.js';
 import { SESSION_COOKIE, clearedSessionCookie, newSessionId, sessionCookie, sessionKey } from '../sessions.js';
 import { admitLoginAttempt, clearLoginFailures, recordLoginFailure } from '../throttle.js';
+import { refuseCaptcha } from './captcha.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { EndpointRequest, MockContext } from './endpoint.js';
+import { captchaOf } from './validation.js';
+
+/** The user of the request's session, if it is live; an expired session is deleted. */
+export async function sessionUser(db: MockDb, { cookies }: EndpointRequest): Promise<UserRecord | undefined> {
+  const id = cookies[SESSION_COOKIE];
+  if (!id) return undefined;
+  const key = await sessionKey(id);
+  return db.transact((state) => {
+    const session = state.sessions[key];
+    if (!session) return undefined;
+    if (session.expiresAt <= mockNow(state)) {
+      delete state.sessions[key];
+      return undefined;
+    }
+    return state.users[session.userId];
+  });
+}
 
 /** `POST auth/login`, `POST auth/logout`, `GET auth/session`. */
 export function authHandlers(context: MockContext): HttpHandler[] {
@@ -23,34 +41,29 @@ export function authHandlers(context: MockContext): HttpHandler[] {
    */
   const invalidCredentials = () => problem(401, 'invalid_credentials');
 
-  /** The user of the request's session, if it is live; an expired session is deleted. */
-  async function sessionUser({ cookies }: EndpointRequest): Promise<UserRecord | undefined> {
-    const id = cookies[SESSION_COOKIE];
-    if (!id) return undefined;
-    const key = await sessionKey(id);
-    return db.transact((state) => {
-      const session = state.sessions[key];
-      if (!session) return undefined;
-      if (session.expiresAt <= mockNow(state)) {
-        delete state.sessions[key];
-        return undefined;
-      }
-      return state.users[session.userId];
-    });
-  }
-
+  /**
+   * After repeated failures for the address (EXPECTATIONS 14) a login must
+   * carry a right answer to a challenge: `captcha_required` without one,
+   * `captcha_invalid` with a wrong, expired or used one. The failures count
+   * per address whether or not it is registered, so both get these answers
+   * alike. An answer sent when none is required is not checked, and stays unused.
+   */
   const login = endpoint(context, 'login', 'post', async ({ request }) => {
     const retryAfter = await db.transact((state) =>
       admitLoginAttempt(state.throttle, options.throttle, mockNow(state)),
     );
-    if (retryAfter !== null) {
-      return problem(429, 'too_many_requests', { retryAfter }, { 'Retry-After': String(retryAfter) });
-    }
+    if (retryAfter !== null) return tooManyRequests(retryAfter);
 
-    const parsed = v.safeParse(LoginRequestSchema, await readJson(request));
+    const body = await readJson(request);
+    const parsed = v.safeParse(v.omit(LoginRequestSchema, ['captcha']), body);
     if (!parsed.success) return validationProblem(parsed.issues);
     const { email, password } = parsed.output;
     const key = emailKey(email);
+
+    if (await db.captchaRequired(key)) {
+      const refused = await refuseCaptcha(db, captchaOf(body));
+      if (refused) return refused;
+    }
 
     const user = findUserByEmailKey(await db.read(), key);
     // Hash even for an unknown address, so both failures take as long.
@@ -84,7 +97,7 @@ export function authHandlers(context: MockContext): HttpHandler[] {
   });
 
   const session = endpoint(context, 'session', 'get', async (request) => {
-    const user = await sessionUser(request);
+    const user = await sessionUser(db, request);
     return user ? HttpResponse.json<SessionResponse>({ user: publicUser(user) }) : problem(401, 'unauthenticated');
   });
 

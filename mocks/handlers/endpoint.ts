@@ -2,7 +2,9 @@ import { delay, http } from 'msw';
 import type { HttpHandler } from 'msw';
 import { API_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
+import { mockNow } from '../db.js';
 import type { MockDb } from '../db.js';
+import { expireRecords, hasExpiredRecords } from '../expiry.js';
 import { faultResponse } from '../faults.js';
 import type { HeldRequests } from '../faults.js';
 import type { ResolvedMockOptions } from '../options.js';
@@ -28,9 +30,11 @@ export const endpointUrl = (options: ResolvedMockOptions, name: ApiEndpoint): st
   `${options.apiBase}${API_PATHS[name]}`;
 
 /**
- * A handler of one API endpoint, with what every endpoint does first: wait
- * the configured latency, act out a fault set for the endpoint, and refuse
- * a state-changing request without the CSRF header (CONTRACT.md, Session).
+ * A handler of one API endpoint, with what every endpoint does first: let
+ * what has expired on the mock clock go (unconfirmed cabinets past their
+ * date, old challenges: expiry.ts), wait the configured latency, act out a
+ * fault set for the endpoint, and refuse a state-changing request without
+ * the CSRF header (CONTRACT.md, Session).
  */
 export function endpoint(
   context: MockContext,
@@ -39,7 +43,11 @@ export function endpoint(
   resolve: (request: EndpointRequest) => Promise<Response>,
 ): HttpHandler {
   return http[method](endpointUrl(context.options, name), async ({ request, cookies }) => {
-    const { controls } = await context.db.read();
+    const state = await context.db.read();
+    if (hasExpiredRecords(state, mockNow(state))) {
+      await context.db.transact((current) => expireRecords(current, mockNow(current)));
+    }
+    const { controls } = state;
     if (controls.latency > 0) await delay(controls.latency);
     const fault = controls.faults[name];
     if (fault) return faultResponse(fault, context.held);

@@ -2,6 +2,9 @@ import { http } from 'msw';
 import type { HttpHandler } from 'msw';
 import { problem } from '../problem.js';
 import { authHandlers } from './auth.js';
+import { captchaHandlers } from './captcha.js';
+import { recoveryHandlers } from './recovery.js';
+import { registrationHandlers } from './registration.js';
 import type { MockContext } from './endpoint.js';
 
 export type { MockContext } from './endpoint.js';
@@ -10,6 +13,9 @@ export type { MockContext } from './endpoint.js';
 export function createHandlers(context: MockContext): HttpHandler[] {
   return [
     ...authHandlers(context),
+    ...registrationHandlers(context),
+    ...recoveryHandlers(context),
+    ...captchaHandlers(context),
     // Last: anything else under the base is a problem answer too, not a page of the dev server.
     http.all(`${context.options.apiBase}*`, () => problem(404, 'not_found')),
   ];

@@ -17,15 +17,23 @@
  * ```
  */
 import { HttpResponse, http } from 'msw';
+import * as v from 'valibot';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
+import { CaptchaChallengeSchema } from '../../src/schemas/captcha.js';
+import type { CaptchaChallenge, CaptchaSolution } from '../../src/schemas/captcha.js';
+import type { RegisterRequest } from '../../src/schemas/registration.js';
 import { createMockBackend } from '../../mocks/backend.js';
 import type { MockBackend } from '../../mocks/backend.js';
 import { pageWorker, serveMockBackend } from '../../mocks/browser.js';
 import type { StartedMockBackend } from '../../mocks/browser.js';
+import { meetsDifficulty } from '../../mocks/captcha.js';
 import { SEED_USERS } from '../../mocks/data/users.js';
 import type { SeedUser } from '../../mocks/data/users.js';
+import type { Letter, LetterKind } from '../../mocks/letters.js';
 import type { MockBackendOptions } from '../../mocks/options.js';
+import { LINK_PARAMS } from '../../mocks/tokens.js';
+import type { LinkKind } from '../../mocks/tokens.js';
 
 /** Where msw 3 persists its emulated cookie jar (TOOLCHAIN.md, Cookies). */
 export const MSW_COOKIE_STORE_KEY = '__msw-cookie-store__';
@@ -101,9 +109,68 @@ export function mockFetch(backend: MockBackend, endpoint: ApiEndpoint, init: Moc
 /** Logs in (the session cookie goes to msw's jar) and returns the answer. */
 export function logIn(
   backend: MockBackend,
-  { email, password }: { email: string; password: string } = DEMO_USER,
+  { email, password, captcha }: { email: string; password: string; captcha?: CaptchaSolution } = DEMO_USER,
 ): Promise<Response> {
-  return mockFetch(backend, 'login', { method: 'POST', body: { email, password } });
+  return mockFetch(backend, 'login', { method: 'POST', body: { email, password, ...(captcha ? { captcha } : {}) } });
+}
+
+/**
+ * Solves a proof-of-work challenge by brute force, counting nonces up from
+ * 0: fine for the low difficulties tests use (`captchaDifficulty: 4`).
+ */
+export async function solveCaptcha(challenge: Pick<CaptchaChallenge, 'id' | 'prefix' | 'difficulty'>): Promise<CaptchaSolution> {
+  for (let nonce = 0; ; nonce++) {
+    if (await meetsDifficulty(challenge.prefix, String(nonce), challenge.difficulty)) {
+      return { id: challenge.id, nonce: String(nonce) };
+    }
+  }
+}
+
+/** A new challenge from the backend (`GET captcha/challenge`). */
+export async function fetchCaptcha(backend: MockBackend): Promise<CaptchaChallenge> {
+  return v.parse(CaptchaChallengeSchema, await (await mockFetch(backend, 'captcha')).json());
+}
+
+/** A right answer to a new challenge of the backend's. */
+export async function passCaptcha(backend: MockBackend): Promise<CaptchaSolution> {
+  return solveCaptcha(await fetchCaptcha(backend));
+}
+
+/** The body of `POST auth/register`, any member of which a test may leave out. */
+export type RegistrationFields = Partial<RegisterRequest>;
+
+/**
+ * A registration the backend accepts: a fresh address, a valid password, the
+ * agreement, a right anti-robot answer; `fields` replace any of them (an
+ * explicit `captcha: undefined` leaves the answer out).
+ */
+export async function registration(backend: MockBackend, fields: RegistrationFields = {}): Promise<RegistrationFields> {
+  return {
+    email: `new-${crypto.randomUUID().slice(0, 8)}@example.ru`,
+    password: 'gazPskov7',
+    agreementVersion: '2026-11',
+    ...fields,
+    captcha: 'captcha' in fields ? fields.captcha : await passCaptcha(backend),
+  };
+}
+
+/** Registers (`POST auth/register`); fields default to {@link registration}'s. */
+export async function register(backend: MockBackend, fields: RegistrationFields = {}): Promise<Response> {
+  return mockFetch(backend, 'register', { method: 'POST', body: await registration(backend, fields) });
+}
+
+/** The newest letter to `to` (compared without regard to case), of `kind` if given. */
+export async function lastLetter(backend: MockBackend, to: string, kind?: LetterKind): Promise<Letter | undefined> {
+  return (await backend.outbox.list()).find(
+    (letter) => letter.to.toLowerCase() === to.toLowerCase() && (kind === undefined || letter.kind === kind),
+  );
+}
+
+/** The token in a letter's confirmation or reset link. */
+export function linkToken(letter: Letter | undefined, kind: LinkKind): string {
+  const token = letter?.link ? new URL(letter.link).searchParams.get(LINK_PARAMS[kind]) : null;
+  if (!token) throw new Error(`linkToken: no ${kind} link in ${letter ? `letter "${letter.subject}"` : 'a missing letter'}`);
+  return token;
 }
 
 /**
