@@ -6,6 +6,8 @@
  */
 import { FAULT_KINDS, startMockBackend } from '../mocks/index.js';
 import type { FaultKind, StartedMockBackend } from '../mocks/index.js';
+import { startMailbox } from './mailbox.js';
+import { startRouter } from './router.js';
 import type { ApiEndpoint } from '../src/api/paths.js';
 
 const FAULT_LABELS: Record<FaultKind, string> = {
@@ -63,12 +65,29 @@ function showTime(backend: StartedMockBackend): void {
   byId('mock-offset').textContent = offset > 0 ? `Впереди реального на ${formatOffset(offset)}.` : 'Совпадает с реальным.';
 }
 
+/** One labelled fault select per endpoint of the API. */
+function makeFaultSelects(container: HTMLElement): HTMLSelectElement[] {
+  return (Object.keys(ENDPOINT_LABELS) as ApiEndpoint[]).map((endpoint) => {
+    const label = document.createElement('label');
+    label.className = 'mock-label';
+    label.htmlFor = `fault-${endpoint}`;
+    label.textContent = `${ENDPOINT_LABELS[endpoint][0]!.toUpperCase()}${ENDPOINT_LABELS[endpoint].slice(1)} (${endpoint})`;
+    const select = document.createElement('select');
+    select.className = 'mock-select';
+    select.id = `fault-${endpoint}`;
+    select.dataset.endpoint = endpoint;
+    select.disabled = true;
+    container.append(label, select);
+    return select;
+  });
+}
+
 async function wireControls(backend: StartedMockBackend): Promise<void> {
   const reset = byId<HTMLButtonElement>('mock-reset');
   const plus15 = byId<HTMLButtonElement>('clock-15m');
   const plusDay = byId<HTMLButtonElement>('clock-1d');
   const latency = byId<HTMLSelectElement>('mock-latency');
-  const faultSelects = [...document.querySelectorAll<HTMLSelectElement>('select[data-endpoint]')];
+  const faultSelects = makeFaultSelects(byId('mock-faults'));
 
   reset.addEventListener('click', async () => {
     reset.disabled = true;
@@ -120,12 +139,10 @@ function listenToSdkEvents(): void {
     const { error } = event.detail;
     logEvent(`lk-error: ${error instanceof Error ? error.message : String(error)}`);
   });
-  document.body.addEventListener('lk-navigate', (event) => {
-    // The demo site has no registration or recovery page yet: the host takes over the link.
-    event.preventDefault();
-    logEvent(`lk-navigate: «${event.detail.to}» (в демо этой страницы пока нет)`);
-    say(`Страница «${event.detail.to === 'register' ? 'Регистрация' : 'Восстановление пароля'}» появится в следующих версиях демо.`);
-  });
+  document.body.addEventListener('lk-navigate', (event) => logEvent(`lk-navigate: «${event.detail.to}»`));
+  document.body.addEventListener('lk-registered', (event) => logEvent(`lk-registered: ${event.detail.email}`));
+  document.body.addEventListener('lk-email-confirmed', (event) => logEvent(`lk-email-confirmed: ${event.detail.email}`));
+  document.body.addEventListener('lk-password-changed', () => logEvent('lk-password-changed'));
 }
 
 async function start(): Promise<void> {
@@ -135,9 +152,13 @@ async function start(): Promise<void> {
   // so countdowns follow the "+15 минут" button.
   const { configure } = await import('../src/index.js');
   configure({ clock: backend.clock });
-  // Registers every <lk-…> tag: <lk-login-form> in the page upgrades now.
+  const provider = byId<HTMLElement & { clock?: unknown }>('lk-provider');
+  provider.clock = backend.clock;
+  startRouter(provider, byId('lk-view'));
+  // Registers every <lk-…> tag: the elements in the page upgrade now.
   await import('../src/entries/all.js');
   await wireControls(backend);
+  startMailbox(backend, byId('mailbox-list'), byId('mailbox-letter'));
 }
 
 start().catch((error: unknown) => {

@@ -55,6 +55,17 @@ export class Session extends EventTarget {
     return this.#loading ?? Promise.resolve();
   }
 
+  /**
+   * Asks the backend again who is logged in, without passing through the
+   * loading state (after the e-mail was confirmed in this page, say).
+   */
+  async refresh(): Promise<void> {
+    if (this.#status !== 'authenticated') return;
+    const user = await fetchCurrentUser(this.client);
+    if (user) this.#set('authenticated', user);
+    else this.#end('expired');
+  }
+
   /** Records a successful login. */
   signedIn(user: User): void {
     this.#loading = Promise.resolve();

@@ -1,4 +1,8 @@
 /** `lk-widgets/all`: registers every `<lk-…>` tag. */
 export * from './provider.js';
 export * from './login-form.js';
+export * from './register-form.js';
+export * from './captcha.js';
+export * from './confirm-email.js';
+export * from './password-recovery.js';
 export * from '../index.js';

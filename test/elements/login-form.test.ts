@@ -6,11 +6,11 @@ import { createClient } from '../../src/api/client.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkLoginFormElement } from '../../src/elements/login-form/login-form.js';
 import '../../src/entries/login-form.js';
-import { DEMO_USER, useMockBackend } from '../mocks/helpers.js';
+import { DEMO_USER, UNCONFIRMED_USER, useMockBackend } from '../mocks/helpers.js';
 import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
 
 describe('<lk-login-form>', () => {
-  const backend = useMockBackend();
+  const backend = useMockBackend({ captchaDifficulty: 4 });
 
   const render = (attributes = html``, provider = {}) =>
     renderWithBackend<LkLoginFormElement>(backend, html`<lk-login-form>${attributes}</lk-login-form>`, provider);
@@ -18,6 +18,13 @@ describe('<lk-login-form>', () => {
   const passwordInput = (form: Element) => form.querySelector<HTMLInputElement>('input[name="password"]')!;
   const submit = (form: Element) => form.querySelector<HTMLButtonElement>('[part~="submit"]')!;
   const summary = (form: Element) => form.querySelector<HTMLElement>('[part~="error-summary"]');
+
+  const mockLogin = (email: string, password: string) =>
+    fetch(new URL('auth/login', backend.apiBase), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'lk-widgets' },
+      body: JSON.stringify({ email, password }),
+    });
 
   async function fillAndSubmit(form: LkLoginFormElement, email: string, password: string) {
     if (email) await typeInto(emailInput(form), email);
@@ -318,13 +325,7 @@ describe('<lk-login-form>', () => {
 
     it('says how long to wait after too many attempts, and waits on the clock', async () => {
       const form = await render();
-      for (let attempt = 0; attempt < 20; attempt++) {
-        await fetch(new URL('auth/login', backend.apiBase), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'lk-widgets' },
-          body: JSON.stringify({ email: DEMO_USER.email, password: 'wrong1' }),
-        });
-      }
+      for (let attempt = 0; attempt < 20; attempt++) await mockLogin('nobody@example.ru', 'wrong1');
       await fillAndSubmit(form, DEMO_USER.email, DEMO_USER.password);
       await waitUntil(() => textOf(summary(form)).includes('Слишком много попыток'));
       expect(textOf(summary(form))).to.match(/через \d+ минут/);
@@ -339,6 +340,40 @@ describe('<lk-login-form>', () => {
       submit(form).click();
       await loggedIn;
       requests.stop();
+    });
+  });
+
+  describe('the anti-robot check and the unconfirmed e-mail', () => {
+    it('asks for the anti-robot check after repeated failures, then logs in', async () => {
+      const form = await render();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await mockLogin(DEMO_USER.email, 'wrong1');
+      }
+      await fillAndSubmit(form, DEMO_USER.email, DEMO_USER.password);
+      await waitUntil(() => textOf(summary(form)).includes('Защита от роботов'));
+      const captcha = await findPart(form, 'lk-captcha');
+      await waitUntil(() => textOf(captcha).includes('Проверка пройдена'), 'the check never passed');
+      await expect(form).to.be.accessible();
+      const loggedIn = oneEvent(form, 'lk-login');
+      submit(form).click();
+      expect((await loggedIn).detail.user.email).to.equal(DEMO_USER.email);
+    });
+
+    it('tells an unconfirmed user until when the link works, and sends a new one', async () => {
+      const form = await render();
+      await fillAndSubmit(form, UNCONFIRMED_USER.email, UNCONFIRMED_USER.password);
+      const unconfirmed = await findPart(form, '[part~="unconfirmed"]');
+      expect(textOf(unconfirmed)).to.contain('ещё не подтверждён');
+      expect(textOf(unconfirmed)).to.match(/Ссылка действительна до \d{2}\.\d{2}\.\d{4}/);
+      await expect(form).to.be.accessible();
+      const before = (await backend.outbox.list()).length;
+      unconfirmed.querySelector<HTMLButtonElement>('[part~="resend"]')!.click();
+      await waitUntil(() => textOf(form.querySelector('[part~="status"]')).includes('Новая ссылка отправлена'));
+      expect((await backend.outbox.list()).length).to.equal(before + 1);
+
+      unconfirmed.querySelector<HTMLButtonElement>('[part~="resend"]')!.click();
+      await waitUntil(() => textOf(summary(form)).includes('не чаще раза в минуту'));
+      expect((await backend.outbox.list()).length).to.equal(before + 1);
     });
   });
 

@@ -2,7 +2,7 @@
 // <lk-login-form> renders in Chromium, runs its play function to the end and
 // reaches the state it is named after, each on its own mock backend.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,12 +42,16 @@ after(async () => {
 const text = (page, needle, timeout = 10_000) =>
   page.waitForFunction((n) => document.querySelector('#storybook-root')?.textContent.includes(n), { timeout }, needle);
 
+/** Opens a story of <lk-login-form> by its short name. */
+const openStory = (name) => openStoryById(`${STORY}${name}`);
+
 /** Opens a story and waits until its render and play function have finished. */
-async function openStory(name) {
+async function openStoryById(id) {
+  const name = id;
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/iframe.html?id=${STORY}${name}&viewMode=story`, { waitUntil: 'load' });
+  await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
   await page.waitForFunction(
     () => {
       const renders = window.__STORYBOOK_PREVIEW__?.storyRenders ?? [];
@@ -72,6 +76,24 @@ const states = {
   'logged-in': (page) => text(page, 'Вы вошли как abonent@example.ru.'),
   english: (page) => text(page, 'Log in to your account'),
 };
+
+/** Every story in the build: each must render and run its play function to the end, with no page error. */
+const indexFile = join(staticDir, 'index.json');
+const allStories = existsSync(indexFile)
+  ? Object.values(JSON.parse(readFileSync(indexFile, 'utf8')).entries).filter((entry) => entry.type === 'story')
+  : [];
+
+test('the build lists stories for every element with stories', () => {
+  assert.ok(allStories.length > 0, 'no stories in storybook-static/index.json: run npm run build-storybook');
+});
+
+for (const story of allStories.filter((entry) => !entry.id.startsWith(STORY))) {
+  test(`the "${story.id}" story renders and finishes its play function`, { timeout: 60_000 }, async () => {
+    const { page, errors } = await openStoryById(story.id);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
 
 for (const [name, reached] of Object.entries(states)) {
   test(`the "${name}" story reaches its state`, { timeout: 60_000 }, async () => {

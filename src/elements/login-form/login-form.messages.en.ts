@@ -24,5 +24,14 @@ const messages: LoginFormMessages = {
   loggingOut: 'Logging out…',
   loggedIn: 'You are logged in.',
   loggedOut: 'You have logged out.',
+  captchaRequired: 'There were several failed attempts. Wait until the anti-robot check has passed, then press “Log in” again.',
+  captchaInvalid: 'The anti-robot check expired and is running again. Press “Log in” again.',
+  unconfirmed: (email: string) =>
+    `The address ${email} is not confirmed yet. Follow the link in the letter sent to it. If the letter has not arrived, press “Send the link”.`,
+  linkValidUntil: (date: string) => `Attention! The link is valid until ${date}. After that date your account will be deleted.`,
+  resend: 'Send the link',
+  resending: 'Sending the link…',
+  linkSent: (date: string) => `A new link has been sent; it is valid until ${date}. Earlier links no longer work.`,
+  resendTooOften: (wait: string) => `A link can be requested once a minute and five times an hour at most. Try again in ${wait}.`,
 };
 export default messages;

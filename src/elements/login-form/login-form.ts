@@ -3,12 +3,16 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { login } from '../../api/auth.js';
+import { resendConfirmation } from '../../api/registration.js';
 import { isAbortError, isApiError } from '../../api/errors.js';
 import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
+import type { CaptchaSolution } from '../../schemas/captcha.js';
 import { EmailSchema } from '../../schemas/email.js';
+import type { User } from '../../schemas/user.js';
+import { formatDate } from '../../i18n/format.js';
 import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import { LkElement } from '../base/lk-element.js';
@@ -73,9 +77,18 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   @state() private fieldErrors: Partial<Record<Field, string>> = {};
   @state() private summary: SummaryItem[] = [];
   @state() private fault: { message: string; retry: () => void } | undefined;
-  @state() private busy: 'login' | 'logout' | undefined;
+  @state() private busy: 'login' | 'logout' | 'resend' | undefined;
   /** What the status line says, by message key, so it follows a change of locale. */
   @state() private announcement: 'loggedIn' | 'loggedOut' | undefined;
+
+  /**
+   * The backend asked for the anti-robot check (after repeated failures for
+   * this e-mail). `<lk-captcha>` is loaded only then, so the form does not
+   * carry it otherwise.
+   */
+  @state() private captchaNeeded = false;
+  /** What the unconfirmed state's status line says after "Выслать ссылку". */
+  @state() private linkSentUntil: string | undefined;
 
   /** Until when (clock time, ms) the backend asked us to wait. */
   #blockedUntil = 0;
@@ -93,7 +106,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   protected override render(): TemplateResult {
     const { session } = this.env;
-    if (session.status === 'authenticated' && session.user) return this.renderSignedIn(session.user.email);
+    if (session.status === 'authenticated' && session.user) return this.renderSignedIn(session.user);
     if (session.status === 'loading' || session.status === 'unknown') {
       return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
     }
@@ -160,6 +173,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
             </button>
           </div>`,
         })}
+        ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
         <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${this.busy === 'login' ? t.submitting : this.announcement && t[this.announcement]}</p>
         <p part="links">
@@ -170,19 +184,44 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     `;
   }
 
-  private renderSignedIn(email: string): TemplateResult {
+  private renderSignedIn(user: User): TemplateResult {
     const t = this.t;
     return html`
       <div part="signed-in">
         <p part="greeting">${t.greeting}</p>
-        <p part="signed-in-as">${t.signedInAs(email)}</p>
+        <p part="signed-in-as">${t.signedInAs(user.email)}</p>
+        ${user.emailConfirmed ? nothing : this.renderUnconfirmed(user)}
+        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
         ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
         <button part="button logout" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onLogout}>
           ${t.logout}
         </button>
-        <p part="status" role="status">${this.busy === 'logout' ? t.loggingOut : this.announcement && t[this.announcement]}</p>
+        <p part="status" role="status">${this.signedInStatus()}</p>
       </div>
     `;
+  }
+
+  /** The seed's step 2: the e-mail is not confirmed yet; "Выслать ссылку" sends a new link. */
+  private renderUnconfirmed(user: User): TemplateResult {
+    const t = this.t;
+    const until = user.confirmUntil ? formatDate(user.confirmUntil, this.localize.locale) : undefined;
+    return html`
+      <div part="unconfirmed">
+        <p part="unconfirmed-message">${t.unconfirmed(user.email)}</p>
+        ${until ? html`<p part="unconfirmed-expiry">${t.linkValidUntil(until)}</p>` : nothing}
+        <button part="button resend" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onResend}>
+          ${t.resend}
+        </button>
+      </div>
+    `;
+  }
+
+  private signedInStatus(): string {
+    const t = this.t;
+    if (this.busy === 'logout') return t.loggingOut;
+    if (this.busy === 'resend') return t.resending;
+    if (this.linkSentUntil) return t.linkSent(formatDate(this.linkSentUntil, this.localize.locale));
+    return this.announcement ? t[this.announcement] : '';
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -238,7 +277,12 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     this.#abort = new AbortController();
     this.setFieldErrors({});
     try {
-      const { user } = await login(this.env.client, credentials, { signal: this.#abort.signal });
+      const captcha = this.captchaNeeded ? await this.captchaSolution() : undefined;
+      const { user } = await login(
+        this.env.client,
+        captcha ? { ...credentials, captcha } : credentials,
+        { signal: this.#abort.signal },
+      );
       this.password = '';
       this.announcement = 'loggedIn';
       this.env.session.signedIn(user);
@@ -251,8 +295,25 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     }
   }
 
+  /** The anti-robot answer, solved by `<lk-captcha>` (usually before the user presses "Войти"); single use. */
+  private async captchaSolution(): Promise<CaptchaSolution> {
+    await import('../../entries/captcha.js');
+    await this.updateComplete;
+    const captcha = this.querySelector('lk-captcha')!;
+    await captcha.solve();
+    return captcha.consume()!;
+  }
+
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
     const t = this.t;
+    if (isApiError(error) && (error.code === 'captcha_required' || error.code === 'captcha_invalid')) {
+      // Load the check and show it; the user presses "Войти" again once it has passed.
+      void import('../../entries/captcha.js');
+      this.captchaNeeded = true;
+      this.summary = [{ message: error.code === 'captcha_required' ? t.captchaRequired : t.captchaInvalid }];
+      void this.showSummary();
+      return;
+    }
     if (isApiError(error) && error.status === 401) {
       this.summary = [{ message: t.invalidCredentials, fieldId: `${this.uid}-email` }];
       void this.showSummary();
@@ -278,12 +339,36 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     this.dispatchEvent(new LkErrorEvent(error));
   }
 
+  private readonly onResend = async (): Promise<void> => {
+    if (this.busy) return;
+    this.busy = 'resend';
+    this.fault = undefined;
+    this.summary = [];
+    this.linkSentUntil = undefined;
+    try {
+      const { expiresAt } = await resendConfirmation(this.env.client);
+      this.linkSentUntil = expiresAt;
+    } catch (error) {
+      if (isApiError(error) && error.status === 429) {
+        this.summary = [{ message: this.t.resendTooOften(this.t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
+        void this.showSummary();
+      } else {
+        this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(this.onResend) };
+        this.dispatchEvent(new LkErrorEvent(error));
+      }
+    } finally {
+      this.busy = undefined;
+    }
+  };
+
   private readonly onLogout = async (): Promise<void> => {
     if (this.busy) return;
     this.busy = 'logout';
     this.fault = undefined;
     try {
       await this.env.session.logout();
+      this.linkSentUntil = undefined;
+      this.summary = [];
       this.announcement = 'loggedOut';
       this.dispatchEvent(new LkLogoutEvent('user'));
     } catch (error) {

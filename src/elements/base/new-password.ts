@@ -1,0 +1,337 @@
+import { css, html, nothing } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { PasswordVisibility } from '../../controllers/password-visibility.js';
+import { plural } from '../../i18n/format.js';
+import { passwordIssueRu } from '../../i18n/password-issues.ru.js';
+import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-passwords.js';
+import { findPasswordIssue } from '../../schemas/password.js';
+import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
+import { describedBy, field, invalid } from './form-parts.js';
+
+/** A rule of a new password whose state the user sees, and hears, as they type. */
+export type NewPasswordRule = 'length' | 'chars' | 'match';
+
+/** The two inputs of a new password. */
+export type NewPasswordField = 'password' | 'repeat';
+
+/** One rule and whether the values typed so far meet it. */
+export interface RuleState {
+  rule: NewPasswordRule;
+  met: boolean;
+}
+
+const characters = (n: number) => `${n} ${plural(n, 'ru', { one: 'символ', few: 'символа', many: 'символов', other: 'символа' })}`;
+
+/**
+ * The words of the new-password fields, Russian. An element spreads them into
+ * its catalogue; the English ones are `newPasswordEn`
+ * (register-form/new-password.messages.en.ts), loaded with the element's
+ * English strings.
+ */
+export const newPasswordRu = {
+  /** How to fix a rule the password breaks (schema and backend codes). */
+  passwordIssue: passwordIssueRu,
+  repeatRequired: 'Введите пароль ещё раз в поле «Повторите пароль».',
+  rulesTitle: 'Требования к паролю:',
+  ruleLength: (policy: PasswordPolicy) => `От ${policy.minLength} до ${characters(policy.maxLength)}`,
+  ruleChars: 'Только латинские буквы и цифры',
+  ruleMatch: 'Пароли в обоих полях совпадают',
+  ruleMet: 'выполнено',
+  ruleUnmet: 'не выполнено',
+  /** The rule of the policy in force, in the seed's words for the seed's policy. */
+  policyHint: (policy: PasswordPolicy) =>
+    policy.alphabet
+      ? `Паролем может использоваться любая комбинация букв и цифр на английском языке, количество символов не менее ${policy.minLength}, не более ${policy.maxLength}.`
+      : `Пароль может состоять из любых символов, от ${policy.minLength} до ${characters(policy.maxLength)}. Надёжнее всего фраза из нескольких слов.`,
+};
+
+export type NewPasswordMessages = typeof newPasswordRu;
+
+/** Something an element puts beside a password input (a "?" hint): in the input's row, below it, and its id for `aria-describedby`. */
+export interface FieldAddon {
+  inRow?: TemplateResult;
+  below?: TemplateResult;
+  describedBy?: string;
+}
+
+/** What {@link NewPasswordFields.render} needs from the element each time it renders. */
+export interface NewPasswordRenderOptions {
+  labels: Record<NewPasswordField, string>;
+  /** The errors of the last submit (or of the backend), by field. */
+  errors: Partial<Record<NewPasswordField, string>>;
+  addons?: Partial<Record<NewPasswordField, FieldAddon>>;
+}
+
+interface Host extends ReactiveControllerHost, HTMLElement {}
+
+interface NewPasswordOptions {
+  /** The policy in force (the provider's `password-policy`). */
+  policy: () => PasswordPolicy;
+  /** The element's strings in its locale. */
+  messages: () => NewPasswordMessages & { showPassword: string };
+  /** The element's id of a part, unique to the instance. */
+  id: (name: string) => string;
+}
+
+/**
+ * "New password" and "repeat it", shared by registration and password
+ * reset: the values exactly as typed (nothing trims, truncates or
+ * case-folds them, and paste is never blocked, EXPECTATIONS 3), the rules of
+ * the policy in force listed beside the field with each one's state as the
+ * user types, one "Показать пароль" for both inputs, and the checks of a
+ * submit, the common-password list included (EXPECTATIONS 1–4).
+ *
+ * A change of a rule's state is announced through a polite live region
+ * that holds only the rules that changed: keystrokes that change no rule
+ * leave its text, and so the screen reader, alone.
+ *
+ * Parts it renders: `field`, `label`, `input` (`input-new-password`,
+ * `input-repeat-password`), `input-row`, `field-error`, `password-rules`
+ * (`password-rules-title`, `password-rule-list`, each `password-rule` with
+ * `password-rule-length` / `-chars` / `-match` and `password-rule-met` /
+ * `password-rule-unmet`), `password-rules-live` and `toggle-password`.
+ *
+ * @example
+ * ```ts
+ * readonly #newPassword = new NewPasswordFields(this, {
+ *   policy: () => passwordPolicy(this.env.settings.passwordPolicy),
+ *   messages: () => this.t,
+ *   id: (name) => `${this.uid}-${name}`,
+ * });
+ * // render(): ${this.#newPassword.render({labels, errors})}
+ * // submit:   const errors = await this.#newPassword.validate();
+ * ```
+ */
+export class NewPasswordFields {
+  readonly #host: Host;
+  readonly #options: NewPasswordOptions;
+  readonly #visibility: PasswordVisibility;
+  #password = '';
+  #repeat = '';
+  /** The rule states last announced; the live region speaks only of the ones that differ. */
+  #announced = new Map<NewPasswordRule, boolean>();
+  /** What the live region says: the rules whose state changed last. */
+  #changes: RuleState[] = [];
+
+  constructor(host: Host, options: NewPasswordOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#visibility = new PasswordVisibility(host);
+  }
+
+  /** The password policy in force. */
+  get policy(): PasswordPolicy {
+    return this.#options.policy();
+  }
+
+  /** The new password as typed. */
+  get password(): string {
+    return this.#password;
+  }
+
+  /** The repeated password as typed. */
+  get repeat(): string {
+    return this.#repeat;
+  }
+
+  /** Whether the passwords are shown as text. */
+  get shown(): boolean {
+    return this.#visibility.shown;
+  }
+
+  /** The rules of the policy in force and their states now. */
+  rules(): RuleState[] {
+    const policy = this.policy;
+    const password = this.#password;
+    const length = [...password].length;
+    const rules: RuleState[] = [{ rule: 'length', met: length >= policy.minLength && length <= policy.maxLength }];
+    if (policy.alphabet) rules.push({ rule: 'chars', met: length > 0 && policy.alphabet.test(password) });
+    rules.push({ rule: 'match', met: length > 0 && this.#repeat === password });
+    return rules;
+  }
+
+  /** Takes what the user typed into `name`. */
+  set(name: NewPasswordField, value: string): void {
+    // The list of common passwords is large: load it while the user types.
+    if (this.#password === '' && this.#repeat === '') preloadCommonPasswords();
+    if (name === 'password') this.#password = value;
+    else this.#repeat = value;
+    const now = this.rules();
+    const changed = now.filter(({ rule, met }) => (this.#announced.get(rule) ?? false) !== met);
+    if (changed.length > 0) {
+      this.#changes = changed;
+      this.#announced = new Map(now.map(({ rule, met }) => [rule, met]));
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets both values (after a success). */
+  clear(): void {
+    this.#password = '';
+    this.#repeat = '';
+    this.#announced.clear();
+    this.#changes = [];
+    this.#host.requestUpdate();
+  }
+
+  /** Masks both inputs again (on submit). */
+  mask(): Promise<void> {
+    return this.#visibility.mask();
+  }
+
+  /**
+   * The message for each field that is wrong, in the element's locale; `{}`
+   * when both may be sent. The password must meet the policy and not be a
+   * common one; the repeat must be filled and equal to it.
+   */
+  async validate(): Promise<Partial<Record<NewPasswordField, string>>> {
+    const t = this.#options.messages();
+    const policy = this.policy;
+    const errors: Partial<Record<NewPasswordField, string>> = {};
+    const code: PasswordIssueCode | null =
+      findPasswordIssue(this.#password, policy) ?? ((await this.#isCommon(this.#password)) ? 'password_common' : null);
+    if (code) errors.password = t.passwordIssue(code, policy);
+    if (this.#repeat === '') errors.repeat = t.repeatRequired;
+    else if (this.#repeat !== this.#password) errors.repeat = t.passwordIssue('password_mismatch', policy);
+    return errors;
+  }
+
+  /** Whether `password` is a common one; if the list cannot be loaded, the backend's own check (422) decides. */
+  async #isCommon(password: string): Promise<boolean> {
+    try {
+      return await isCommonPassword(password);
+    } catch {
+      return false;
+    }
+  }
+
+  /** The message for a backend code about the password (422), in the element's locale. */
+  issue(code: string): string {
+    return this.#options.messages().passwordIssue(code as PasswordIssueCode, this.policy);
+  }
+
+  /**
+   * The password is too long right now: said at once, not at submit, since a
+   * paste that runs over the limit is never shortened (EXPECTATIONS 3).
+   */
+  #liveError(): string | undefined {
+    const policy = this.policy;
+    return [...this.#password].length > policy.maxLength ? this.issue('password_too_long') : undefined;
+  }
+
+  /** Both fields, the rule list, the live region and "Показать пароль". */
+  render({ labels, errors, addons = {} }: NewPasswordRenderOptions): TemplateResult {
+    const { id } = this.#options;
+    const t = this.#options.messages();
+    return html`
+      ${this.#input('password', labels.password, errors.password ?? this.#liveError(), addons.password, id('rules'))}
+      ${this.#renderRules()}
+      ${this.#input('repeat', labels.repeat, errors.repeat, addons.repeat, id('rule-match'))}
+      <button
+        part="button toggle-password"
+        type="button"
+        aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
+        aria-controls="${id('password')} ${id('repeat')}"
+        @click=${() => this.#visibility.toggle()}
+      >
+        ${t.showPassword}
+      </button>
+    `;
+  }
+
+  #input(name: NewPasswordField, label: string, error: string | undefined, addon: FieldAddon = {}, rulesId: string): TemplateResult {
+    const fieldId = this.#options.id(name);
+    const description = [describedBy(fieldId, error), addon.describedBy, rulesId].filter(Boolean).join(' ');
+    return field({
+      id: fieldId,
+      label,
+      error,
+      control: html`<div part="input-row">
+          <input
+            part="input input-${name === 'password' ? 'new-password' : 'repeat-password'}"
+            id=${fieldId}
+            name=${name === 'password' ? 'password' : 'password-repeat'}
+            data-password
+            type=${this.#visibility.inputType}
+            autocomplete="new-password"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            aria-invalid=${invalid(error)}
+            aria-describedby=${description}
+            .value=${name === 'password' ? this.#password : this.#repeat}
+            @input=${(event: InputEvent) => this.set(name, (event.target as HTMLInputElement).value)}
+          />${addon.inRow ?? nothing}
+        </div>
+        ${addon.below ?? nothing}`,
+    });
+  }
+
+  #renderRules(): TemplateResult {
+    const { id } = this.#options;
+    const t = this.#options.messages();
+    const policy = this.policy;
+    const label = (rule: NewPasswordRule) =>
+      rule === 'length' ? t.ruleLength(policy) : rule === 'chars' ? t.ruleChars : t.ruleMatch;
+    const stateText = (met: boolean) => (met ? t.ruleMet : t.ruleUnmet);
+    return html`
+      <div part="password-rules" id=${id('rules')}>
+        <p part="password-rules-title" id=${id('rules-title')}>${t.rulesTitle}</p>
+        <ul part="password-rule-list" aria-labelledby=${id('rules-title')}>
+          ${this.rules().map(
+            ({ rule, met }) => html`<li part="password-rule password-rule-${rule} password-rule-${met ? 'met' : 'unmet'}" id=${id(`rule-${rule}`)}>
+              ${label(rule)}<span part="visually-hidden">: ${stateText(met)}</span>
+            </li>`,
+          )}
+        </ul>
+      </div>
+      <p part="password-rules-live visually-hidden" aria-live="polite">
+        ${this.#changes.map(({ rule, met }) => `${label(rule)}: ${stateText(met)}.`).join(' ')}
+      </p>
+    `;
+  }
+}
+
+/** The look of the rule list, and the visually hidden words screen readers get instead of the marks. */
+export const newPasswordStyles = css`
+  :scope [part~='password-rules'] {
+    display: grid;
+    gap: 0.125rem;
+    margin-block-start: calc(-0.5 * var(--lk-space, 1rem));
+  }
+  :scope [part~='password-rules-title'] {
+    margin: 0;
+    color: var(--lk-color-muted, #4a5561);
+  }
+  :scope [part~='password-rule-list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  :scope [part~='password-rule']::before {
+    /* A mark for the eye only: the hidden words say it for screen readers. */
+    content: '○' / '';
+    display: inline-block;
+    width: 1.5em;
+    color: var(--lk-color-muted, #4a5561);
+    font-weight: 700;
+  }
+  :scope [part~='password-rule-met']::before {
+    content: '✓' / '';
+    color: var(--lk-color-success, #1e6b34);
+  }
+  :scope [part~='toggle-password'] {
+    justify-self: start;
+  }
+  :scope [part~='visually-hidden'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

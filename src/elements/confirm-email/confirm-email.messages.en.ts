@@ -1,0 +1,33 @@
+import { commonEn } from '../../i18n/common.en.js';
+import { emailIssuesEn } from '../../i18n/email-issues.en.js';
+import type { ConfirmEmailMessages } from './confirm-email.messages.js';
+
+/** `<lk-confirm-email>`'s strings, English. Loaded on demand. */
+const messages: ConfirmEmailMessages = {
+  ...commonEn,
+  emailIssues: emailIssuesEn,
+  title: 'Confirming your registration',
+  confirming: 'Confirming your e-mail address…',
+  confirmed: (email: string) => `Your e-mail address is confirmed. You can now log in to your account as ${email}.`,
+  expired:
+    'The link has expired. If the confirmation date given in the letter has not passed yet, get a new link. ' +
+    'If it has, the account has been deleted: please register again.',
+  used: 'The link has already been used: the address is already confirmed. Log in to your account.',
+  invalid:
+    'The link is not valid. Perhaps it was copied only in part, or a newer link was requested after it: ' +
+    'open the link in the latest letter.',
+  missing:
+    'The page address has no confirmation link in it. Open the whole link from the letter; if it does not open, ' +
+    'copy all of it into the browser’s address bar.',
+  failed: 'Your e-mail address is not confirmed yet.',
+  login: 'Log in to your account',
+  register: 'Register',
+  resendTitle: 'Get a new link',
+  email: 'E-mail (login)',
+  resend: 'Send the link',
+  resending: 'Sending the link…',
+  linkSent: (date: string) =>
+    `If this address is registered and not confirmed yet, a new link has been sent to it. It is valid until ${date}. Earlier links no longer work.`,
+  resendTooOften: (wait: string) => `A link can be requested once a minute and five times an hour at most. Try again in ${wait}.`,
+};
+export default messages;

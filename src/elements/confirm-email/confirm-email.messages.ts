@@ -1,0 +1,41 @@
+import { Catalogue } from '../../i18n/catalogue.js';
+import { commonRu } from '../../i18n/common.ru.js';
+import { emailIssuesRu } from '../../i18n/email-issues.ru.js';
+
+/** `<lk-confirm-email>`'s strings, Russian: the seed's wording where it has one. */
+export const confirmEmailRu = {
+  ...commonRu,
+  emailIssues: emailIssuesRu,
+  title: 'Подтверждение регистрации',
+  confirming: 'Подтверждаем адрес электронной почты…',
+  confirmed: (email: string) =>
+    `Адрес электронной почты подтверждён. Теперь Вы можете войти в Личный кабинет с логином ${email}.`,
+  expired:
+    'Срок действия ссылки истёк. Если срок подтверждения регистрации, указанный в письме, ещё не прошёл, получите новую ссылку. ' +
+    'Если он прошёл, Личный кабинет удалён: зарегистрируйтесь заново.',
+  used: 'Ссылка уже использована: адрес по ней уже подтверждён. Войдите в Личный кабинет.',
+  invalid:
+    'Ссылка недействительна. Возможно, она скопирована не полностью или после неё была запрошена новая ссылка: ' +
+    'откройте ссылку из последнего письма.',
+  missing:
+    'В адресе страницы нет ссылки подтверждения. Откройте ссылку из письма целиком: если она не открывается, ' +
+    'скопируйте её в адресную строку браузера полностью.',
+  failed: 'Адрес электронной почты пока не подтверждён.',
+  login: 'Войти в Личный кабинет',
+  register: 'Зарегистрироваться',
+  resendTitle: 'Получить новую ссылку',
+  email: 'E-mail (логин)',
+  resend: 'Выслать ссылку',
+  resending: 'Отправляем ссылку…',
+  /** The same answer whether or not the address is registered (EXPECTATIONS 12). */
+  linkSent: (date: string) =>
+    `Если этот адрес зарегистрирован и ещё не подтверждён, на него отправлена новая ссылка. Она действительна до ${date}. Прежние ссылки больше не работают.`,
+  resendTooOften: (wait: string) =>
+    `Ссылку можно запрашивать не чаще раза в минуту и не более пяти раз в час. Повторите через ${wait}.`,
+};
+
+export type ConfirmEmailMessages = typeof confirmEmailRu;
+
+export const confirmEmailMessages = new Catalogue<ConfirmEmailMessages>(confirmEmailRu, {
+  en: () => import('./confirm-email.messages.en.js'),
+});

@@ -1,0 +1,281 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import * as v from 'valibot';
+import { confirmEmail, resendConfirmation } from '../../api/registration.js';
+import { isApiError } from '../../api/errors.js';
+import { LkEmailConfirmedEvent } from '../../events/email-confirmed.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { formatDate } from '../../i18n/format.js';
+import { EmailSchema } from '../../schemas/email.js';
+import type { EmailIssueCode } from '../../schemas/email.js';
+import { LinkTokenSchema } from '../../schemas/registration.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { DEFAULT_CONFIRM_PARAM, takeFromAddress } from '../base/address.js';
+import { confirmEmailMessages } from './confirm-email.messages.js';
+import type { ConfirmEmailMessages } from './confirm-email.messages.js';
+import { confirmEmailStyles } from './confirm-email.styles.js';
+
+/**
+ * What came of the link: not read yet, being confirmed, one of the
+ * backend's answers, no token in the address, or a fault (retry).
+ */
+export type ConfirmOutcome = 'idle' | 'confirming' | 'confirmed' | 'expired' | 'used' | 'invalid' | 'missing' | 'failed';
+
+/** The outcome of a refused token, by the backend's answer; `undefined` for a fault. */
+function refusal(error: unknown): ConfirmOutcome | undefined {
+  if (!isApiError(error)) return undefined;
+  if (error.code === 'token_expired' || error.status === 410) return 'expired';
+  if (error.code === 'token_used' || error.status === 409) return 'used';
+  if (error.code === 'token_invalid' || error.status === 400 || error.status === 404) return 'invalid';
+  return undefined;
+}
+
+/**
+ * @summary Handles the link of the confirmation letter: confirms the e-mail with its token.
+ *
+ * Put it on the page the letter's link opens (`…?lk-confirm=<token>`). On
+ * its first render it reads the token from the address, removes it from
+ * the address bar (other parameters and the hash stay), and posts it:
+ * opening the link consumes nothing, the post does (EXPECTATIONS 11). It
+ * then says what came of it: confirmed, expired (with a form that sends a
+ * new link), already used, invalid, or no token in the address; a fault
+ * (server, timeout, network, unreadable answer) offers "Повторить", which
+ * posts the token again from memory. The token is posted once per element.
+ *
+ * @fires lk-email-confirmed - the address is confirmed; `detail.email`.
+ * @fires lk-navigate - "Войти в Личный кабинет" (`login`) or "Зарегистрироваться" (`register`); cancelable.
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ *
+ * @csspart confirm - the whole element's content.
+ * @csspart title - the heading.
+ * @csspart outcome - what came of the link, announced politely (also `status`, and `outcome-<outcome>`).
+ * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart form - the "get a new link" form of an expired link; `subtitle` is its heading.
+ * @csspart field - the e-mail's label + error + input group (`field-invalid` when invalid).
+ * @csspart label - the e-mail's label.
+ * @csspart input - the e-mail input.
+ * @csspart field-error - the e-mail's inline error.
+ * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart submit - "Выслать ссылку".
+ * @csspart resend-status - sending and sent, announced politely (also `status`).
+ * @csspart links - "Войти в Личный кабинет" (`link-login`) and "Зарегистрироваться" (`link-register`).
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-success - the mark of a confirmed address.
+ * @cssprop --lk-color-danger - errors.
+ * @cssprop --lk-radius - corner radius of inputs and buttons.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
+  static override styles = [baseStyles, formStyles, confirmEmailStyles];
+
+  /** The query parameter that carries the token. Default `lk-confirm`. */
+  @property() param = DEFAULT_CONFIRM_PARAM;
+
+  /** The address of the login page, for a real link when no navigator handles it. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The address of the registration page, likewise (offered when a link has expired). */
+  @property({ attribute: 'register-href' }) registerHref?: string;
+
+  @state() private outcome: ConfirmOutcome = 'idle';
+  /** The confirmed address, as the backend names it. */
+  @state() private confirmedEmail = '';
+  /** The e-mail typed into the "get a new link" form. */
+  @state() private email = '';
+  @state() private emailError: string | undefined;
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { error: unknown; retry: () => void } | undefined;
+  @state() private resending = false;
+  /** Until when the link "Выслать ссылку" sent is valid (ISO). */
+  @state() private linkSentUntil: string | undefined;
+
+  /**
+   * The token, read once: it is gone from the address bar by then, and a
+   * retry after a fault posts it from here.
+   */
+  #token: string | undefined;
+  #tokenRead = false;
+
+  constructor() {
+    super(confirmEmailMessages);
+  }
+
+  /** What came of the link so far. */
+  get state(): ConfirmOutcome {
+    return this.outcome;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // On the first update rather than in connectedCallback: by then `param`
+    // set as a property before the tag was defined has been applied. The
+    // post is not aborted when the element is disconnected (the backend may
+    // already have used the token up), and never repeated by a re-render.
+    if (this.#tokenRead) return;
+    this.#tokenRead = true;
+    this.#token = takeFromAddress(this.param);
+    if (this.#token === undefined) this.outcome = 'missing';
+    else void this.confirm(this.#token);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => `${this.uid}-${name}`;
+    const outcome = this.outcome;
+    return html`
+      <div part="confirm">
+        <h2 part="title" id=${id('title')}>${t.title}</h2>
+        <p part="status outcome outcome-${outcome}" role="status">${this.outcomeMessage()}</p>
+        ${outcome === 'expired' ? this.renderResendForm() : this.renderFault()}
+        ${outcome === 'idle' || outcome === 'confirming' || outcome === 'failed'
+          ? nothing
+          : html`<p part="links">
+              ${navigationLink(this, this.env, 'login', t.login, this.loginHref)}
+              ${outcome === 'expired' ? navigationLink(this, this.env, 'register', t.register, this.registerHref) : nothing}
+            </p>`}
+      </div>
+    `;
+  }
+
+  private outcomeMessage(): string {
+    const t = this.t;
+    switch (this.outcome) {
+      case 'idle':
+        return '';
+      case 'confirmed':
+        return t.confirmed(this.confirmedEmail);
+      default:
+        return t[this.outcome];
+    }
+  }
+
+  private renderFault(): TemplateResult | typeof nothing {
+    const fault = this.fault;
+    return faultAlert(fault && faultMessage(fault.error, this.t), this.t.retry, () => fault?.retry());
+  }
+
+  /** The way to a new link when this one has expired (EXPECTATIONS 10). */
+  private renderResendForm(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => `${this.uid}-${name}`;
+    const error = this.emailError;
+    return html`
+      <form part="form" novalidate aria-labelledby=${id('resend-title')} @submit=${this.onResend}>
+        <h3 part="subtitle" id=${id('resend-title')}>${t.resendTitle}</h3>
+        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)} ${this.renderFault()}
+        ${field({
+          id: id('email'),
+          label: t.email,
+          error,
+          control: html`<input
+            part="input input-email"
+            id=${id('email')}
+            name="email"
+            type="text"
+            inputmode="email"
+            autocomplete="email"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            aria-invalid=${invalid(error)}
+            aria-describedby=${describedBy(id('email'), error) ?? nothing}
+            .value=${this.email}
+            @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
+          />`,
+        })}
+        <button part="button submit" type="submit" aria-disabled=${this.resending ? 'true' : 'false'}>${t.resend}</button>
+        <p part="status resend-status" role="status">
+          ${this.resending ? t.resending : this.linkSentUntil ? t.linkSent(formatDate(this.linkSentUntil, this.localize.locale)) : ''}
+        </p>
+      </form>
+    `;
+  }
+
+  /** Posts the token; a second call while one is on its way does nothing. */
+  private async confirm(token: string): Promise<void> {
+    if (this.outcome === 'confirming') return;
+    this.fault = undefined;
+    // A token that cannot be one (cut short, mangled by a mail client) is not sent.
+    if (!v.is(LinkTokenSchema, token)) {
+      this.outcome = 'invalid';
+      return;
+    }
+    this.outcome = 'confirming';
+    try {
+      const { email } = await confirmEmail(this.env.client, { token });
+      this.confirmedEmail = email;
+      this.outcome = 'confirmed';
+      this.dispatchEvent(new LkEmailConfirmedEvent(email));
+      // A user logged in on this page sees the cabinet as confirmed at once.
+      void this.env.session.refresh().catch(() => undefined);
+    } catch (error) {
+      const outcome = refusal(error);
+      if (outcome) {
+        this.outcome = outcome;
+        return;
+      }
+      this.outcome = 'failed';
+      this.fault = { error, retry: () => void this.confirm(token) };
+      this.dispatchEvent(new LkErrorEvent(error));
+    }
+  }
+
+  private readonly onResend = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.resending) return;
+    this.fault = undefined;
+    this.linkSentUntil = undefined;
+    const email = v.safeParse(EmailSchema, this.email);
+    if (!email.success) return this.showEmailError(email.issues[0].message);
+    this.showEmailError(undefined);
+    await this.resend(email.output);
+  };
+
+  private async resend(email: string): Promise<void> {
+    this.resending = true;
+    this.fault = undefined;
+    try {
+      const { expiresAt } = await resendConfirmation(this.env.client, { email });
+      this.linkSentUntil = expiresAt;
+    } catch (error) {
+      if (isApiError(error) && error.status === 429) {
+        this.summary = [{ message: this.t.resendTooOften(this.t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
+        void this.focusSummary();
+      } else if (isApiError(error) && error.fieldErrors['email']) {
+        this.showEmailError(error.fieldErrors['email'][0]);
+      } else {
+        this.fault = { error, retry: () => void this.resend(email) };
+        this.dispatchEvent(new LkErrorEvent(error));
+      }
+    } finally {
+      this.resending = false;
+    }
+  }
+
+  /** Marks the e-mail field with the words for `code` (from the schema or the backend) and lists it in the summary; `undefined` clears both. */
+  private showEmailError(code: string | undefined): void {
+    const t = this.t;
+    this.emailError = code === undefined ? undefined : (t.emailIssues[code as EmailIssueCode] ?? t.checkField);
+    this.summary = this.emailError ? [{ message: this.emailError, fieldId: `${this.uid}-email` }] : [];
+    if (this.emailError) void this.focusSummary();
+  }
+
+  private async focusSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-confirm-email': LkConfirmEmailElement;
+  }
+}

@@ -1,0 +1,373 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import * as v from 'valibot';
+import { requestPasswordReset, resetPassword } from '../../api/recovery.js';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import type { ApiError } from '../../api/errors.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { LkPasswordChangedEvent } from '../../events/password-changed.js';
+import { intlLocale } from '../../i18n/format.js';
+import { EmailSchema } from '../../schemas/email.js';
+import type { EmailIssueCode } from '../../schemas/email.js';
+import { passwordPolicy } from '../../schemas/password.js';
+import { LinkTokenSchema } from '../../schemas/registration.js';
+import { takeFromAddress } from '../base/address.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
+import type { NewPasswordField } from '../base/new-password.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { passwordRecoveryMessages } from './password-recovery.messages.js';
+import type { PasswordRecoveryMessages } from './password-recovery.messages.js';
+import { passwordRecoveryStyles } from './password-recovery.styles.js';
+
+/** The query parameter of the reset letter's link: `…?lk-reset=<token>`. */
+export const DEFAULT_RESET_PARAM = 'lk-reset';
+
+/**
+ * Where the user is: asking for a link, told it was sent, setting the new
+ * password with the link's token, done, or stopped by a token the backend
+ * refused (expired, used, invalid).
+ */
+export type RecoveryStep = 'request' | 'sent' | 'reset' | 'changed' | 'expired' | 'used' | 'invalid';
+
+type RefusedStep = Extract<RecoveryStep, 'expired' | 'used' | 'invalid'>;
+
+/** The backend's refusals of a token, by code, and by status for a backend that sends no code. */
+const REFUSED_BY_CODE: Readonly<Record<string, RefusedStep>> = { token_expired: 'expired', token_used: 'used', token_invalid: 'invalid' };
+const REFUSED_BY_STATUS: Readonly<Record<number, RefusedStep>> = { 410: 'expired', 409: 'used', 400: 'invalid', 404: 'invalid' };
+
+const refusedStep = (error: ApiError): RefusedStep | undefined =>
+  error.code === undefined ? REFUSED_BY_STATUS[error.status] : REFUSED_BY_CODE[error.code];
+
+/** "28.11.2026, 14:05": a reset link lives for hours, so the time matters as much as the date. */
+const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]) =>
+  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
+
+/**
+ * @summary "Забыли пароль?": asks for a link by e-mail, then sets a new password with the link's token.
+ *
+ * Without the token parameter in the page's address it asks for the
+ * e-mail and answers with one neutral screen whether or not the address is
+ * registered (EXPECTATIONS 12). The letter's link opens the page with
+ * `?lk-reset=<token>`: the element reads the token, removes it from the
+ * address bar (other parameters and the hash stay, EXPECTATIONS 11), and
+ * asks for the new password twice, with the rules of the policy in force
+ * shown as the user types. The backend then ends every session of the user
+ * and sends a "password changed" letter. An expired, used or invalid link
+ * says so and leads back to asking for a new one.
+ *
+ * @fires lk-password-changed - the new password is set; `detail` is `{}`.
+ * @fires lk-navigate - the links to the login page (`login`); cancelable.
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ *
+ * @csspart form - the `<form>` of asking for a link, and of the new password.
+ * @csspart title - each step's heading; it takes the focus when the step changes.
+ * @csspart intro - the sentence under the heading.
+ * @csspart field - each label + error + input group (`field-invalid` when invalid).
+ * @csspart username - the hidden username input of the new-password form, for password managers.
+ * @csspart label - a field's label.
+ * @csspart input - the e-mail and password inputs (`input-email`, `input-new-password`, `input-repeat-password`).
+ * @csspart field-error - a field's inline error.
+ * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
+ * @csspart toggle-password - "Показать пароль".
+ * @csspart submit - "Выслать ссылку", "Сохранить пароль".
+ * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart status - progress, announced politely.
+ * @csspart message - what a step without a form says (sent, changed, a refused link).
+ * @csspart request-again - the button back to asking for a link.
+ * @csspart links - the link to the login page (`link-login`).
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-success - the mark of a met password rule.
+ * @cssprop --lk-color-danger - errors.
+ * @cssprop --lk-radius - corner radius of inputs and buttons.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessages> {
+  static override styles = [baseStyles, formStyles, newPasswordStyles, passwordRecoveryStyles];
+
+  /** The query parameter that carries the token. Default `lk-reset`. */
+  @property() param = DEFAULT_RESET_PARAM;
+
+  /** The address of the login page, for a real link when no navigator handles it. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The e-mail as typed; also the hidden username of the new-password form, for password managers. */
+  @state() email = '';
+  @state() private step: RecoveryStep = 'request';
+  @state() private fieldErrors: Partial<Record<'email' | NewPasswordField, string>> = {};
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { message: string; retry: () => void } | undefined;
+  @state() private busy: 'request' | 'reset' | undefined;
+  /** The address the last link was asked for, and until when that link works (ISO). */
+  @state() private sent: { email: string; expiresAt: string } | undefined;
+
+  /** The token, read once: it is gone from the address bar by then. */
+  #token: string | undefined;
+  #tokenRead = false;
+  #abort: AbortController | undefined;
+  readonly #newPassword = new NewPasswordFields(this, {
+    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
+    messages: () => this.t,
+    id: (name) => this.partId(name),
+  });
+
+  constructor() {
+    super(passwordRecoveryMessages);
+  }
+
+  /** The step shown now. */
+  get state(): RecoveryStep {
+    return this.step;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // On the first update rather than in connectedCallback: by then a
+    // `param` set before the tag was defined has been applied.
+    if (this.#tokenRead) return;
+    this.#tokenRead = true;
+    this.#token = takeFromAddress(this.param);
+    if (this.#token === undefined) return;
+    // A token that cannot be one (cut short by a mail client) is refused at once: no password typed in vain.
+    this.step = v.is(LinkTokenSchema, this.#token) ? 'reset' : 'invalid';
+  }
+
+  private partId(name: string): string {
+    return `${this.uid}-${name}`;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    switch (this.step) {
+      case 'request':
+        return this.renderRequest();
+      case 'reset':
+        return this.renderReset();
+      case 'sent':
+        return this.renderMessage(t.sentTitle, [this.sentMessage(), t.sentNoLetter], t.requestAgain);
+      case 'changed':
+        return this.renderMessage(t.changedTitle, [t.changed], undefined, t.logIn);
+      default:
+        return this.renderMessage(t[`${this.step}Title`], [t[this.step]], t.requestNew);
+    }
+  }
+
+  /** The neutral answer: the same words whether or not the address is registered. */
+  private sentMessage(): string {
+    const { email, expiresAt } = this.sent!;
+    return this.t.sent(email, formatInstant(expiresAt, this.localize.locale));
+  }
+
+  /** Step 1: the e-mail to send the link to. */
+  private renderRequest(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => this.partId(name);
+    const error = this.fieldErrors.email;
+    return html`
+      <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onRequest}>
+        ${this.renderHeader(t.title, t.intro)}
+        ${field({
+          id: id('email'),
+          label: t.email,
+          error,
+          control: html`<input
+            part="input input-email"
+            id=${id('email')}
+            name="email"
+            type="text"
+            inputmode="email"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            aria-invalid=${invalid(error)}
+            aria-describedby=${describedBy(id('email'), error) ?? nothing}
+            .value=${this.email}
+            @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
+          />`,
+        })}
+        ${this.renderSubmit(t.request, this.busy === 'request' ? t.requesting : '')}
+      </form>
+    `;
+  }
+
+  /** Step 2: the new password, with the token of the letter's link. */
+  private renderReset(): TemplateResult {
+    const t = this.t;
+    const { password, repeat } = this.fieldErrors;
+    return html`
+      <form part="form" novalidate aria-labelledby=${this.partId('title')} @submit=${this.onReset}>
+        ${this.renderHeader(t.resetTitle, t.resetIntro)}
+        <input part="username" type="text" name="username" autocomplete="username" hidden readonly .value=${this.email} />
+        ${this.#newPassword.render({ labels: { password: t.newPassword, repeat: t.repeat }, errors: { password, repeat } })}
+        ${this.renderSubmit(t.reset, this.busy === 'reset' ? t.resetting : '')}
+      </form>
+    `;
+  }
+
+  private renderHeader(title: string, intro: string): TemplateResult {
+    const t = this.t;
+    return html`
+      <h2 part="title" id=${this.partId('title')} tabindex="-1">${title}</h2>
+      <p part="intro">${intro}</p>
+      ${errorSummary(this.partId('summary'), t.errorSummaryTitle, this.summary)}
+      ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+    `;
+  }
+
+  private renderSubmit(label: string, status: string): TemplateResult {
+    return html`
+      <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${label}</button>
+      <p part="status" role="status">${status}</p>
+      <p part="links">${navigationLink(this, this.env, 'login', this.t.login, this.loginHref)}</p>
+    `;
+  }
+
+  /** A step without a form: its heading, what it says, the way back to asking for a link, and to the login page. */
+  private renderMessage(title: string, paragraphs: string[], requestAgain: string | undefined, login = this.t.login): TemplateResult {
+    return html`
+      <div part="step step-${this.step}">
+        <h2 part="title" id=${this.partId('title')} tabindex="-1">${title}</h2>
+        ${paragraphs.map((text) => html`<p part="message">${text}</p>`)}
+        ${requestAgain
+          ? html`<button part="button request-again" type="button" @click=${() => this.goTo('request')}>${requestAgain}</button>`
+          : nothing}
+        <p part="links">${navigationLink(this, this.env, 'login', login, this.loginHref)}</p>
+      </div>
+    `;
+  }
+
+  /** Shows `step` and puts the focus on its heading, so a screen reader reads where the user now is. */
+  private async goTo(step: RecoveryStep): Promise<void> {
+    this.step = step;
+    this.summary = [];
+    this.fieldErrors = {};
+    this.fault = undefined;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="title"]')?.focus();
+  }
+
+  private async showSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  }
+
+  private setFieldErrors(errors: Partial<Record<'email' | NewPasswordField, string>>): void {
+    this.fieldErrors = errors;
+    this.summary = (['email', 'password', 'repeat'] as const)
+      .filter((name) => errors[name])
+      .map((name) => ({ message: errors[name]!, fieldId: this.partId(name) }));
+  }
+
+  private emailIssue(code: string): string {
+    return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
+  }
+
+  private readonly onRequest = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.busy) return;
+    this.fault = undefined;
+    const email = v.safeParse(EmailSchema, this.email);
+    if (!email.success) {
+      this.setFieldErrors({ email: this.emailIssue(email.issues[0].message) });
+      return this.showSummary();
+    }
+    this.setFieldErrors({});
+    await this.request(email.output);
+  };
+
+  private async request(email: string): Promise<void> {
+    this.busy = 'request';
+    this.fault = undefined;
+    this.#abort = new AbortController();
+    try {
+      const { expiresAt } = await requestPasswordReset(this.env.client, { email }, { signal: this.#abort.signal });
+      this.sent = { email, expiresAt };
+      await this.goTo('sent');
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const t = this.t;
+      if (isApiError(error) && error.status === 429) {
+        this.summary = [{ message: t.tooOften(t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
+        void this.showSummary();
+      } else if (isApiError(error) && error.fieldErrors['email']) {
+        this.setFieldErrors({ email: this.emailIssue(error.fieldErrors['email'][0]!) });
+        void this.showSummary();
+      } else {
+        this.fault = { message: faultMessage(error, t), retry: () => void this.retry(() => this.request(email)) };
+        this.dispatchEvent(new LkErrorEvent(error));
+      }
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private readonly onReset = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    // `busy` is set before the first await, so a second click or Enter finds it set.
+    if (this.busy) return;
+    this.busy = 'reset';
+    void this.#newPassword.mask();
+    this.fault = undefined;
+    const errors = await this.#newPassword.validate();
+    this.setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      this.busy = undefined;
+      return this.showSummary();
+    }
+    await this.reset(this.#token!, this.#newPassword.password);
+  };
+
+  private async reset(token: string, password: string): Promise<void> {
+    this.busy = 'reset';
+    this.fault = undefined;
+    this.#abort = new AbortController();
+    try {
+      const options = { policy: this.#newPassword.policy, signal: this.#abort.signal };
+      await resetPassword(this.env.client, { token, password }, options);
+      this.#token = undefined;
+      this.#newPassword.clear();
+      this.dispatchEvent(new LkPasswordChangedEvent());
+      await this.goTo('changed');
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const refused = isApiError(error) ? refusedStep(error) : undefined;
+      if (refused) {
+        await this.goTo(refused);
+      } else if (isApiError(error) && error.fieldErrors['password']) {
+        this.setFieldErrors({ password: this.#newPassword.issue(error.fieldErrors['password'][0]!) });
+        void this.showSummary();
+      } else {
+        this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(() => this.reset(token, password)) };
+        this.dispatchEvent(new LkErrorEvent(error));
+      }
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private async retry(action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.fault = undefined;
+    await action();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-password-recovery': LkPasswordRecoveryElement;
+  }
+}

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+/** What only the registration form needs on top of the shared form and new-password styles. */
+export const registerFormStyles = css`
+  :scope [part~='intro'],
+  :scope [part~='agreement'],
+  :scope [part~='hint'] {
+    margin: 0;
+  }
+  :scope [part~='hint'] {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 3px solid var(--lk-color-primary, #0b5cad);
+    background: var(--lk-color-hint-surface, #eef4fb);
+  }
+  :scope [part~='hint-toggle'] {
+    flex: none;
+    width: 2.75rem;
+    padding-inline: 0;
+    border-radius: 50%;
+  }
+  :scope [part~='checkbox-row'] {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  :scope [part~='checkbox'] {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--lk-color-primary, #0b5cad);
+  }
+  :scope [part~='checkbox-label'] {
+    font-weight: 400;
+  }
+  /* Buttons, inputs and links get theirs from the form styles. */
+  :scope [part~='checkbox']:focus-visible,
+  :scope [part~='success-title']:focus-visible {
+    outline: 3px solid var(--lk-color-focus, #1d2733);
+    outline-offset: 2px;
+  }
+  :scope [part~='success'] {
+    display: grid;
+    gap: var(--lk-space, 1rem);
+    max-width: var(--lk-form-max-width, 26rem);
+  }
+  :scope [part~='success'] > p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,376 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import * as v from 'valibot';
+import { register } from '../../api/registration.js';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { LkRegisteredEvent } from '../../events/registered.js';
+import { formatDate } from '../../i18n/format.js';
+import type { CaptchaSolution } from '../../schemas/captcha.js';
+import { EmailSchema } from '../../schemas/email.js';
+import type { EmailIssueCode } from '../../schemas/email.js';
+import { passwordPolicy } from '../../schemas/password.js';
+import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { HintToggles, withAddon } from './hints.js';
+import { registerFormMessages } from './register-form.messages.js';
+import type { RegisterFormMessages } from './register-form.messages.js';
+import { registerFormStyles } from './register-form.styles.js';
+
+type Field = 'email' | 'password' | 'repeat' | 'agreement';
+const FIELDS: readonly Field[] = ['email', 'password', 'repeat', 'agreement'];
+
+/** What a submit sends, but for the anti-robot answer, which each attempt takes anew. */
+type Registration = Omit<RegisterRequest, 'captcha'>;
+
+/**
+ * @summary Registers a new abonent: e-mail (the login), a new password twice, the anti-robot check and the user agreement.
+ *
+ * A real `<form>` in the page's DOM, so password managers offer and save a
+ * new password. The rules of the password policy in force (the provider's
+ * `password-policy`, the seed's 5–10 Latin letters and digits by default)
+ * are listed beside the field with each one's state as the user types;
+ * common passwords are refused. `<lk-captcha>` is loaded when the form
+ * connects and usually has its answer before the user submits. On success
+ * the seed's screen says where the confirmation link went and until when it
+ * works; an address that is already registered gets the same screen (the
+ * backend answers alike, and its holder gets a letter instead).
+ *
+ * `agreement-version` is required: without it the form logs a configuration
+ * error for the developer and refuses to submit.
+ *
+ * @fires lk-registered - registration accepted; `detail.email`, `detail.confirmUntil`.
+ * @fires lk-navigate - "← вход в Личный кабинет" or "Возврат к странице Авторизации" (`login`); cancelable.
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ *
+ * @csspart form - the `<form>`.
+ * @csspart title - the heading (also on the success screen, with `success-title`).
+ * @csspart intro - the sentence under the heading.
+ * @csspart field - each label + error + input group (`field-invalid` when invalid).
+ * @csspart label - a field's label.
+ * @csspart input - the e-mail and password inputs (`input-email`, `input-new-password`, `input-repeat-password`).
+ * @csspart input-row - an input with its "?" button.
+ * @csspart hint-toggle - a "?" button; `hint` is the text it shows.
+ * @csspart field-error - a field's inline error.
+ * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
+ * @csspart toggle-password - "Показать пароль".
+ * @csspart captcha - the `<lk-captcha>`.
+ * @csspart agreement - the agreement sentence, or with `agreement-checkbox` its field (`checkbox`, `checkbox-label`).
+ * @csspart link-agreement - "Пользовательского соглашения".
+ * @csspart submit - "Зарегистрироваться".
+ * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart status - progress, announced politely.
+ * @csspart links - the link to the login page (`link-login`).
+ * @csspart success - the success screen: `success-message`, `success-resend`, `success-expiry`.
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-success - the mark of a met password rule.
+ * @cssprop --lk-color-danger - errors.
+ * @cssprop --lk-radius - corner radius of inputs and buttons.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
+  static override styles = [baseStyles, formStyles, newPasswordStyles, registerFormStyles];
+
+  /** The address of the user agreement ("Пользовательского соглашения"); it opens in a new tab, so nothing typed is lost. */
+  @property({ attribute: 'agreement-href' }) agreementHref?: string;
+
+  /** The version of the agreement this page shows, sent as `agreementVersion`. Required. */
+  @property({ attribute: 'agreement-version' }) agreementVersion?: string;
+
+  /** An explicit checkbox, unchecked at first, instead of accepting by pressing "Зарегистрироваться". */
+  @property({ type: Boolean, attribute: 'agreement-checkbox' }) agreementCheckbox = false;
+
+  /** The address of the login page, for a real link when no navigator handles it. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The e-mail as typed. */
+  @state() email = '';
+  /** Whether the agreement's checkbox is ticked (with `agreement-checkbox`). */
+  @state() agreed = false;
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { message: string; retry: () => void } | undefined;
+  /** Checking the fields, waiting for the anti-robot answer, or registering. */
+  @state() private busy: 'checking' | 'captcha' | 'registering' | undefined;
+  /** The backend's answer, once registered. */
+  @state() private registered: RegisterResponse | undefined;
+
+  #abort: AbortController | undefined;
+  readonly #hints = new HintToggles(this);
+  readonly #newPassword = new NewPasswordFields(this, {
+    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
+    messages: () => this.t,
+    id: (name) => this.partId(name),
+  });
+
+  constructor() {
+    super(registerFormMessages);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The check starts solving as soon as it is defined, usually long before the user submits.
+    void import('../../entries/captcha.js');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    if (!this.agreementVersion) {
+      console.error(
+        'lk-widgets: <lk-register-form> needs the agreement-version attribute (the version of the user agreement this page shows). ' +
+          'The form refuses to submit without it.',
+      );
+    }
+    if (!this.agreementHref) {
+      console.warn('lk-widgets: <lk-register-form> has no agreement-href attribute, so "Пользовательского соглашения" is not a link.');
+    }
+  }
+
+  private partId(name: string): string {
+    return `${this.uid}-${name}`;
+  }
+
+  protected override render(): TemplateResult {
+    return this.registered ? this.renderSuccess(this.registered) : this.renderForm();
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => this.partId(name);
+    const errors = this.fieldErrors;
+    const emailHint = this.#hints.addon(id('email-hint'), t.hintFor(t.email), t.emailHint);
+    const status = this.busy === 'captcha' ? t.waitingForCaptcha : this.busy ? t.submitting : '';
+    return html`
+      <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
+        <h2 part="title" id=${id('title')}>${t.title}</h2>
+        <p part="intro">${t.intro}</p>
+        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
+        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${field({
+          id: id('email'),
+          label: t.email,
+          error: errors.email,
+          control: withAddon(
+            html`<input
+              part="input input-email"
+              id=${id('email')}
+              name="email"
+              type="text"
+              inputmode="email"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck="false"
+              required
+              aria-invalid=${invalid(errors.email)}
+              aria-describedby=${describedBy(id('email'), errors.email, emailHint.describedBy) ?? nothing}
+              .value=${this.email}
+              @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
+            />`,
+            emailHint,
+          ),
+        })}
+        ${this.#newPassword.render({
+          labels: { password: t.password, repeat: t.repeat },
+          errors: { password: errors.password, repeat: errors.repeat },
+          addons: {
+            password: this.#hints.addon(id('password-hint'), t.hintFor(t.password), t.policyHint(this.#newPassword.policy)),
+            repeat: this.#hints.addon(id('repeat-hint'), t.hintFor(t.repeat), t.repeatHint),
+          },
+        })}
+        <lk-captcha part="captcha"></lk-captcha>
+        ${this.renderAgreement()}
+        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+        <p part="status" role="status">${status}</p>
+        <p part="links">${navigationLink(this, this.env, 'login', t.login, this.loginHref)}</p>
+      </form>
+    `;
+  }
+
+  /** The seed's sentence, or with `agreement-checkbox` a checkbox that must be ticked (EXPECTATIONS 7). */
+  private renderAgreement(): TemplateResult {
+    const t = this.t;
+    const link = this.agreementHref
+      ? html`<a part="link link-agreement" href=${this.agreementHref} target="_blank" rel="noopener"
+          >${t.agreementLink}<span part="visually-hidden">${t.newTab}</span></a
+        >`
+      : t.agreementLink;
+    if (!this.agreementCheckbox) return html`<p part="agreement">${t.agreementBefore}${link}</p>`;
+    const fieldId = this.partId('agreement');
+    const error = this.fieldErrors.agreement;
+    return html`
+      <div part="field agreement${error ? ' field-invalid' : ''}">
+        ${error ? html`<p part="field-error" id="${fieldId}-error">${error}</p>` : nothing}
+        <div part="checkbox-row">
+          <input
+            part="checkbox"
+            type="checkbox"
+            id=${fieldId}
+            name="agreement"
+            required
+            aria-invalid=${invalid(error)}
+            aria-describedby=${describedBy(fieldId, error) ?? nothing}
+            .checked=${this.agreed}
+            @change=${(event: Event) => (this.agreed = (event.target as HTMLInputElement).checked)}
+          />
+          <label part="label checkbox-label" for=${fieldId}>${t.agreementCheckbox}${link}</label>
+        </div>
+      </div>
+    `;
+  }
+
+  /** The seed's step 2: where the link went and until when it works. */
+  private renderSuccess({ email, confirmUntil }: RegisterResponse): TemplateResult {
+    const t = this.t;
+    return html`
+      <div part="success">
+        <h2 part="title success-title" id=${this.partId('success-title')} tabindex="-1">${t.successTitle}</h2>
+        <p part="success-message">${t.successCreated(email)}</p>
+        <p part="success-resend">${t.successResend}</p>
+        <p part="success-expiry">${t.successExpiry(formatDate(confirmUntil, this.localize.locale))}</p>
+        <p part="links">${navigationLink(this, this.env, 'login', t.backToLogin, this.loginHref)}</p>
+      </div>
+    `;
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    // `busy` is set before the first await, so a second click or Enter finds it set.
+    if (this.busy) return;
+    this.busy = 'checking';
+    void this.#newPassword.mask();
+    this.fault = undefined;
+    const registration = await this.validate();
+    if (!registration) {
+      this.busy = undefined;
+      return this.showSummary();
+    }
+    await this.send(registration);
+  };
+
+  /** What to send, or `undefined` after marking what is wrong. Nothing typed is changed. */
+  private async validate(): Promise<Registration | undefined> {
+    const t = this.t;
+    const email = v.safeParse(EmailSchema, this.email);
+    const errors: Partial<Record<Field, string>> = await this.#newPassword.validate();
+    if (!email.success) errors.email = this.emailIssue(email.issues[0].message);
+    if (this.agreementCheckbox && !this.agreed) errors.agreement = t.agreementRequired;
+    this.setFieldErrors(errors);
+    if (!this.agreementVersion) {
+      // The developer was told in the console; the user is told that it is not their mistake.
+      this.summary = [...this.summary, { message: t.notConfigured }];
+      return undefined;
+    }
+    if (!email.success || Object.keys(errors).length > 0) return undefined;
+    return { email: email.output, password: this.#newPassword.password, agreementVersion: this.agreementVersion };
+  }
+
+  private emailIssue(code: string): string {
+    return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
+  }
+
+  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
+    this.fieldErrors = errors;
+    this.summary = FIELDS.filter((name) => errors[name]).map((name) => ({ message: errors[name]!, fieldId: this.partId(name) }));
+  }
+
+  private async showSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  }
+
+  private async send(registration: Registration): Promise<void> {
+    this.busy = 'captcha';
+    this.fault = undefined;
+    this.#abort = new AbortController();
+    try {
+      const captcha = await this.captchaSolution();
+      this.busy = 'registering';
+      const answer = await register(
+        this.env.client,
+        { ...registration, captcha },
+        { policy: this.#newPassword.policy, signal: this.#abort.signal },
+      );
+      this.registered = answer;
+      this.#newPassword.clear();
+      this.dispatchEvent(new LkRegisteredEvent(answer.email, answer.confirmUntil));
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('[part~="success-title"]')?.focus();
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.showFailure(error, registration);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** A fresh anti-robot answer for this attempt; the check then starts on the next one (answers work once). */
+  private async captchaSolution(): Promise<CaptchaSolution> {
+    await import('../../entries/captcha.js');
+    const captcha = this.querySelector('lk-captcha')!;
+    const solution = await captcha.solve();
+    return captcha.consume() ?? solution;
+  }
+
+  private showFailure(error: unknown, registration: Registration): void {
+    const t = this.t;
+    if (isApiError(error) && (error.code === 'captcha_invalid' || error.code === 'captcha_required')) {
+      // The answer was stale or used: drop whatever is ready and let the check run again.
+      this.querySelector('lk-captcha')?.consume();
+      this.summary = [{ message: t.captchaInvalid }];
+      void this.showSummary();
+      return;
+    }
+    if (isApiError(error) && error.status === 429) {
+      this.summary = [{ message: t.tooManyAttempts(t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
+      void this.showSummary();
+      return;
+    }
+    if (isApiError(error) && error.status === 422 && Object.keys(error.fieldErrors).length > 0) {
+      this.showFieldErrors(error.fieldErrors);
+      void this.showSummary();
+      return;
+    }
+    this.fault = { message: faultMessage(error, t), retry: () => void this.retry(registration) };
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  /** The backend's field codes (422) on the fields they concern. */
+  private showFieldErrors({ email, password, agreementVersion, ...others }: Record<string, string[]>): void {
+    const t = this.t;
+    const errors: Partial<Record<Field, string>> = {};
+    if (email) errors.email = this.emailIssue(email[0]!);
+    if (password) errors.password = this.#newPassword.issue(password[0]!);
+    if (agreementVersion && this.agreementCheckbox) errors.agreement = t.agreementRequired;
+    this.setFieldErrors(errors);
+    if ((agreementVersion && !this.agreementCheckbox) || Object.keys(others).length > 0) {
+      this.summary = [...this.summary, { message: agreementVersion && !this.agreementCheckbox ? t.notConfigured : t.checkField }];
+    }
+  }
+
+  private async retry(registration: Registration): Promise<void> {
+    if (this.busy) return;
+    this.fault = undefined;
+    await this.send(registration);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-register-form': LkRegisterFormElement;
+  }
+}

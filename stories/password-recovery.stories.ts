@@ -1,0 +1,264 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { withActions } from 'storybook/actions/decorator';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
+import type { StoryMock } from '../.storybook/mock-backend.js';
+import { SEED_USERS } from '../mocks/index.js';
+import { requestPasswordReset, resetPassword } from '../src/api/recovery.js';
+import { LkProviderElement } from '../src/entries/provider.js';
+import { LkPasswordRecoveryElement } from '../src/entries/password-recovery.js';
+
+interface Args {
+  /** `<lk-password-recovery locale>`. */
+  locale?: 'ru' | 'en';
+  /** `<lk-password-recovery login-href>`. */
+  'login-href'?: string;
+  /** `<lk-provider api-base>`: the story's own mock backend. */
+  'api-base': string;
+}
+
+type Story = StoryObj<Args>;
+
+/** The story id prefix Storybook derives from the title. */
+const ID_PREFIX = 'elements-lk-password-recovery';
+/** Each story's own API base: its own backend (`/story-api/<story id>/`). */
+const apiBase = (story: string) => `/story-api/${ID_PREFIX}--${story}/`;
+
+/** The README's demo user. */
+const DEMO_USER = SEED_USERS.find((user) => user.email === 'abonent@example.ru')!;
+const NEW_PASSWORD = 'Pskov2026';
+const RESET_PARAM = 'lk-reset';
+
+const storyDocs = (story: string) => ({ docs: { description: { story } } });
+
+/** The tags really are the entries' classes (see login-form.stories.ts). */
+async function elementsDefined(): Promise<void> {
+  const elements = { 'lk-provider': LkProviderElement, 'lk-password-recovery': LkPasswordRecoveryElement };
+  for (const [tag, element] of Object.entries(elements)) {
+    if (customElements.get(tag) !== element) throw new Error(`<${tag}> is not defined by src/entries/${tag.slice(3)}.ts`);
+  }
+}
+
+/** Puts `token` into the story frame's address, as the letter's link would; the element takes it out again. */
+function openLinkWith(token: string): void {
+  const url = new URL(location.href);
+  url.searchParams.set(RESET_PARAM, token);
+  history.replaceState(history.state, '', url);
+}
+
+/** The token of a fresh reset letter to the demo user, from the story's backend. */
+async function resetToken(mock: StoryMock): Promise<string> {
+  await requestPasswordReset(mock.client, { email: DEMO_USER.email });
+  const letter = (await mock.backend.outbox.list()).find((item) => item.kind === 'reset')!;
+  return new URL(letter.link!).searchParams.get(RESET_PARAM)!;
+}
+
+/**
+ * A story `beforeEach` (after the meta's, which serves the backend): opens a
+ * reset link, after `prepare` has done what the story needs to the token.
+ */
+const withResetLink =
+  (prepare: (mock: StoryMock, token: string) => Promise<void> = async () => {}) =>
+  async ({ loaded }: { loaded: Record<string, unknown> }) => {
+    const mock = storyMock(loaded);
+    const token = await resetToken(mock);
+    await prepare(mock, token);
+    openLinkWith(token);
+  };
+
+// ----- Interaction helpers (the user's way: labels, roles, visible text) -----
+
+async function askForLink(canvasElement: HTMLElement, email: string): Promise<void> {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByLabelText(/^E-mail/, { selector: 'input' }), email);
+  await userEvent.click(canvas.getByRole('button', { name: 'Выслать ссылку' }));
+}
+
+async function setNewPassword(canvasElement: HTMLElement, password = NEW_PASSWORD, repeat = password): Promise<void> {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByLabelText('Новый пароль', { selector: 'input' }), password);
+  await userEvent.type(canvas.getByLabelText('Повторите пароль', { selector: 'input' }), repeat);
+  await userEvent.click(canvas.getByRole('button', { name: 'Сохранить пароль' }));
+}
+
+const findHeading = (canvasElement: HTMLElement, name: string) =>
+  within(canvasElement).findByRole('heading', { name }, { timeout: 5000 });
+
+// ----- The stories -----
+
+const meta: Meta<Args> = {
+  title: 'Elements/lk-password-recovery',
+  component: 'lk-password-recovery',
+  tags: ['autodocs'],
+  decorators: [withActions],
+  loaders: [elementsDefined, mockBackendLoader],
+  beforeEach: serveMockBackend,
+  render: (args, { loaded }) => {
+    const { apiBase: served, client, backend } = storyMock(loaded);
+    return html`
+      <lk-provider api-base=${served} .client=${client} .clock=${backend.clock}>
+        <lk-password-recovery
+          locale=${ifDefined(args.locale)}
+          login-href=${ifDefined(args['login-href'] || undefined)}
+        ></lk-password-recovery>
+      </lk-provider>
+    `;
+  },
+  args: { locale: 'ru' },
+  argTypes: {
+    locale: {
+      description: 'The interface language; without it, the provider’s (Russian by default).',
+      control: 'select',
+      options: ['ru', 'en'],
+      table: { category: 'lk-password-recovery', type: { summary: "'ru' | 'en'" } },
+    },
+    'login-href': {
+      description: 'The login page’s address. With it, the links to log in are real links; without it, buttons that only fire `lk-navigate`.',
+      control: 'text',
+      table: { category: 'lk-password-recovery', type: { summary: 'string' } },
+    },
+    'api-base': {
+      description: 'The API base of this story’s own mock backend (read-only: each story has its own backend).',
+      control: false,
+      table: { category: 'lk-provider', type: { summary: 'string' } },
+    },
+  },
+  parameters: {
+    actions: { handles: ['lk-password-changed', 'lk-navigate', 'lk-error'] },
+    docs: {
+      description: {
+        component: `“Забыли пароль?”: asks for a link by e-mail (the same answer whether or not the address is registered),
+then, on the page the letter’s link opens (\`?lk-reset=<token>\`), sets the new password with the rules of the policy shown
+as the user types. The stories with a link ask their own mock backend for a real letter first. Demo user:
+**${DEMO_USER.email}**.`,
+      },
+    },
+  },
+};
+export default meta;
+
+export const RequestLink: Story = {
+  name: 'Ask for a link',
+  args: { 'api-base': apiBase('request-link') },
+  parameters: storyDocs('No token in the address: the e-mail to send the link to.'),
+  play: async ({ canvasElement }) => {
+    await findHeading(canvasElement, 'Восстановление пароля');
+    await expect(within(canvasElement).getByLabelText(/^E-mail/, { selector: 'input' })).toHaveAttribute('autocomplete', 'username');
+  },
+};
+
+export const InvalidEmail: Story = {
+  name: 'Invalid e-mail',
+  args: { 'api-base': apiBase('invalid-email') },
+  parameters: storyDocs('An address with a Cyrillic “а” among Latin letters: refused with a message that says so; nothing sent.'),
+  play: async ({ canvasElement }) => {
+    await askForLink(canvasElement, 'аbonent@example.ru');
+    await within(canvasElement).findAllByText(/смешаны латинские и русские буквы/);
+  },
+};
+
+export const LinkSent: Story = {
+  name: 'Link sent',
+  args: { 'api-base': apiBase('link-sent') },
+  parameters: storyDocs('The neutral answer: if the address is registered, a letter went to it; until when its link works.'),
+  play: async ({ canvasElement }) => {
+    await askForLink(canvasElement, DEMO_USER.email);
+    const heading = await findHeading(canvasElement, 'Проверьте почту');
+    await waitFor(() => expect(heading).toHaveFocus());
+    await within(canvasElement).findByText(/Ссылка действительна до/);
+  },
+};
+
+export const TooOften: Story = {
+  name: 'Too often',
+  args: { 'api-base': apiBase('too-often') },
+  parameters: storyDocs('A link was asked for a moment ago: the backend answers 429, and the form says how long to wait.'),
+  play: async ({ canvasElement, loaded }) => {
+    await requestPasswordReset(storyMock(loaded).client, { email: DEMO_USER.email });
+    await askForLink(canvasElement, DEMO_USER.email);
+    await within(canvasElement).findByText(/не чаще раза в минуту/, {}, { timeout: 5000 });
+  },
+};
+
+export const NewPassword: Story = {
+  name: 'New password',
+  args: { 'api-base': apiBase('new-password') },
+  parameters: storyDocs('The letter’s link opened: the token is gone from the address, and the new password is asked for twice.'),
+  beforeEach: withResetLink(),
+  play: async ({ canvasElement }) => {
+    await findHeading(canvasElement, 'Смена пароля');
+    await expect(new URL(location.href).searchParams.has(RESET_PARAM)).toBe(false);
+    await userEvent.type(within(canvasElement).getByLabelText('Новый пароль', { selector: 'input' }), 'gaz20');
+    await expect(canvasElement.querySelector('[part~="password-rule-length"]')?.getAttribute('part')).toContain('password-rule-met');
+  },
+};
+
+export const PasswordChanged: Story = {
+  name: 'Password changed',
+  args: { 'api-base': apiBase('password-changed') },
+  parameters: storyDocs('The new password is saved: the user’s sessions have ended, and the login page is one link away.'),
+  beforeEach: withResetLink(),
+  play: async ({ canvasElement }) => {
+    await setNewPassword(canvasElement);
+    const heading = await findHeading(canvasElement, 'Пароль изменён');
+    await waitFor(() => expect(heading).toHaveFocus());
+  },
+};
+
+export const Expired: Story = {
+  name: 'Link expired',
+  args: { 'api-base': apiBase('link-expired') },
+  parameters: storyDocs('The link is older than an hour (the mock clock moved on): it says so, and leads back to asking for a new one.'),
+  beforeEach: withResetLink((mock) => mock.backend.clock.advance(61 * 60_000)),
+  play: async ({ canvasElement }) => {
+    await setNewPassword(canvasElement);
+    await findHeading(canvasElement, 'Срок действия ссылки истёк');
+    await expect(within(canvasElement).getByRole('button', { name: 'Запросить новую ссылку' })).toBeVisible();
+  },
+};
+
+export const Used: Story = {
+  name: 'Link used',
+  args: { 'api-base': apiBase('link-used') },
+  parameters: storyDocs('The link has set a password once already: it does not work twice.'),
+  beforeEach: withResetLink(async (mock, token) => resetPassword(mock.client, { token, password: 'Other2026' })),
+  play: async ({ canvasElement }) => {
+    await setNewPassword(canvasElement);
+    await findHeading(canvasElement, 'Ссылка уже использована');
+  },
+};
+
+export const Invalid: Story = {
+  name: 'Link invalid',
+  args: { 'api-base': apiBase('link-invalid') },
+  parameters: storyDocs('A link cut short by a mail program: refused at once, before any password is typed.'),
+  beforeEach: () => openLinkWith('cut-short'),
+  play: async ({ canvasElement }) => {
+    await findHeading(canvasElement, 'Ссылка недействительна');
+  },
+};
+
+export const ServerError: Story = {
+  name: 'Server error',
+  args: { 'api-base': apiBase('server-error') },
+  parameters: {
+    mockBackend: { faults: { recover: 'server-error' } },
+    ...storyDocs('The backend answers 500: an alert with “Повторить”; the e-mail stays. The play then clears the fault.'),
+  },
+  play: async ({ canvasElement, loaded }) => {
+    await askForLink(canvasElement, DEMO_USER.email);
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
+    await expect(alert).toHaveTextContent('На сервере произошла ошибка');
+    await storyMock(loaded).backend.faults.clear('recover');
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en', 'api-base': apiBase('english') },
+  parameters: storyDocs('`locale="en"`.'),
+  play: async ({ canvasElement }) => {
+    await findHeading(canvasElement, 'Password recovery');
+  },
+};
