@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { startDevServer } from '@web/dev-server';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 const staticDir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
@@ -21,23 +23,35 @@ let base;
 
 before(async () => {
   assert.ok(existsSync(join(staticDir, 'iframe.html')), 'storybook-static is missing: run npm run build-storybook');
-  server = await startDevServer({
-    config: { rootDir: staticDir, port: 0, hostname: 'localhost', watch: false, open: false, injectWebSocket: false },
-    readCliArgs: false,
-    readFileConfig: false,
-    autoExitProcess: false,
-    logStartMessage: false,
-  });
-  base = `http://localhost:${server.server.address().port}`;
+  server = await serveStatic(staticDir);
+  base = `http://localhost:${server.address().port}`;
   profile = await mkdtemp(join(tmpdir(), 'lk-storybook-'));
   browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, userDataDir: profile });
 });
 
 after(async () => {
   await browser?.close();
-  await server?.stop();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
   if (profile) await rm(profile, { recursive: true, force: true });
 });
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' };
+
+/** A plain static server for the built Storybook: files as they are, nothing transformed or cached. */
+function serveStatic(root) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(root)) return void response.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, 'localhost', () => resolve(server)));
+}
 
 const text = (page, needle, timeout = 10_000) =>
   page.waitForFunction((n) => document.querySelector('#storybook-root')?.textContent.includes(n), { timeout }, needle);
@@ -48,9 +62,14 @@ const openStory = (name) => openStoryById(`${STORY}${name}`);
 /** Opens a story and waits until its render and play function have finished. */
 async function openStoryById(id) {
   const name = id;
-  const page = await browser.newPage();
+  // A fresh context per story, as a new visitor: msw's Service Worker
+  // registration is per origin, and one story's worker set-up must not
+  // outlive its page into the next story's.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => void context.close().catch(() => undefined));
   await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
   await page.waitForFunction(
     () => {
