@@ -15,10 +15,19 @@ export const productionEntries = {
 /** `lk-widgets/mock`: the in-browser mock backend. Never imported by a production entry. */
 export const mockEntry = { mock: 'mocks/index.ts' };
 
-/** Budgets in bytes, min + gzip, with everything the entry imports statically. */
+/**
+ * Budgets in bytes, min + gzip, with everything the entry imports statically.
+ * login-form's 16 KB is the foundation issue's; the others are ours, set a
+ * little above what the entries weighed when they were written, to catch
+ * growth: Lit, @lit/context, ky and valibot alone come to about 13 KB.
+ */
 export const budgets = {
   'login-form': 16 * 1024,
-  provider: 12 * 1024,
+  provider: 16 * 1024,
+  captcha: 20 * 1024,
+  'confirm-email': 23 * 1024,
+  'password-recovery': 26 * 1024,
+  'register-form': 27 * 1024,
   index: 40 * 1024,
   all: 60 * 1024,
 };
