@@ -39,5 +39,6 @@ export default {
     }),
   ],
   concurrency: 2,
-  testFramework: { config: { timeout: 5000 } },
+  // Real key presses and proof-of-work on a 2-core machine running two test files at once.
+  testFramework: { config: { timeout: 10_000 } },
 };

@@ -1,12 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
-import type { MockBackendParameters } from '../.storybook/mock-backend.js';
-import { LkProviderElement } from '../src/entries/provider.js';
+import { storyMock } from '../.storybook/mock-backend.js';
 import { LkCaptchaElement } from '../src/entries/captcha.js';
+import { apiBaseArgType, elementMeta, findServerErrorAlert, inProvider, localeArgType, mockBackend, storyApiBase, storyDocs } from './support.js';
 
 interface Args {
   /** `<lk-captcha locale>`. */
@@ -17,26 +15,13 @@ interface Args {
 
 type Story = StoryObj<Args>;
 
-/** The story id prefix Storybook derives from the title. */
-const ID_PREFIX = 'elements-lk-captcha';
 /** Each story's own API base: its own backend (`/story-api/<story id>/`). */
-const apiBase = (story: string) => `/story-api/${ID_PREFIX}--${story}/`;
+const apiBase = storyApiBase('elements-lk-captcha');
 
 /** Quick to solve, so the stories settle at once. */
 const EASY = 4;
 /** About a million digests: the search runs long enough to watch the progress bar. */
 const HARD = 20;
-
-const mockBackend = (parameters: MockBackendParameters) => ({ mockBackend: parameters });
-const storyDocs = (story: string) => ({ docs: { description: { story } } });
-
-/** The tags really are the entries' classes (see login-form.stories.ts). */
-async function elementsDefined(): Promise<void> {
-  const elements = { 'lk-provider': LkProviderElement, 'lk-captcha': LkCaptchaElement };
-  for (const [tag, element] of Object.entries(elements)) {
-    if (customElements.get(tag) !== element) throw new Error(`<${tag}> is not defined by src/entries/${tag.slice(3)}.ts`);
-  }
-}
 
 const statusOf = (canvasElement: HTMLElement) => within(canvasElement).findByRole('status');
 
@@ -44,30 +29,12 @@ const meta: Meta<Args> = {
   title: 'Elements/lk-captcha',
   component: 'lk-captcha',
   tags: ['autodocs'],
-  decorators: [withActions],
-  loaders: [elementsDefined, mockBackendLoader],
-  beforeEach: serveMockBackend,
-  render: (args, { loaded }) => {
-    const { apiBase: served, client, backend } = storyMock(loaded);
-    return html`
-      <lk-provider api-base=${served} .client=${client} .clock=${backend.clock}>
-        <lk-captcha locale=${ifDefined(args.locale)}></lk-captcha>
-      </lk-provider>
-    `;
-  },
+  ...elementMeta({ 'lk-captcha': LkCaptchaElement }),
+  render: (args, { loaded }) => inProvider(loaded, html`<lk-captcha locale=${ifDefined(args.locale)}></lk-captcha>`),
   args: { locale: 'ru' },
   argTypes: {
-    locale: {
-      description: 'The interface language; without it, the provider’s (Russian by default).',
-      control: 'select',
-      options: ['ru', 'en'],
-      table: { category: 'lk-captcha', type: { summary: "'ru' | 'en'" } },
-    },
-    'api-base': {
-      description: 'The API base of this story’s own mock backend (read-only: each story has its own backend).',
-      control: false,
-      table: { category: 'lk-provider', type: { summary: 'string' } },
-    },
+    locale: localeArgType('lk-captcha'),
+    'api-base': apiBaseArgType(),
   },
   parameters: {
     actions: { handles: ['lk-captcha-solved', 'lk-error'] },
@@ -116,11 +83,8 @@ export const ServerError: Story = {
     ),
   },
   play: async ({ canvasElement, loaded, step }) => {
-    const canvas = within(canvasElement);
     await step('The challenge fails with 500', async () => {
-      const alert = await canvas.findByRole('alert', {}, { timeout: 5000 });
-      await expect(alert).toHaveTextContent('На сервере произошла ошибка');
-      await expect(within(alert).getByRole('button', { name: 'Повторить' })).toBeVisible();
+      await findServerErrorAlert(canvasElement, { timeout: 5000, retry: true });
     });
     await step('The server recovers', async () => {
       await storyMock(loaded).backend.faults.clear('captcha');

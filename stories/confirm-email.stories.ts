@@ -1,16 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
-import type { MockBackendParameters, StoryMock } from '../.storybook/mock-backend.js';
+import { storyMock } from '../.storybook/mock-backend.js';
+import type { StoryMock } from '../.storybook/mock-backend.js';
 import { LINK_PARAMS } from '../mocks/index.js';
 import { fetchCaptchaChallenge } from '../src/api/captcha.js';
 import { confirmEmail, register } from '../src/api/registration.js';
 import { solveChallenge } from '../src/captcha/solve.js';
-import { LkProviderElement } from '../src/entries/provider.js';
 import { LkConfirmEmailElement } from '../src/entries/confirm-email.js';
+import {
+  apiBaseArgType,
+  elementMeta,
+  errorSummary,
+  findServerErrorAlert,
+  inProvider,
+  localeArgType,
+  mockBackendEasyCaptcha as mockBackend,
+  storyApiBase,
+  storyDocs,
+} from './support.js';
 
 interface Args {
   /** `<lk-confirm-email locale>`. */
@@ -27,23 +36,11 @@ interface Args {
 
 type Story = StoryObj<Args>;
 
-/** The story id prefix Storybook derives from the title. */
-const ID_PREFIX = 'elements-lk-confirm-email';
+const apiBase = storyApiBase('elements-lk-confirm-email');
 /** Each story's own API base and query parameter. */
-const storyArgs = (story: string) => ({ 'api-base': `/story-api/${ID_PREFIX}--${story}/`, param: `${LINK_PARAMS.confirm}-${story}` });
+const storyArgs = (story: string) => ({ 'api-base': apiBase(story), param: `${LINK_PARAMS.confirm}-${story}` });
 
 const DAY = 24 * 60 * 60_000;
-
-const mockBackend = (parameters: MockBackendParameters) => ({ mockBackend: { ...parameters, options: { captchaDifficulty: 4, ...parameters.options } } });
-const storyDocs = (story: string) => ({ docs: { description: { story } } });
-
-/** The tags really are the entries' classes (see login-form.stories.ts). */
-async function elementsDefined(): Promise<void> {
-  const elements = { 'lk-provider': LkProviderElement, 'lk-confirm-email': LkConfirmEmailElement };
-  for (const [tag, element] of Object.entries(elements)) {
-    if (customElements.get(tag) !== element) throw new Error(`<${tag}> is not defined by src/entries/${tag.slice(3)}.ts`);
-  }
-}
 
 // ----- Links, made the way an abonent gets them: register, read the letter -----
 
@@ -109,30 +106,20 @@ const meta: Meta<Args> = {
   title: 'Elements/lk-confirm-email',
   component: 'lk-confirm-email',
   tags: ['autodocs'],
-  decorators: [withActions],
-  loaders: [elementsDefined, mockBackendLoader],
-  beforeEach: serveMockBackend,
-  render: (args, { loaded }) => {
-    const { apiBase: served, client, backend } = storyMock(loaded);
-    return html`
-      <lk-provider api-base=${served} .client=${client} .clock=${backend.clock}>
-        <lk-confirm-email
-          param=${args.param}
-          locale=${ifDefined(args.locale)}
-          login-href=${ifDefined(args['login-href'] || undefined)}
-          register-href=${ifDefined(args['register-href'] || undefined)}
-        ></lk-confirm-email>
-      </lk-provider>
-    `;
-  },
+  ...elementMeta({ 'lk-confirm-email': LkConfirmEmailElement }),
+  render: (args, { loaded }) =>
+    inProvider(
+      loaded,
+      html`<lk-confirm-email
+        param=${args.param}
+        locale=${ifDefined(args.locale)}
+        login-href=${ifDefined(args['login-href'] || undefined)}
+        register-href=${ifDefined(args['register-href'] || undefined)}
+      ></lk-confirm-email>`,
+    ),
   args: { locale: 'ru' },
   argTypes: {
-    locale: {
-      description: 'The interface language; without it, the provider’s (Russian by default).',
-      control: 'select',
-      options: ['ru', 'en'],
-      table: { category: 'lk-confirm-email', type: { summary: "'ru' | 'en'" } },
-    },
+    locale: localeArgType('lk-confirm-email'),
     param: {
       description:
         'The query parameter that carries the token (default `lk-confirm`). Each story uses its own, so the stories of the docs page do not take each other’s link.',
@@ -149,11 +136,7 @@ const meta: Meta<Args> = {
       control: 'text',
       table: { category: 'lk-confirm-email', type: { summary: 'string' } },
     },
-    'api-base': {
-      description: 'The API base of this story’s own mock backend (read-only: each story has its own backend).',
-      control: false,
-      table: { category: 'lk-provider', type: { summary: 'string' } },
-    },
+    'api-base': apiBaseArgType(),
   },
   parameters: {
     ...mockBackend({}),
@@ -235,7 +218,7 @@ export const InvalidEmail: Story = {
     await userEvent.type(canvas.getByLabelText('E-mail (логин)'), 'abonent@example');
     await userEvent.click(canvas.getByRole('button', { name: 'Выслать ссылку' }));
     const summary = await waitFor(() => {
-      const found = canvasElement.querySelector<HTMLElement>('[part~="error-summary"]');
+      const found = errorSummary(canvasElement);
       expect(found).not.toBeNull();
       return found!;
     });
@@ -285,9 +268,7 @@ export const ServerError: Story = {
   beforeEach: freshLink,
   play: async ({ canvasElement, loaded, step }) => {
     await step('The confirmation fails with 500', async () => {
-      const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
-      await expect(alert).toHaveTextContent('На сервере произошла ошибка');
-      await expect(within(alert).getByRole('button', { name: 'Повторить' })).toBeVisible();
+      await findServerErrorAlert(canvasElement, { timeout: 5000, retry: true });
     });
     await step('The server recovers', async () => {
       await storyMock(loaded).backend.faults.clear('confirm');

@@ -1,13 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
-import type { MockBackendParameters } from '../.storybook/mock-backend.js';
-import { DEFAULT_THROTTLE, SEED_USERS } from '../mocks/index.js';
-import { LkProviderElement } from '../src/entries/provider.js';
+import { storyMock } from '../.storybook/mock-backend.js';
+import { DEFAULT_THROTTLE } from '../mocks/index.js';
 import { LkLoginFormElement } from '../src/entries/login-form.js';
+import {
+  DEMO_USER,
+  apiBaseArgType,
+  elementMeta,
+  findServerErrorAlert,
+  inProvider,
+  localeArgType,
+  mockBackend,
+  storyApiBase,
+  storyDocs,
+  submitForSummary as submitForAnySummary,
+} from './support.js';
 
 interface Args {
   /** `<lk-login-form locale>`. */
@@ -22,29 +31,10 @@ interface Args {
 
 type Story = StoryObj<Args>;
 
-/** The story id prefix Storybook derives from the title. */
-const ID_PREFIX = 'elements-lk-login-form';
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
-const apiBase = (story: string) => `/story-api/${ID_PREFIX}--${story}/`;
+const apiBase = storyApiBase('elements-lk-login-form');
 
-/** The README's demo user, confirmed: abonent@example.ru / gaz2015. */
-const DEMO_USER = SEED_USERS.find((user) => user.email === 'abonent@example.ru')!;
 const WRONG_PASSWORD = 'neverno1';
-
-const mockBackend = (parameters: MockBackendParameters) => ({ mockBackend: parameters });
-const storyDocs = (story: string) => ({ docs: { description: { story } } });
-
-/**
- * Importing the entries registers the tags. In the static build that holds
- * only thanks to main.ts (package.json's "sideEffects" names only dist/), so
- * this loader checks that the tags really are the entries' classes.
- */
-async function elementsDefined(): Promise<void> {
-  const elements = { 'lk-provider': LkProviderElement, 'lk-login-form': LkLoginFormElement };
-  for (const [tag, element] of Object.entries(elements)) {
-    if (customElements.get(tag) !== element) throw new Error(`<${tag}> is not defined by src/entries/${tag.slice(3)}.ts`);
-  }
-}
 
 // ----- Interaction helpers (the user's way: labels, roles, visible text) -----
 
@@ -67,20 +57,9 @@ async function fillIn(canvasElement: HTMLElement, email: string, password: strin
   return parts;
 }
 
-const errorSummary = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('[part~="error-summary"]');
-
 /** Submits and waits for the answer's error summary: a new one, since each submit first clears the last. */
-async function submitForSummary(canvasElement: HTMLElement, submit: HTMLElement, text: RegExp): Promise<HTMLElement> {
-  const previous = errorSummary(canvasElement);
-  await userEvent.click(submit);
-  await waitFor(() => {
-    const summary = errorSummary(canvasElement);
-    expect(summary).not.toBeNull();
-    expect(summary).not.toBe(previous);
-    expect(summary).toHaveTextContent(text);
-  });
-  return errorSummary(canvasElement)!;
-}
+const submitForSummary = (canvasElement: HTMLElement, submit: HTMLElement, text: RegExp) =>
+  submitForAnySummary(canvasElement, submit, text, { fresh: true });
 
 // ----- The stories -----
 
@@ -88,29 +67,19 @@ const meta: Meta<Args> = {
   title: 'Elements/lk-login-form',
   component: 'lk-login-form',
   tags: ['autodocs'],
-  decorators: [withActions],
-  loaders: [elementsDefined, mockBackendLoader],
-  beforeEach: serveMockBackend,
-  render: (args, { loaded }) => {
-    const { apiBase: served, client, backend } = storyMock(loaded);
-    return html`
-      <lk-provider api-base=${served} .client=${client} .clock=${backend.clock}>
-        <lk-login-form
-          locale=${ifDefined(args.locale)}
-          register-href=${ifDefined(args['register-href'] || undefined)}
-          recover-href=${ifDefined(args['recover-href'] || undefined)}
-        ></lk-login-form>
-      </lk-provider>
-    `;
-  },
+  ...elementMeta({ 'lk-login-form': LkLoginFormElement }),
+  render: (args, { loaded }) =>
+    inProvider(
+      loaded,
+      html`<lk-login-form
+        locale=${ifDefined(args.locale)}
+        register-href=${ifDefined(args['register-href'] || undefined)}
+        recover-href=${ifDefined(args['recover-href'] || undefined)}
+      ></lk-login-form>`,
+    ),
   args: { locale: 'ru' },
   argTypes: {
-    locale: {
-      description: 'The interface language; without it, the provider’s (Russian by default).',
-      control: 'select',
-      options: ['ru', 'en'],
-      table: { category: 'lk-login-form', type: { summary: "'ru' | 'en'" } },
-    },
+    locale: localeArgType('lk-login-form'),
     'register-href': {
       description: 'The registration page’s address. With it, “Зарегистрироваться” is a real link; without it, a button that only fires `lk-navigate`.',
       control: 'text',
@@ -121,11 +90,7 @@ const meta: Meta<Args> = {
       control: 'text',
       table: { category: 'lk-login-form', type: { summary: 'string' } },
     },
-    'api-base': {
-      description: 'The API base of this story’s own mock backend (read-only: each story has its own backend and session).',
-      control: false,
-      table: { category: 'lk-provider', type: { summary: 'string' } },
-    },
+    'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
     actions: { handles: ['lk-login', 'lk-logout', 'lk-navigate', 'lk-error'] },
@@ -224,9 +189,7 @@ export const ServerError: Story = {
     await step('The login fails with 500', async () => {
       const { submit } = await fillIn(canvasElement, DEMO_USER.email, DEMO_USER.password);
       await userEvent.click(submit);
-      const alert = await within(canvasElement).findByRole('alert');
-      await expect(alert).toHaveTextContent('На сервере произошла ошибка');
-      await expect(within(alert).getByRole('button', { name: 'Повторить' })).toBeVisible();
+      await findServerErrorAlert(canvasElement, { retry: true });
     });
     await step('The server recovers', async () => {
       await storyMock(loaded).backend.faults.clear('login');

@@ -1,14 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
+import { storyMock } from '../.storybook/mock-backend.js';
 import type { StoryMock } from '../.storybook/mock-backend.js';
-import { SEED_USERS } from '../mocks/index.js';
 import { requestPasswordReset, resetPassword } from '../src/api/recovery.js';
-import { LkProviderElement } from '../src/entries/provider.js';
 import { LkPasswordRecoveryElement } from '../src/entries/password-recovery.js';
+import {
+  DEMO_USER,
+  apiBaseArgType,
+  elementMeta,
+  findHeading,
+  findServerErrorAlert,
+  inProvider,
+  localeArgType,
+  mockBackend,
+  storyApiBase,
+  storyDocs,
+} from './support.js';
 
 interface Args {
   /** `<lk-password-recovery locale>`. */
@@ -21,25 +30,11 @@ interface Args {
 
 type Story = StoryObj<Args>;
 
-/** The story id prefix Storybook derives from the title. */
-const ID_PREFIX = 'elements-lk-password-recovery';
 /** Each story's own API base: its own backend (`/story-api/<story id>/`). */
-const apiBase = (story: string) => `/story-api/${ID_PREFIX}--${story}/`;
+const apiBase = storyApiBase('elements-lk-password-recovery');
 
-/** The README's demo user. */
-const DEMO_USER = SEED_USERS.find((user) => user.email === 'abonent@example.ru')!;
 const NEW_PASSWORD = 'Pskov2026';
 const RESET_PARAM = 'lk-reset';
-
-const storyDocs = (story: string) => ({ docs: { description: { story } } });
-
-/** The tags really are the entries' classes (see login-form.stories.ts). */
-async function elementsDefined(): Promise<void> {
-  const elements = { 'lk-provider': LkProviderElement, 'lk-password-recovery': LkPasswordRecoveryElement };
-  for (const [tag, element] of Object.entries(elements)) {
-    if (customElements.get(tag) !== element) throw new Error(`<${tag}> is not defined by src/entries/${tag.slice(3)}.ts`);
-  }
-}
 
 /** Puts `token` into the story frame's address, as the letter's link would; the element takes it out again. */
 function openLinkWith(token: string): void {
@@ -83,47 +78,30 @@ async function setNewPassword(canvasElement: HTMLElement, password = NEW_PASSWOR
   await userEvent.click(canvas.getByRole('button', { name: 'Сохранить пароль' }));
 }
 
-const findHeading = (canvasElement: HTMLElement, name: string) =>
-  within(canvasElement).findByRole('heading', { name }, { timeout: 5000 });
-
 // ----- The stories -----
 
 const meta: Meta<Args> = {
   title: 'Elements/lk-password-recovery',
   component: 'lk-password-recovery',
   tags: ['autodocs'],
-  decorators: [withActions],
-  loaders: [elementsDefined, mockBackendLoader],
-  beforeEach: serveMockBackend,
-  render: (args, { loaded }) => {
-    const { apiBase: served, client, backend } = storyMock(loaded);
-    return html`
-      <lk-provider api-base=${served} .client=${client} .clock=${backend.clock}>
-        <lk-password-recovery
-          locale=${ifDefined(args.locale)}
-          login-href=${ifDefined(args['login-href'] || undefined)}
-        ></lk-password-recovery>
-      </lk-provider>
-    `;
-  },
+  ...elementMeta({ 'lk-password-recovery': LkPasswordRecoveryElement }),
+  render: (args, { loaded }) =>
+    inProvider(
+      loaded,
+      html`<lk-password-recovery
+        locale=${ifDefined(args.locale)}
+        login-href=${ifDefined(args['login-href'] || undefined)}
+      ></lk-password-recovery>`,
+    ),
   args: { locale: 'ru' },
   argTypes: {
-    locale: {
-      description: 'The interface language; without it, the provider’s (Russian by default).',
-      control: 'select',
-      options: ['ru', 'en'],
-      table: { category: 'lk-password-recovery', type: { summary: "'ru' | 'en'" } },
-    },
+    locale: localeArgType('lk-password-recovery'),
     'login-href': {
       description: 'The login page’s address. With it, the links to log in are real links; without it, buttons that only fire `lk-navigate`.',
       control: 'text',
       table: { category: 'lk-password-recovery', type: { summary: 'string' } },
     },
-    'api-base': {
-      description: 'The API base of this story’s own mock backend (read-only: each story has its own backend).',
-      control: false,
-      table: { category: 'lk-provider', type: { summary: 'string' } },
-    },
+    'api-base': apiBaseArgType(),
   },
   parameters: {
     actions: { handles: ['lk-password-changed', 'lk-navigate', 'lk-error'] },
@@ -244,13 +222,12 @@ export const ServerError: Story = {
   name: 'Server error',
   args: { 'api-base': apiBase('server-error') },
   parameters: {
-    mockBackend: { faults: { recover: 'server-error' } },
+    ...mockBackend({ faults: { recover: 'server-error' } }),
     ...storyDocs('The backend answers 500: an alert with “Повторить”; the e-mail stays. The play then clears the fault.'),
   },
   play: async ({ canvasElement, loaded }) => {
     await askForLink(canvasElement, DEMO_USER.email);
-    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
-    await expect(alert).toHaveTextContent('На сервере произошла ошибка');
+    await findServerErrorAlert(canvasElement, { timeout: 5000 });
     await storyMock(loaded).backend.faults.clear('recover');
   },
 };

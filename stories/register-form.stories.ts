@@ -1,13 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { withActions } from 'storybook/actions/decorator';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
-import type { MockBackendParameters } from '../.storybook/mock-backend.js';
-import { SEED_USERS } from '../mocks/index.js';
-import { LkProviderElement } from '../src/entries/provider.js';
+import { storyMock } from '../.storybook/mock-backend.js';
 import { LkRegisterFormElement } from '../src/entries/register-form.js';
+import {
+  DEMO_USER,
+  apiBaseArgType,
+  elementMeta,
+  findServerErrorAlert,
+  inProvider,
+  localeArgType,
+  mockBackendEasyCaptcha as mockBackend,
+  storyApiBase,
+  storyDocs,
+  submitForSummary as submitForAnySummary,
+} from './support.js';
 
 interface Args {
   /** `<lk-register-form locale>`. */
@@ -28,29 +36,14 @@ interface Args {
 
 type Story = StoryObj<Args>;
 
-/** The story id prefix Storybook derives from the title. */
-const ID_PREFIX = 'elements-lk-register-form';
 /** Each story's own API base: its own backend (`/story-api/<story id>/`). */
-const apiBase = (story: string) => `/story-api/${ID_PREFIX}--${story}/`;
+const apiBase = storyApiBase('elements-lk-register-form');
 
-/** The README's demo user: registering that address again gets the same screen. */
-const DEMO_USER = SEED_USERS.find((user) => user.email === 'abonent@example.ru')!;
+// DEMO_USER (support.ts): registering that address again gets the same screen.
 const NEW_EMAIL = 'new-abonent@example.ru';
 const PASSWORD = 'gazPskov7';
 
-/** Every story's backend: an anti-robot check that passes at once, so the stories settle quickly. */
-const mockBackend = (parameters: MockBackendParameters = {}) => ({
-  mockBackend: { ...parameters, options: { captchaDifficulty: 4, ...parameters.options } },
-});
-const storyDocs = (story: string) => ({ docs: { description: { story } } });
-
-/** The tags really are the entries' classes (see login-form.stories.ts). */
-async function elementsDefined(): Promise<void> {
-  const elements = { 'lk-provider': LkProviderElement, 'lk-register-form': LkRegisterFormElement };
-  for (const [tag, element] of Object.entries(elements)) {
-    if (customElements.get(tag) !== element) throw new Error(`<${tag}> is not defined by src/entries/${tag.slice(3)}.ts`);
-  }
-}
+// Every story's backend (mockBackend): an anti-robot check that passes at once, so the stories settle quickly.
 
 // ----- Interaction helpers (the user's way: labels, roles, visible text) -----
 
@@ -74,18 +67,8 @@ async function fillIn(canvasElement: HTMLElement, email: string, password = PASS
   return parts;
 }
 
-async function submitForSummary(canvasElement: HTMLElement, submit: HTMLElement, text: RegExp): Promise<HTMLElement> {
-  await userEvent.click(submit);
-  let summary: HTMLElement | null = null;
-  await waitFor(
-    () => {
-      summary = canvasElement.querySelector<HTMLElement>('[part~="error-summary"]');
-      expect(summary).toHaveTextContent(text);
-    },
-    { timeout: 5000 },
-  );
-  return summary!;
-}
+const submitForSummary = (canvasElement: HTMLElement, submit: HTMLElement, text: RegExp) =>
+  submitForAnySummary(canvasElement, submit, text, { timeout: 5000 });
 
 const ruleOf = (canvasElement: HTMLElement, rule: string) => canvasElement.querySelector(`[part~="password-rule-${rule}"]`);
 
@@ -95,31 +78,22 @@ const meta: Meta<Args> = {
   title: 'Elements/lk-register-form',
   component: 'lk-register-form',
   tags: ['autodocs'],
-  decorators: [withActions],
-  loaders: [elementsDefined, mockBackendLoader],
-  beforeEach: serveMockBackend,
-  render: (args, { loaded }) => {
-    const { apiBase: served, client, backend } = storyMock(loaded);
-    return html`
-      <lk-provider api-base=${served} .client=${client} .clock=${backend.clock} password-policy=${ifDefined(args['password-policy'])}>
-        <lk-register-form
-          locale=${ifDefined(args.locale)}
-          agreement-href=${ifDefined(args['agreement-href'] || undefined)}
-          agreement-version=${ifDefined(args['agreement-version'] || undefined)}
-          ?agreement-checkbox=${args['agreement-checkbox']}
-          login-href=${ifDefined(args['login-href'] || undefined)}
-        ></lk-register-form>
-      </lk-provider>
-    `;
-  },
+  ...elementMeta({ 'lk-register-form': LkRegisterFormElement }),
+  render: (args, { loaded }) =>
+    inProvider(
+      loaded,
+      html`<lk-register-form
+        locale=${ifDefined(args.locale)}
+        agreement-href=${ifDefined(args['agreement-href'] || undefined)}
+        agreement-version=${ifDefined(args['agreement-version'] || undefined)}
+        ?agreement-checkbox=${args['agreement-checkbox']}
+        login-href=${ifDefined(args['login-href'] || undefined)}
+      ></lk-register-form>`,
+      args['password-policy'],
+    ),
   args: { locale: 'ru', 'agreement-href': '/agreement.html', 'agreement-version': '2026-11', 'agreement-checkbox': false },
   argTypes: {
-    locale: {
-      description: 'The interface language; without it, the provider’s (Russian by default).',
-      control: 'select',
-      options: ['ru', 'en'],
-      table: { category: 'lk-register-form', type: { summary: "'ru' | 'en'" } },
-    },
+    locale: localeArgType('lk-register-form'),
     'agreement-href': {
       description: 'The user agreement’s address: “Пользовательского соглашения” links to it, in a new tab.',
       control: 'text',
@@ -148,11 +122,7 @@ const meta: Meta<Args> = {
       options: ['seed', 'strong'],
       table: { category: 'lk-provider', type: { summary: "'seed' | 'strong'" } },
     },
-    'api-base': {
-      description: 'The API base of this story’s own mock backend (read-only: each story has its own backend).',
-      control: false,
-      table: { category: 'lk-provider', type: { summary: 'string' } },
-    },
+    'api-base': apiBaseArgType(),
   },
   parameters: {
     actions: { handles: ['lk-registered', 'lk-navigate', 'lk-error'] },
@@ -295,8 +265,7 @@ export const ServerError: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { submit, email } = await fillIn(canvasElement, NEW_EMAIL);
     await userEvent.click(submit);
-    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
-    await expect(alert).toHaveTextContent('На сервере произошла ошибка');
+    await findServerErrorAlert(canvasElement, { timeout: 5000 });
     await expect(email).toHaveValue(NEW_EMAIL);
     await storyMock(loaded).backend.faults.clear('register');
   },

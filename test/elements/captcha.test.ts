@@ -6,6 +6,7 @@ import type { LkCaptchaElement } from '../../src/elements/captcha/captcha.js';
 import '../../src/entries/captcha.js';
 import type { CaptchaSolution } from '../../src/schemas/captcha.js';
 import { register, useMockBackend } from '../mocks/helpers.js';
+import { FAULTS } from './bad-input.js';
 import { countRequests, renderWithBackend, textOf } from './helpers.js';
 
 /** Leading zero bits of SHA-256(`prefix:nonce`), counted on the bit string: a check independent of the solver's own. */
@@ -247,13 +248,7 @@ describe('<lk-captcha>', () => {
   });
 
   describe('server errors and network faults', () => {
-    const faults = [
-      ['server-error', 'На сервере произошла ошибка'],
-      ['network-error', 'Нет связи с сервером'],
-      ['malformed', 'не удалось прочитать'],
-      ['wrong-shape', 'не удалось прочитать'],
-    ] as const;
-    for (const [fault, message] of faults) {
+    for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} of the challenge with a message, and "Повторить" passes the check`, async () => {
         await backend.faults.set('captcha', fault);
         const failed = nextOnPage('lk-error');

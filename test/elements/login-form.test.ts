@@ -7,6 +7,7 @@ import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkLoginFormElement } from '../../src/elements/login-form/login-form.js';
 import '../../src/entries/login-form.js';
 import { DEMO_USER, UNCONFIRMED_USER, useMockBackend } from '../mocks/helpers.js';
+import { FAULTS, badEmails } from './bad-input.js';
 import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
 
 describe('<lk-login-form>', () => {
@@ -216,17 +217,7 @@ describe('<lk-login-form>', () => {
       requests.stop();
     });
 
-    const badEmails: [string, string][] = [
-      ['too long', `${'a'.repeat(250)}@example.ru`],
-      ['no @', 'abonent.example.ru'],
-      ['Cyrillic look-alike', 'аbonent@example.ru'],
-      ['full-width', 'ａｂｏｎｅｎｔ@example.ru'],
-      ['inner space', 'abo nent@example.ru'],
-      ['emoji', 'abonent🔥@example.ru'],
-      ['markup', '<img src=x onerror=alert(1)>@example.ru'],
-      ['SQL', "' OR '1'='1"],
-    ];
-    for (const [name, value] of badEmails) {
+    for (const [name, value] of badEmails('script')) {
       it(`explains a bad e-mail (${name}), sends nothing and keeps it`, async () => {
         const form = await render();
         const requests = countRequests(backend);
@@ -378,13 +369,7 @@ describe('<lk-login-form>', () => {
   });
 
   describe('server errors and network faults', () => {
-    const faults = [
-      ['server-error', 'На сервере произошла ошибка'],
-      ['network-error', 'Нет связи с сервером'],
-      ['malformed', 'не удалось прочитать'],
-      ['wrong-shape', 'не удалось прочитать'],
-    ] as const;
-    for (const [fault, message] of faults) {
+    for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} with a message, keeps the input and retries`, async () => {
         await backend.faults.set('login', fault);
         const form = await render();

@@ -11,6 +11,7 @@ import type { LkRegisterFormElement } from '../../src/elements/register-form/reg
 import '../../src/entries/register-form.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { DEMO_USER, lastLetter, register, useMockBackend } from '../mocks/helpers.js';
+import { FAULTS, badEmails } from './bad-input.js';
 import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
 
 const AGREEMENT_VERSION = '2026-11';
@@ -425,17 +426,7 @@ describe('<lk-register-form>', () => {
       requests.stop();
     });
 
-    const badEmails: [string, string][] = [
-      ['too long', `${'a'.repeat(250)}@example.ru`],
-      ['no @', 'abonent.example.ru'],
-      ['Cyrillic look-alike', 'аbonent@example.ru'],
-      ['full-width', 'ａｂｏｎｅｎｔ@example.ru'],
-      ['inner space', 'abo nent@example.ru'],
-      ['emoji', 'abonent🔥@example.ru'],
-      ['markup', '<b>abonent</b>@example.ru'],
-      ['SQL', "' OR '1'='1"],
-    ];
-    for (const [name, value] of badEmails) {
+    for (const [name, value] of badEmails('tags')) {
       it(`explains a bad e-mail (${name}), sends nothing and keeps it`, async () => {
         const form = await render();
         const requests = countRequests(backend);
@@ -617,13 +608,7 @@ describe('<lk-register-form>', () => {
   });
 
   describe('server errors and network faults', () => {
-    const faults = [
-      ['server-error', 'На сервере произошла ошибка'],
-      ['network-error', 'Нет связи с сервером'],
-      ['malformed', 'не удалось прочитать'],
-      ['wrong-shape', 'не удалось прочитать'],
-    ] as const;
-    for (const [fault, message] of faults) {
+    for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} with a message, keeps the input and retries`, async () => {
         await backend.faults.set('register', fault);
         const form = await render();

@@ -82,3 +82,39 @@ export function describedBy(id: string, error: string | undefined, hintId?: stri
 
 /** Attribute helper: `aria-invalid="true"` only when there is an error. */
 export const invalid = (error: string | undefined) => ifDefined(error ? 'true' : undefined);
+
+/** The options of the e-mail (login) field's `<input>`. */
+export interface EmailInputOptions {
+  id: string;
+  value: string;
+  error: string | undefined;
+  /** Called with the new value on every input. */
+  onInput: (value: string) => void;
+  /** The id of a hint also read with the field. */
+  hintId?: string | undefined;
+  /** `username` where the address is the login password managers fill in; `email` where it is only an address. */
+  autocomplete?: 'username' | 'email';
+}
+
+/**
+ * The e-mail `<input>`: a text field with the e-mail keyboard (so browsers do
+ * not refuse or rewrite what the form itself explains), no auto-capitals or
+ * spell check, and its error and hint tied by `aria-describedby`.
+ */
+export function emailInput({ id, value, error, onInput, hintId, autocomplete = 'username' }: EmailInputOptions): TemplateResult {
+  return html`<input
+    part="input input-email"
+    id=${id}
+    name="email"
+    type="text"
+    inputmode="email"
+    autocomplete=${autocomplete}
+    autocapitalize="none"
+    spellcheck="false"
+    required
+    aria-invalid=${invalid(error)}
+    aria-describedby=${describedBy(id, error, hintId) ?? nothing}
+    .value=${value}
+    @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
+  />`;
+}

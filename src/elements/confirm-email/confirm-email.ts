@@ -12,7 +12,7 @@ import type { EmailIssueCode } from '../../schemas/email.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import { emailInput, errorSummary, faultAlert, field } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
@@ -175,21 +175,13 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
           id: id('email'),
           label: t.email,
           error,
-          control: html`<input
-            part="input input-email"
-            id=${id('email')}
-            name="email"
-            type="text"
-            inputmode="email"
-            autocomplete="email"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            aria-invalid=${invalid(error)}
-            aria-describedby=${describedBy(id('email'), error) ?? nothing}
-            .value=${this.email}
-            @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
-          />`,
+          control: emailInput({
+            id: id('email'),
+            value: this.email,
+            error,
+            autocomplete: 'email',
+            onInput: (value) => (this.email = value),
+          }),
         })}
         <button part="button submit" type="submit" aria-disabled=${this.resending ? 'true' : 'false'}>${t.resend}</button>
         <p part="status resend-status" role="status">

@@ -17,7 +17,7 @@ import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import { describedBy, emailInput, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
@@ -126,21 +126,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
           id: id('email'),
           label: t.email,
           error: emailError,
-          control: html`<input
-            part="input input-email"
-            id=${id('email')}
-            name="email"
-            type="text"
-            inputmode="email"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            aria-invalid=${invalid(emailError)}
-            aria-describedby=${describedBy(id('email'), emailError) ?? nothing}
-            .value=${this.email}
-            @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
-          />`,
+          control: emailInput({ id: id('email'), value: this.email, error: emailError, onInput: (value) => (this.email = value) }),
         })}
         ${field({
           id: id('password'),

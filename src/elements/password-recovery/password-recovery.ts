@@ -15,7 +15,7 @@ import { LinkTokenSchema } from '../../schemas/registration.js';
 import { takeFromAddress } from '../base/address.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import { emailInput, errorSummary, faultAlert, field } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
@@ -183,21 +183,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
           id: id('email'),
           label: t.email,
           error,
-          control: html`<input
-            part="input input-email"
-            id=${id('email')}
-            name="email"
-            type="text"
-            inputmode="email"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            aria-invalid=${invalid(error)}
-            aria-describedby=${describedBy(id('email'), error) ?? nothing}
-            .value=${this.email}
-            @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
-          />`,
+          control: emailInput({ id: id('email'), value: this.email, error, onInput: (value) => (this.email = value) }),
         })}
         ${this.renderSubmit(t.request, this.busy === 'request' ? t.requesting : '')}
       </form>

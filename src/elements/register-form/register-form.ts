@@ -14,7 +14,7 @@ import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import { describedBy, emailInput, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
@@ -166,21 +166,13 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
           label: t.email,
           error: errors.email,
           control: withAddon(
-            html`<input
-              part="input input-email"
-              id=${id('email')}
-              name="email"
-              type="text"
-              inputmode="email"
-              autocomplete="username"
-              autocapitalize="none"
-              spellcheck="false"
-              required
-              aria-invalid=${invalid(errors.email)}
-              aria-describedby=${describedBy(id('email'), errors.email, emailHint.describedBy) ?? nothing}
-              .value=${this.email}
-              @input=${(event: InputEvent) => (this.email = (event.target as HTMLInputElement).value)}
-            />`,
+            emailInput({
+              id: id('email'),
+              value: this.email,
+              error: errors.email,
+              hintId: emailHint.describedBy,
+              onInput: (value) => (this.email = value),
+            }),
             emailHint,
           ),
         })}

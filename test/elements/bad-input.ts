@@ -1,0 +1,39 @@
+/**
+ * The tables of bad input the element tests share: the e-mail addresses a
+ * form must refuse, and the faults the mock backend can answer with. Each
+ * test file keeps its own assertions.
+ */
+
+/** A bad e-mail table: a name for the test title, and the value typed or pasted. */
+export type BadEmails = readonly (readonly [name: string, value: string])[];
+
+/** Markup in the address, once as a script vector and once as plain tags. */
+export const MARKUP_EMAILS = {
+  script: ['markup', '<img src=x onerror=alert(1)>@example.ru'],
+  tags: ['markup', '<b>abonent</b>@example.ru'],
+} as const;
+
+/**
+ * The bad e-mail corpus: every element that takes an e-mail refuses these,
+ * with `markup` the one place they differ (`MARKUP_EMAILS`).
+ */
+export function badEmails(markup: keyof typeof MARKUP_EMAILS): BadEmails {
+  return [
+    ['too long', `${'a'.repeat(250)}@example.ru`],
+    ['no @', 'abonent.example.ru'],
+    ['Cyrillic look-alike', 'аbonent@example.ru'],
+    ['full-width', 'ａｂｏｎｅｎｔ@example.ru'],
+    ['inner space', 'abo nent@example.ru'],
+    ['emoji', 'abonent🔥@example.ru'],
+    MARKUP_EMAILS[markup],
+    ['SQL', "' OR '1'='1"],
+  ];
+}
+
+/** The faults of the mock backend, and what the element's alert says for each. */
+export const FAULTS = [
+  ['server-error', 'На сервере произошла ошибка'],
+  ['network-error', 'Нет связи с сервером'],
+  ['malformed', 'не удалось прочитать'],
+  ['wrong-shape', 'не удалось прочитать'],
+] as const;
