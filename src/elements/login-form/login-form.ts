@@ -9,12 +9,12 @@ import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
-import type { CaptchaSolution } from '../../schemas/captcha.js';
 import { EmailSchema } from '../../schemas/email.js';
 import type { User } from '../../schemas/user.js';
 import { formatDate } from '../../i18n/format.js';
 import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
+import { captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, emailInput, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
@@ -263,7 +263,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     this.#abort = new AbortController();
     this.setFieldErrors({});
     try {
-      const captcha = this.captchaNeeded ? await this.captchaSolution() : undefined;
+      const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
       const { user } = await login(
         this.env.client,
         captcha ? { ...credentials, captcha } : credentials,
@@ -279,15 +279,6 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     } finally {
       this.busy = undefined;
     }
-  }
-
-  /** The anti-robot answer, solved by `<lk-captcha>` (usually before the user presses "Войти"); single use. */
-  private async captchaSolution(): Promise<CaptchaSolution> {
-    await import('../../entries/captcha.js');
-    await this.updateComplete;
-    const captcha = this.querySelector('lk-captcha')!;
-    await captcha.solve();
-    return captcha.consume()!;
   }
 
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {

@@ -7,11 +7,11 @@ import { isAbortError, isApiError } from '../../api/errors.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkRegisteredEvent } from '../../events/registered.js';
 import { formatDate } from '../../i18n/format.js';
-import type { CaptchaSolution } from '../../schemas/captcha.js';
 import { EmailSchema } from '../../schemas/email.js';
 import type { EmailIssueCode } from '../../schemas/email.js';
 import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
+import { captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, emailInput, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
@@ -290,7 +290,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     this.fault = undefined;
     this.#abort = new AbortController();
     try {
-      const captcha = await this.captchaSolution();
+      const captcha = await captchaAnswer(this);
       this.busy = 'registering';
       const answer = await register(
         this.env.client,
@@ -311,13 +311,6 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   }
 
   /** A fresh anti-robot answer for this attempt; the check then starts on the next one (answers work once). */
-  private async captchaSolution(): Promise<CaptchaSolution> {
-    await import('../../entries/captcha.js');
-    const captcha = this.querySelector('lk-captcha')!;
-    const solution = await captcha.solve();
-    return captcha.consume() ?? solution;
-  }
-
   private showFailure(error: unknown, registration: Registration): void {
     const t = this.t;
     if (isApiError(error) && (error.code === 'captcha_invalid' || error.code === 'captcha_required')) {
