@@ -3,7 +3,7 @@
  * backend, type with real key presses, count the requests that reached the
  * mock, and wait for what the element announces.
  */
-import { fixture, fixtureSync, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { html } from 'lit';
@@ -95,3 +95,16 @@ export async function findPart<T extends Element = HTMLElement>(element: Element
 
 /** The text of a node with white space folded. */
 export const textOf = (node: Element | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * Asserts every input and button in `element` is at least 24 by 24 CSS
+ * pixels (WCAG 2.5.8, EXPECTATIONS 29). A `hidden` input (the username a
+ * password manager reads) is no target.
+ */
+export function expectTargetsAtLeast24(element: Element): void {
+  for (const target of element.querySelectorAll<HTMLElement>('input:not([hidden]), button')) {
+    const { width, height } = target.getBoundingClientRect();
+    expect(width, target.outerHTML).to.be.at.least(24);
+    expect(height, target.outerHTML).to.be.at.least(24);
+  }
+}

@@ -8,7 +8,7 @@ import type { LkLoginFormElement } from '../../src/elements/login-form/login-for
 import '../../src/entries/login-form.js';
 import { DEMO_USER, UNCONFIRMED_USER, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS, badEmails } from './bad-input.js';
-import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto, expectTargetsAtLeast24 } from './helpers.js';
 
 describe('<lk-login-form>', () => {
   const backend = useMockBackend({ captchaDifficulty: 4 });
@@ -110,11 +110,7 @@ describe('<lk-login-form>', () => {
 
     it('keeps inputs at least 24 by 24 CSS pixels', async () => {
       const form = await render();
-      for (const target of form.querySelectorAll<HTMLElement>('input, button')) {
-        const { width, height } = target.getBoundingClientRect();
-        expect(width, target.outerHTML).to.be.at.least(24);
-        expect(height, target.outerHTML).to.be.at.least(24);
-      }
+      expectTargetsAtLeast24(form);
     });
   });
 

@@ -10,7 +10,7 @@ import type { LkPasswordRecoveryElement } from '../../src/elements/password-reco
 import '../../src/entries/password-recovery.js';
 import { DEMO_USER, jarCookies, lastLetter, logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
 import { badEmails } from './bad-input.js';
-import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto, expectTargetsAtLeast24 } from './helpers.js';
 
 const NEW_PASSWORD = 'Pskov2026';
 
@@ -163,11 +163,7 @@ describe('<lk-password-recovery>', () => {
 
     it('keeps targets at least 24 by 24 CSS pixels', async () => {
       const element = await renderResetStep();
-      for (const target of element.querySelectorAll<HTMLElement>('input:not([hidden]), button')) {
-        const { width, height } = target.getBoundingClientRect();
-        expect(width, target.outerHTML).to.be.at.least(24);
-        expect(height, target.outerHTML).to.be.at.least(24);
-      }
+      expectTargetsAtLeast24(element);
     });
   });
 

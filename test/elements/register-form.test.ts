@@ -12,7 +12,7 @@ import '../../src/entries/register-form.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { DEMO_USER, lastLetter, register, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS, badEmails } from './bad-input.js';
-import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto, expectTargetsAtLeast24 } from './helpers.js';
 
 const AGREEMENT_VERSION = '2026-11';
 const PASSWORD = 'gazPskov7';
@@ -168,11 +168,7 @@ describe('<lk-register-form>', () => {
 
     it('keeps targets at least 24 by 24 CSS pixels', async () => {
       const form = await render({ checkbox: true });
-      for (const target of form.querySelectorAll<HTMLElement>('input, button')) {
-        const { width, height } = target.getBoundingClientRect();
-        expect(width, target.outerHTML).to.be.at.least(24);
-        expect(height, target.outerHTML).to.be.at.least(24);
-      }
+      expectTargetsAtLeast24(form);
     });
   });
 

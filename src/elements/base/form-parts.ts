@@ -118,3 +118,44 @@ export function emailInput({ id, value, error, onInput, hintId, autocomplete = '
     @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
   />`;
 }
+
+/** What a password `<input>` needs to know. */
+export interface PasswordInputOptions {
+  id: string;
+  /** Part names after `input` (`input-password`, `input-new-password`, …). */
+  part: string;
+  name: string;
+  /** `current-password` to log in, `new-password` for a new one: password managers fill or offer accordingly. */
+  autocomplete: 'current-password' | 'new-password';
+  /** `password`, or `text` while "Показать пароль" is pressed. */
+  type: 'password' | 'text';
+  value: string;
+  error: string | undefined;
+  /** The ids that describe the field (its error, rules, hint), space-separated. */
+  describedBy: string | undefined;
+  onInput: (value: string) => void;
+}
+
+/**
+ * A password `<input>`: taken exactly as typed (no auto-capitals, no spell
+ * check), marked `data-password` so "Показать пароль" finds it and keeps its
+ * caret (PasswordVisibility).
+ */
+export function passwordInput(options: PasswordInputOptions): TemplateResult {
+  const { id, part, name, autocomplete, type, value, error, describedBy: description, onInput } = options;
+  return html`<input
+    part="input ${part}"
+    id=${id}
+    name=${name}
+    data-password
+    type=${type}
+    autocomplete=${autocomplete}
+    autocapitalize="none"
+    spellcheck="false"
+    required
+    aria-invalid=${invalid(error)}
+    aria-describedby=${description ?? nothing}
+    .value=${value}
+    @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
+  />`;
+}

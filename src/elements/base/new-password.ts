@@ -6,7 +6,7 @@ import { passwordIssueRu } from '../../i18n/password-issues.ru.js';
 import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-passwords.js';
 import { findPasswordIssue } from '../../schemas/password.js';
 import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
-import { describedBy, field, invalid } from './form-parts.js';
+import { describedBy, field, passwordInput } from './form-parts.js';
 
 /** A rule of a new password whose state the user sees, and hears, as they type. */
 export type NewPasswordRule = 'length' | 'chars' | 'match';
@@ -247,21 +247,17 @@ export class NewPasswordFields {
       label,
       error,
       control: html`<div part="input-row">
-          <input
-            part="input input-${name === 'password' ? 'new-password' : 'repeat-password'}"
-            id=${fieldId}
-            name=${name === 'password' ? 'password' : 'password-repeat'}
-            data-password
-            type=${this.#visibility.inputType}
-            autocomplete="new-password"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            aria-invalid=${invalid(error)}
-            aria-describedby=${description}
-            .value=${name === 'password' ? this.#password : this.#repeat}
-            @input=${(event: InputEvent) => this.set(name, (event.target as HTMLInputElement).value)}
-          />${addon.inRow ?? nothing}
+          ${passwordInput({
+            id: fieldId,
+            part: name === 'password' ? 'input-new-password' : 'input-repeat-password',
+            name: name === 'password' ? 'password' : 'password-repeat',
+            autocomplete: 'new-password',
+            type: this.#visibility.inputType,
+            value: name === 'password' ? this.#password : this.#repeat,
+            error,
+            describedBy: description,
+            onInput: (value) => this.set(name, value),
+          })}${addon.inRow ?? nothing}
         </div>
         ${addon.below ?? nothing}`,
     });

@@ -17,7 +17,7 @@ import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/pa
 import { captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, emailInput, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import { describedBy, emailInput, errorSummary, faultAlert, field, passwordInput } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
@@ -133,21 +133,17 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
           label: t.password,
           error: passwordError,
           control: html`<div part="input-row">
-            <input
-              part="input input-password"
-              id=${id('password')}
-              name="password"
-              data-password
-              type=${this.#visibility.inputType}
-              autocomplete="current-password"
-              autocapitalize="none"
-              spellcheck="false"
-              required
-              aria-invalid=${invalid(passwordError)}
-              aria-describedby=${describedBy(id('password'), passwordError) ?? nothing}
-              .value=${this.password}
-              @input=${(event: InputEvent) => (this.password = (event.target as HTMLInputElement).value)}
-            />
+            ${passwordInput({
+              id: id('password'),
+              part: 'input-password',
+              name: 'password',
+              autocomplete: 'current-password',
+              type: this.#visibility.inputType,
+              value: this.password,
+              error: passwordError,
+              describedBy: describedBy(id('password'), passwordError),
+              onInput: (value) => (this.password = value),
+            })}
             <button
               part="button toggle-password"
               type="button"
