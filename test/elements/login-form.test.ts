@@ -360,6 +360,7 @@ describe('<lk-login-form>', () => {
 
       unconfirmed.querySelector<HTMLButtonElement>('[part~="resend"]')!.click();
       await waitUntil(() => textOf(summary(form)).includes('не чаще раза в минуту'));
+      expect(textOf(form.querySelector('[part~="status"]')), 'no stale status beside the wait').to.equal('');
       expect((await backend.outbox.list()).length).to.equal(before + 1);
     });
   });

@@ -318,6 +318,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     this.fault = undefined;
     this.summary = [];
     this.linkSentUntil = undefined;
+    // "Вход выполнен." is old news once the user asks for something else.
+    this.announcement = undefined;
     try {
       const { expiresAt } = await resendConfirmation(this.env.client);
       this.linkSentUntil = expiresAt;
