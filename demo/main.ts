@@ -28,6 +28,10 @@ const ENDPOINT_LABELS: Record<ApiEndpoint, string> = {
   recover: 'восстановление пароля',
   reset: 'новый пароль',
   captcha: 'защита от роботов',
+  changePassword: 'смена пароля',
+  suppliers: 'список поставщиков',
+  accounts: 'лицевые счета: список и подключение',
+  account: 'отключение ЛС',
 };
 
 const byId = <T extends HTMLElement>(id: string): T => {

@@ -4,6 +4,7 @@ import type { CaptchaRecord } from './captcha.js';
 import type { FaultKind } from './faults.js';
 import type { Letter } from './letters.js';
 import type { PasswordHash } from './passwords.js';
+import type { ConnectionRecord, RegisterAccount } from './register.js';
 import type { SessionRecord } from './sessions.js';
 import type { StateStorage } from './storage.js';
 import { captchaRequired } from './throttle.js';
@@ -15,7 +16,7 @@ import type { LinkTokenRecord } from './tokens.js';
  * another version (the demo's IndexedDB after an upgrade) is replaced by a
  * fresh seed instead of being misread.
  */
-export const MOCK_STATE_VERSION = 2;
+export const MOCK_STATE_VERSION = 3;
 
 export interface UserRecord {
   id: string;
@@ -43,9 +44,8 @@ export interface MockControls {
 }
 
 /**
- * The whole mock database: plain, structured-cloneable data. Later features
- * add collections beside these (accounts, payments) and bump
- * {@link MOCK_STATE_VERSION}.
+ * The whole mock database: plain, structured-cloneable data. A feature that
+ * adds a collection bumps {@link MOCK_STATE_VERSION}.
  */
 export interface MockState {
   version: typeof MOCK_STATE_VERSION;
@@ -67,6 +67,10 @@ export interface MockState {
    * token exists, as in a real letter.
    */
   outbox: Letter[];
+  /** The supplier's register: every account that exists, by account id (register.ts). */
+  register: Record<string, RegisterAccount>;
+  /** The accounts connected to each cabinet, by user id, oldest first. */
+  connections: Record<string, ConnectionRecord[]>;
 }
 
 /** The mock clock's time as of `state`. */

@@ -18,6 +18,7 @@ export function expireRecords(state: MockState, now: number): void {
   for (const user of Object.values(state.users)) {
     if (!pastConfirmation(user, now)) continue;
     delete state.users[user.id];
+    delete state.connections[user.id];
     for (const [key, session] of Object.entries(state.sessions)) {
       if (session.userId === user.id) delete state.sessions[key];
     }

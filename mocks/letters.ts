@@ -119,14 +119,24 @@ export function resetLetter(facts: LetterFacts, { link, expiresAt }: { link: str
   });
 }
 
-/** To the holder, after a password was set with a reset link. */
-export function passwordChangedLetter(facts: LetterFacts, { loginPage }: { loginPage: string }): Letter {
+/**
+ * To the holder, after a password was set with a reset link (every session
+ * ended) or changed in the settings (`sessionsEnded: 'others'`).
+ */
+export function passwordChangedLetter(
+  facts: LetterFacts,
+  { loginPage, sessionsEnded = 'all' }: { loginPage: string; sessionsEnded?: 'all' | 'others' },
+): Letter {
+  const sessions =
+    sessionsEnded === 'all'
+      ? 'Все сеансы работы с Личным кабинетом завершены: войдите заново с новым паролем.'
+      : 'Сеансы работы с Личным кабинетом на других устройствах завершены.';
   return letter(facts, {
     kind: 'password-changed',
     subject: 'Пароль в Личном кабинете изменён',
     body: paragraphs(
       GREETING,
-      `Пароль для входа в Личный кабинет с логином ${facts.to} изменён ${formatDateTime(facts.now)}. Все сеансы работы с Личным кабинетом завершены: войдите заново с новым паролем.`,
+      `Пароль для входа в Личный кабинет с логином ${facts.to} изменён ${formatDateTime(facts.now)}. ${sessions}`,
       `Если Вы не меняли пароль, сразу восстановите его на странице Авторизации:\n${loginPage}\nи сообщите об этом в службу технической поддержки Личного кабинета.`,
     ),
     link: loginPage,

@@ -21,6 +21,8 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   token_expired: 'The link has expired',
   token_used: 'The link has been used already',
   agreement_required: 'The user agreement version is missing',
+  account_not_found: 'The supplier has no such personal account',
+  account_already_connected: 'The personal account is connected already',
 };
 
 /** Members beyond `type`, `title`, `status` and `code`: `errors`, `detail`, extensions such as `retryAfter`. */

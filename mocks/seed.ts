@@ -5,6 +5,7 @@ import { MOCK_STATE_VERSION } from './db.js';
 import type { MockState, UserRecord } from './db.js';
 import { hashPassword } from './passwords.js';
 import type { PasswordHash } from './passwords.js';
+import { seedRegister } from './register.js';
 import { emptyThrottleState } from './throttle.js';
 
 export interface SeedOptions {
@@ -57,6 +58,8 @@ export function createSeeder({ iterations, latency, confirmPeriod }: SeedOptions
       captchas: {},
       tokens: {},
       outbox: [],
+      register: seedRegister(seededAt),
+      connections: {},
     };
   };
 }

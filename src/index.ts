@@ -6,8 +6,10 @@
 export * from './api/index.js';
 export * from './schemas/index.js';
 export * from './events/index.js';
-export { configure, resetConfiguration, environmentContext } from './context/environment.js';
-export type { LkEnvironment, LkSettings, PageConfig, ConnectionOptions } from './context/environment.js';
+export { configure, resetConfiguration, environmentContext, connectionOf, createConnection } from './context/environment.js';
+export type { LkEnvironment, LkSettings, PageConfig, ConnectionOptions, Connection } from './context/environment.js';
+export { AccountsStore } from './context/accounts.js';
+export type { AccountsStatus } from './context/accounts.js';
 export { Session, SessionLogoutEvent } from './context/session.js';
 export type { SessionStatus, LogoutReason } from './context/session.js';
 export { systemClock } from './context/clock.js';

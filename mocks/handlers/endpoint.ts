@@ -21,6 +21,8 @@ export interface EndpointRequest {
   request: Request;
   /** Cookies of the request; in a browser, from msw's emulated cookie jar. */
   cookies: Record<string, string>;
+  /** The path's parameters (`:accountId`), decoded. */
+  params: Record<string, string>;
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -42,7 +44,7 @@ export function endpoint(
   method: Method,
   resolve: (request: EndpointRequest) => Promise<Response>,
 ): HttpHandler {
-  return http[method](endpointUrl(context.options, name), async ({ request, cookies }) => {
+  return http[method](endpointUrl(context.options, name), async ({ request, cookies, params }) => {
     const state = await context.db.read();
     if (hasExpiredRecords(state, mockNow(state))) {
       await context.db.transact((current) => expireRecords(current, mockNow(current)));
@@ -54,7 +56,7 @@ export function endpoint(
     if (method !== 'get' && request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
       return problem(403, 'forbidden', { detail: `State-changing requests must carry ${CSRF_HEADER}.` });
     }
-    return resolve({ request, cookies });
+    return resolve({ request, cookies, params: params as Record<string, string> });
   });
 }
 

@@ -1,8 +1,10 @@
 import { http } from 'msw';
 import type { HttpHandler } from 'msw';
 import { problem } from '../problem.js';
+import { accountHandlers } from './accounts.js';
 import { authHandlers } from './auth.js';
 import { captchaHandlers } from './captcha.js';
+import { passwordHandlers } from './password.js';
 import { recoveryHandlers } from './recovery.js';
 import { registrationHandlers } from './registration.js';
 import type { MockContext } from './endpoint.js';
@@ -16,6 +18,8 @@ export function createHandlers(context: MockContext): HttpHandler[] {
     ...registrationHandlers(context),
     ...recoveryHandlers(context),
     ...captchaHandlers(context),
+    ...passwordHandlers(context),
+    ...accountHandlers(context),
     // Last: anything else under the base is a problem answer too, not a page of the dev server.
     http.all(`${context.options.apiBase}*`, () => problem(404, 'not_found')),
   ];

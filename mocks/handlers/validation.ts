@@ -23,13 +23,19 @@ export function captchaOf(body: unknown): CaptchaInput {
 }
 
 /**
- * Adds `password_common` (EXPECTATIONS 2) when the body's password passed
- * the policy (no error at `/password`) but is on the common-password list.
+ * Adds `password_common` (EXPECTATIONS 2) when the body's new password (the
+ * member `member`) passed the policy (no error at its pointer) but is on
+ * the common-password list.
  */
-export async function withCommonPasswordCheck(errors: FieldProblem[], body: unknown): Promise<FieldProblem[]> {
-  const password = isRecord(body) ? body.password : undefined;
-  if (typeof password !== 'string' || errors.some((error) => error.pointer === '/password')) return errors;
-  return (await isCommonPassword(password)) ? [...errors, { pointer: '/password', code: 'password_common' }] : errors;
+export async function withCommonPasswordCheck(
+  errors: FieldProblem[],
+  body: unknown,
+  member = 'password',
+): Promise<FieldProblem[]> {
+  const password = isRecord(body) ? body[member] : undefined;
+  const pointer = `/${member}`;
+  if (typeof password !== 'string' || errors.some((error) => error.pointer === pointer)) return errors;
+  return (await isCommonPassword(password)) ? [...errors, { pointer, code: 'password_common' }] : errors;
 }
 
 /** Field errors in the order of the form's fields (`fields`: the body's member names), others last. */

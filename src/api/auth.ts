@@ -1,9 +1,10 @@
-import { LoginRequestSchema, SessionResponseSchema } from '../schemas/auth.js';
-import type { LoginRequest, SessionResponse } from '../schemas/auth.js';
+import { LoginRequestSchema, SessionResponseSchema, changePasswordRequestSchema } from '../schemas/auth.js';
+import type { ChangePasswordRequest, LoginRequest, SessionResponse } from '../schemas/auth.js';
 import type { User } from '../schemas/user.js';
 import type { CallOptions, Client } from './client.js';
 import { isApiError } from './errors.js';
 import { API_PATHS } from './paths.js';
+import type { PolicyCallOptions } from './registration.js';
 
 /**
  * Logs in. On success the backend sets the session cookie; the answer
@@ -41,4 +42,25 @@ export async function fetchCurrentUser(client: Client, options: CallOptions = {}
     if (isApiError(error) && error.status === 401) return null;
     throw error;
   }
+}
+
+/**
+ * Changes the password of the session's user ("Смена пароля"). A wrong
+ * current password rejects with 422 and the field error
+ * `currentPassword: current_password_wrong`, and counts towards login
+ * throttling (429 with `retryAfter`). The user's other sessions end; this
+ * one stays.
+ */
+export function changePassword(
+  client: Client,
+  request: ChangePasswordRequest,
+  { policy, ...options }: PolicyCallOptions = {},
+): Promise<void> {
+  return client.request({
+    method: 'POST',
+    path: API_PATHS.changePassword,
+    body: request,
+    bodySchema: changePasswordRequestSchema(policy),
+    ...options,
+  });
 }

@@ -10,6 +10,7 @@ import {
   ResponseShapeError,
   TimeoutError,
   isAbortError,
+  isApiError,
 } from './errors.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, DEFAULT_API_BASE } from './paths.js';
 
@@ -69,6 +70,13 @@ export interface Client {
    * the signal's reason when aborted.
    */
   request<TResponse>(spec: RequestSpec<TResponse>): Promise<TResponse>;
+  /**
+   * Fires `unauthenticated` when a call that needs a session was refused
+   * because there is none (401, code `unauthenticated`): the session
+   * expired or ended elsewhere. The {@link Session} listens and logs out.
+   * Optional, for clients a host writes itself.
+   */
+  readonly events?: EventTarget;
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
@@ -109,8 +117,10 @@ export function createClient(options: ClientOptions = {}): Client {
     },
   });
 
+  const events = new EventTarget();
   return {
     baseUrl,
+    events,
     async request<TResponse>(spec: RequestSpec<TResponse>): Promise<TResponse> {
       const target = { method: spec.method, url: new URL(spec.path, new URL(baseUrl, document.baseURI)).href };
       if (spec.bodySchema) {
@@ -126,7 +136,11 @@ export function createClient(options: ClientOptions = {}): Client {
           ...(spec.headers ? { headers: spec.headers } : {}),
         });
       } catch (error) {
-        throw await toClientError(error, target, timeout);
+        const failure = await toClientError(error, target, timeout);
+        if (isApiError(failure) && failure.status === 401 && failure.code === 'unauthenticated') {
+          events.dispatchEvent(new Event('unauthenticated'));
+        }
+        throw failure;
       }
       return readAnswer(response, spec.responseSchema, target);
     },

@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './registration.js';
 export * from './recovery.js';
 export * from './captcha.js';
+export * from './accounts.js';

@@ -12,6 +12,10 @@ export const API_PATHS = {
   recover: 'auth/recover',
   reset: 'auth/reset',
   captcha: 'captcha/challenge',
+  changePassword: 'auth/password',
+  suppliers: 'suppliers',
+  accounts: 'accounts',
+  account: 'accounts/:accountId',
 } as const;
 
 export type ApiEndpoint = keyof typeof API_PATHS;
@@ -26,3 +30,16 @@ export const DEFAULT_API_BASE = '/api/';
  */
 export const CSRF_HEADER = 'X-Requested-With';
 export const CSRF_HEADER_VALUE = 'lk-widgets';
+
+/**
+ * The path of an endpoint with its parameters filled in, each one
+ * percent-encoded: `endpointPath('account', {accountId: 'a/1'})` is
+ * `accounts/a%2F1`.
+ */
+export function endpointPath(name: ApiEndpoint, parameters: Record<string, string> = {}): string {
+  return API_PATHS[name].replace(/:([A-Za-z]+)/gu, (_, key: string) => {
+    const value = parameters[key];
+    if (value === undefined) throw new TypeError(`endpointPath(${name}): missing ${key}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -8,6 +8,7 @@ import type { PasswordPolicyId } from '../schemas/password.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { LkNavigator } from './navigator.js';
+import { AccountsStore } from './accounts.js';
 import { Session } from './session.js';
 
 /** What a supplier configures once for the whole cabinet. */
@@ -30,6 +31,8 @@ export interface LkEnvironment {
   readonly settings: Readonly<LkSettings>;
   readonly client: Client;
   readonly session: Session;
+  /** The session's connected accounts and the current one. */
+  readonly accounts: AccountsStore;
   readonly clock: Clock;
   /** Moves the user within the cabinet; absent outside one. */
   readonly navigator: LkNavigator | undefined;
@@ -44,16 +47,22 @@ export const environmentContext = createContext<LkEnvironment>(Symbol('lk-enviro
 /** The client options a page or a provider can set. */
 export type ConnectionOptions = Pick<ClientOptions, 'getToken' | 'timeout' | 'retries' | 'retryDelay'>;
 
-/** A client and the session it carries. */
+/** A client, the session it carries and that session's accounts. */
 export interface Connection {
   readonly client: Client;
   readonly session: Session;
+  readonly accounts: AccountsStore;
+}
+
+/** A fresh session, and its accounts, over `client`. */
+export function connectionOf(client: Client): Connection {
+  const session = new Session(client);
+  return { client, session, accounts: new AccountsStore(session) };
 }
 
 /** Makes a client and a fresh session for it. */
 export function createConnection(apiBase: string, options: ConnectionOptions = {}): Connection {
-  const client = createClient({ ...options, baseUrl: apiBase });
-  return { client, session: new Session(client) };
+  return connectionOf(createClient({ ...options, baseUrl: apiBase }));
 }
 
 // ----- The page-wide default --------------------------------------------------
@@ -123,11 +132,12 @@ export function pageEnvironment(apiBase?: string): LkEnvironment {
   const base = apiBase || settings.apiBase;
   let environment = pageEnvironments.get(base);
   if (!environment) {
-    const { client, session } = sharedConnection(base);
+    const { client, session, accounts } = sharedConnection(base);
     environment = Object.freeze({
       settings: Object.freeze({ ...settings, apiBase: base }),
       client,
       session,
+      accounts,
       clock: pageConfig.clock ?? systemClock,
       navigator: undefined,
     });

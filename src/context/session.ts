@@ -21,6 +21,8 @@ export class Session extends EventTarget {
   constructor(client: Client) {
     super();
     this.client = client;
+    // Any call refused for want of a session means this one is over (EXPECTATIONS 15).
+    client.events?.addEventListener('unauthenticated', () => this.expired());
   }
 
   get status(): SessionStatus {
@@ -63,7 +65,7 @@ export class Session extends EventTarget {
     if (this.#status !== 'authenticated') return;
     const user = await fetchCurrentUser(this.client);
     if (user) this.#set('authenticated', user);
-    else this.#end('expired');
+    else this.expired();
   }
 
   /** Records a successful login. */

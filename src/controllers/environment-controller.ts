@@ -2,6 +2,7 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LkEnvironment } from '../context/environment.js';
 import { environmentContext, pageConfigEvents, pageEnvironment } from '../context/environment.js';
+import type { AccountsStore } from '../context/accounts.js';
 import type { Session } from '../context/session.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { apiBase?: string | undefined };
@@ -27,6 +28,7 @@ export class EnvironmentController implements ReactiveController {
   readonly #host: Host;
   readonly #consumer: ContextConsumer<typeof environmentContext, Host>;
   #session: Session | undefined;
+  #accounts: AccountsStore | undefined;
   readonly #update = () => this.#host.requestUpdate();
 
   constructor(host: Host) {
@@ -56,6 +58,8 @@ export class EnvironmentController implements ReactiveController {
     pageConfigEvents.removeEventListener('change', this.#update);
     this.#session?.removeEventListener('change', this.#update);
     this.#session = undefined;
+    this.#accounts?.removeEventListener('change', this.#update);
+    this.#accounts = undefined;
   }
 
   hostUpdate(): void {
@@ -64,7 +68,13 @@ export class EnvironmentController implements ReactiveController {
   }
 
   #followSession(): void {
-    const session = this.value.session;
+    const { session, accounts } = this.value;
+    if (accounts !== this.#accounts) {
+      // Choosing an account in one element changes what every element shows.
+      this.#accounts?.removeEventListener('change', this.#update);
+      this.#accounts = accounts;
+      accounts.addEventListener('change', this.#update);
+    }
     if (session !== this.#session) {
       this.#session?.removeEventListener('change', this.#update);
       this.#session = session;

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { CaptchaSolutionSchema } from './captcha.js';
 import { EmailSchema } from './email.js';
-import { LoginPasswordSchema } from './password.js';
+import { LoginPasswordSchema, newPasswordSchema, SEED_PASSWORD_POLICY } from './password.js';
+import type { PasswordPolicy } from './password.js';
 import { UserSchema } from './user.js';
 
 /** `POST auth/login`: the credentials typed into the login form. */
@@ -18,3 +19,16 @@ export const SessionResponseSchema = v.object({
   user: UserSchema,
 });
 export type SessionResponse = v.InferOutput<typeof SessionResponseSchema>;
+
+/**
+ * `POST auth/password` ("Смена пароля"): the current password, checked like
+ * a login (a wrong one counts towards throttling), and the new one under
+ * the policy. The other sessions of the user end.
+ */
+export function changePasswordRequestSchema(policy: PasswordPolicy = SEED_PASSWORD_POLICY) {
+  return v.object({
+    currentPassword: LoginPasswordSchema,
+    newPassword: newPasswordSchema(policy),
+  });
+}
+export type ChangePasswordRequest = v.InferInput<ReturnType<typeof changePasswordRequestSchema>>;

@@ -7,3 +7,6 @@ export * from './problem.js';
 export * from './captcha.js';
 export * from './registration.js';
 export * from './common-passwords.js';
+export * from './money.js';
+export * from './supplier.js';
+export * from './account.js';

@@ -53,4 +53,8 @@ export type ProblemCode =
   | 'token_invalid'
   | 'token_expired'
   | 'token_used'
-  | 'agreement_required';
+  | 'agreement_required'
+  /** `POST accounts`: the supplier's register has no such account (404). */
+  | 'account_not_found'
+  /** `POST accounts`: the account is connected to this cabinet already (409). */
+  | 'account_already_connected';

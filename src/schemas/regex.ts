@@ -29,3 +29,25 @@ export const DOMAIN_LABEL_REGEX = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L
 
 /** A top-level domain is not all digits. */
 export const ALL_DIGITS_REGEX = /^\p{N}+$/u;
+
+/** Arabic (ASCII) digits only: what an account number is made of. */
+export const ASCII_DIGITS_REGEX = /^[0-9]*$/u;
+
+/**
+ * What a receipt puts between the groups of an account number and the seed's
+ * hint says to leave out: white space, commas and dashes (hyphen, the
+ * Unicode dashes and minus). Dropped from the account field (EXPECTATIONS 22).
+ */
+export const ACCOUNT_SEPARATORS_REGEX = /[\s,\u002D\u2010-\u2015\u2212]/gu;
+
+/** Full-width (East Asian) digits. */
+export const FULLWIDTH_DIGIT_REGEX = /[\uFF10-\uFF19]/u;
+
+/** Any letter, of any script. */
+export const LETTER_REGEX = /\p{L}/u;
+
+/** A supplier's identifier: lower-case Latin letters, digits and dashes. */
+export const SLUG_REGEX = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/u;
+
+/** A month as the backend names periods: `2015-06`. */
+export const MONTH_REGEX = /^\d{4}-(?:0[1-9]|1[0-2])$/u;

@@ -37,3 +37,21 @@ export const FAULTS = [
   ['malformed', 'не удалось прочитать'],
   ['wrong-shape', 'не удалось прочитать'],
 ] as const;
+
+/**
+ * The bad account-number corpus (EXPECTATIONS 22), for a ten-digit supplier:
+ * the value typed or pasted, and the issue code it must get.
+ */
+export const BAD_ACCOUNT_NUMBERS = [
+  ['empty', '', 'account_required'],
+  ['only spaces', '   ', 'account_required'],
+  ['too short', '581234567', 'account_length'],
+  ['too long', '5'.repeat(300), 'account_length'],
+  ['Latin letters', '58123456ab', 'account_letters'],
+  ['Cyrillic look-alike', '58123456З8', 'account_letters'],
+  ['full-width digits', '５８１２３４５６７８', 'account_fullwidth'],
+  ['emoji', '58123456🔥8', 'account_chars'],
+  ['markup', '<img src=x onerror=alert(1)>', 'account_letters'],
+  ['SQL', "' OR '1'='1", 'account_letters'],
+  ['decimal point', '5812345.678', 'account_chars'],
+] as const;

@@ -6,9 +6,8 @@ import type { Client, ClientOptions } from '../../api/client.js';
 import type { Clock } from '../../context/clock.js';
 import { systemClock } from '../../context/clock.js';
 import type { Connection, LkEnvironment } from '../../context/environment.js';
-import { createConnection, environmentContext, pageSettings, sharedConnection } from '../../context/environment.js';
+import { connectionOf, createConnection, environmentContext, pageSettings, sharedConnection } from '../../context/environment.js';
 import type { LkNavigator } from '../../context/navigator.js';
-import { Session } from '../../context/session.js';
 import { normalizeLocale } from '../../i18n/locale.js';
 import { passwordPolicy } from '../../schemas/password.js';
 import { adoptElementStyles } from '../base/styles.js';
@@ -78,7 +77,7 @@ export class LkProviderElement extends ReactiveElement {
   #environment(): LkEnvironment {
     const page = pageSettings();
     const apiBase = this.apiBase || page.apiBase;
-    const { client, session } = this.#connectionFor(apiBase);
+    const { client, session, accounts } = this.#connectionFor(apiBase);
     const current = this.#provider.value;
     const settings = {
       apiBase,
@@ -95,7 +94,7 @@ export class LkProviderElement extends ReactiveElement {
       (Object.keys(settings) as (keyof typeof settings)[]).every((key) => current.settings[key] === settings[key]);
     // A new object only when something changed: context consumers re-render on a new value.
     if (unchanged) return current;
-    return Object.freeze({ settings: Object.freeze(settings), client, session, clock, navigator: this.navigator });
+    return Object.freeze({ settings: Object.freeze(settings), client, session, accounts, clock, navigator: this.navigator });
   }
 
   #connectionFor(apiBase: string): Connection {
@@ -104,7 +103,7 @@ export class LkProviderElement extends ReactiveElement {
       return this.#connection.value;
     }
     let value: Connection;
-    if (this.client) value = { client: this.client, session: new Session(this.client) };
+    if (this.client) value = connectionOf(this.client);
     else if (this.getToken) value = createConnection(apiBase, { getToken: this.getToken });
     else value = sharedConnection(apiBase);
     this.#connection = { key, value };

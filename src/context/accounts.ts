@@ -1,0 +1,141 @@
+import { connectAccount, disconnectAccount, fetchAccounts } from '../api/accounts.js';
+import type { CallOptions } from '../api/client.js';
+import type { Account, ConnectAccountRequest } from '../schemas/account.js';
+import type { Session } from './session.js';
+
+export type AccountsStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The accounts connected to the cabinet and the current one, shared by
+ * every element of one session (CONTRACT.md: the provider gives "the
+ * current account"), so `<lk-accounts>` choosing an account changes what
+ * every other element shows. Fires `change` on every change. Forgets
+ * everything when the session's user changes or logs out.
+ */
+export class AccountsStore extends EventTarget {
+  readonly session: Session;
+  #status: AccountsStatus = 'idle';
+  #accounts: readonly Account[] = [];
+  #currentId: string | undefined;
+  #error: unknown;
+  #loading: Promise<void> | undefined;
+  /** The user the list belongs to. */
+  #userId: string | undefined;
+
+  constructor(session: Session) {
+    super();
+    this.session = session;
+    session.addEventListener('change', () => {
+      const userId = session.status === 'authenticated' ? session.user?.id : undefined;
+      if (userId !== this.#userId) this.#forget(userId);
+    });
+  }
+
+  get status(): AccountsStatus {
+    return this.#status;
+  }
+
+  /** The connected accounts, oldest first. */
+  get accounts(): readonly Account[] {
+    return this.#accounts;
+  }
+
+  /** The account the cabinet shows: the one chosen last, else the first. */
+  get current(): Account | undefined {
+    return this.#accounts.find((account) => account.id === this.#currentId) ?? this.#accounts[0];
+  }
+
+  /** Why the last load failed, when `status` is `error`. */
+  get error(): unknown {
+    return this.#error;
+  }
+
+  /**
+   * Asks the backend for the list, once per logged-in user; later calls
+   * return the same promise, and after a failure the next call asks again.
+   * Does nothing without a session.
+   */
+  load(): Promise<void> {
+    if (this.#status === 'idle' || this.#status === 'error') {
+      if (this.session.status !== 'authenticated') return Promise.resolve();
+      this.#loading = this.#fetch();
+    }
+    return this.#loading ?? Promise.resolve();
+  }
+
+  /** Asks the backend for the list again (after a payment changed a balance, say). */
+  reload(): Promise<void> {
+    if (this.session.status !== 'authenticated') return Promise.resolve();
+    this.#loading = this.#fetch();
+    return this.#loading;
+  }
+
+  /** Makes `accountId` the current account. Returns it, or `undefined` if it is not connected. */
+  select(accountId: string): Account | undefined {
+    const account = this.#accounts.find((candidate) => candidate.id === accountId);
+    if (account && account.id !== this.current?.id) {
+      this.#currentId = account.id;
+      this.#changed();
+    }
+    return account;
+  }
+
+  /**
+   * Connects an account on the backend and adds it to the list; the first
+   * account connected becomes the current one. Rejects as `connectAccount`.
+   */
+  async connect(request: ConnectAccountRequest, options: CallOptions = {}): Promise<Account> {
+    const account = await connectAccount(this.session.client, request, options);
+    this.#accounts = [...this.#accounts.filter((known) => known.id !== account.id), account];
+    if (this.#status !== 'ready') this.#status = 'ready';
+    this.#currentId ??= account.id;
+    this.#changed();
+    return account;
+  }
+
+  /** Disconnects an account on the backend and drops it from the list. */
+  async disconnect(accountId: string, options: CallOptions = {}): Promise<void> {
+    await disconnectAccount(this.session.client, accountId, options);
+    this.#accounts = this.#accounts.filter((account) => account.id !== accountId);
+    if (this.#currentId === accountId) this.#currentId = undefined;
+    this.#changed();
+  }
+
+  /** Puts a newer copy of an account in the list (after a payment or a reading). */
+  update(account: Account): void {
+    if (!this.#accounts.some((known) => known.id === account.id)) return;
+    this.#accounts = this.#accounts.map((known) => (known.id === account.id ? account : known));
+    this.#changed();
+  }
+
+  async #fetch(): Promise<void> {
+    const userId = this.#userId;
+    this.#status = 'loading';
+    this.#changed();
+    try {
+      const accounts = await fetchAccounts(this.session.client);
+      if (userId !== this.#userId) return;
+      this.#accounts = accounts;
+      this.#status = 'ready';
+    } catch (error) {
+      if (userId !== this.#userId) return;
+      this.#error = error;
+      this.#status = 'error';
+    }
+    this.#changed();
+  }
+
+  #forget(userId: string | undefined): void {
+    this.#userId = userId;
+    this.#accounts = [];
+    this.#currentId = undefined;
+    this.#error = undefined;
+    this.#loading = undefined;
+    this.#status = 'idle';
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
