@@ -31,6 +31,11 @@ export default {
   middleware: [serveMockServiceWorker, contentSecurityPolicy],
   browsers: [
     chromeLauncher({
+      // Each test file in a window of its own, not a tab: a background tab is
+      // hidden, so it gets no animation frames, and Chromium dispatches mouse
+      // moves (and so hover) with frames. Two files run at once; both must be
+      // visible for pointer tests and fixture() to work.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath: chromiumPath(),
         headless: true,

@@ -98,11 +98,12 @@ export const textOf = (node: Element | null | undefined): string => node?.textCo
 
 /**
  * Asserts every input and button in `element` is at least 24 by 24 CSS
- * pixels (WCAG 2.5.8, EXPECTATIONS 29). A `hidden` input (the username a
- * password manager reads) is no target.
+ * pixels (WCAG 2.5.8, EXPECTATIONS 29). A `hidden` or visually hidden
+ * input (the username a password manager reads) is no target.
  */
 export function expectTargetsAtLeast24(element: Element): void {
   for (const target of element.querySelectorAll<HTMLElement>('input:not([hidden]), button')) {
+    if (target.closest('[part~="visually-hidden"]')) continue;
     const { width, height } = target.getBoundingClientRect();
     expect(width, target.outerHTML).to.be.at.least(24);
     expect(height, target.outerHTML).to.be.at.least(24);
