@@ -167,13 +167,20 @@ export const Typing: Story = {
 export const HintOpen: Story = {
   name: 'Hint open',
   args: { 'api-base': apiBase('hint-open') },
-  parameters: { ...mockBackend(), ...storyDocs('The “?” of the password: the rule of the policy in force, in the seed’s words. Escape closes it.') },
+  parameters: {
+    ...mockBackend(),
+    ...storyDocs(
+      'The “?” of the password, an `<lk-hint>` (it opens on hover, keyboard focus or a click): the rule of the policy in force, ' +
+        'in the seed’s words. The input is described by the same text. Escape closes it.',
+    ),
+  },
   play: async ({ canvasElement }) => {
-    await findForm(canvasElement);
+    const { password } = await findForm(canvasElement);
     const toggle = within(canvasElement).getByRole('button', { name: 'Подсказка: Укажите пароль' });
     await userEvent.click(toggle);
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    await within(canvasElement).findByText(/количество символов не менее 5, не более 10/);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-expanded', 'true'));
+    await expect(await within(canvasElement).findByRole('tooltip')).toHaveTextContent(/количество символов не менее 5, не более 10/);
+    await expect(password).toHaveAccessibleDescription(/количество символов не менее 5, не более 10/);
   },
 };
 

@@ -7,6 +7,7 @@ import { pageWorker } from '../../mocks/browser.js';
 import { createClient } from '../../src/api/client.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkCaptchaElement } from '../../src/elements/captcha/captcha.js';
+import type { LkHintElement } from '../../src/elements/hint/hint.js';
 import type { LkRegisterFormElement } from '../../src/elements/register-form/register-form.js';
 import '../../src/entries/register-form.js';
 import { formatDate } from '../../src/i18n/format.js';
@@ -48,6 +49,12 @@ describe('<lk-register-form>', () => {
   const liveRegion = (form: Element) => form.querySelector<HTMLElement>('[part~="password-rules-live"]')!;
   const fieldError = (input: HTMLInputElement) => textOf(input.closest('[part~="field"]')!.querySelector('[part~="field-error"]'));
   const registerCalls = (requests: { paths: string[] }) => requests.paths.filter((path) => path.endsWith('/auth/register')).length;
+  /** The "?" hints of the e-mail, the password and the repeat, in that order. */
+  const hints = (form: Element) => [...form.querySelectorAll<LkHintElement>('lk-hint')];
+  const hintButton = (hint: Element) => hint.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
+  const hintText = (hint: LkHintElement) => document.getElementById(hint.textId)!;
+  /** The name of a hint's button: it shows only "?". */
+  const hintName = (hint: Element) => textOf(hintButton(hint).querySelector('[part~="visually-hidden"]'));
 
   async function fillIn(form: Element, email: string, password = PASSWORD, repeat = password) {
     if (email) await typeInto(emailInput(form), email);
@@ -78,8 +85,10 @@ describe('<lk-register-form>', () => {
     it('is accessible with the hints open and the rules half met', async () => {
       const form = await render();
       await typeInto(passwordInput(form), 'abc');
-      form.querySelectorAll<HTMLButtonElement>('[part~="hint-toggle"]')[1]!.click();
-      await form.updateComplete;
+      const hint = hints(form)[1]!;
+      hintButton(hint).click();
+      await hint.updateComplete;
+      expect(hint.open).to.equal(true);
       await expect(form).to.be.accessible();
     });
 
@@ -141,7 +150,11 @@ describe('<lk-register-form>', () => {
       );
       expect(textOf(submit(form))).to.equal('Зарегистрироваться');
       expect(textOf(form.querySelector('[part~="link-login"]'))).to.equal('← вход в Личный кабинет');
-      expect(form.querySelectorAll('[part~="hint-toggle"]')).to.have.length(3);
+      expect(hints(form).map(hintName)).to.deep.equal([
+        'Подсказка: E-mail (логин)',
+        'Подсказка: Укажите пароль',
+        'Подсказка: Повторите пароль',
+      ]);
     });
 
     it('loads the anti-robot check on demand and has it solved before the user submits', async () => {
@@ -266,7 +279,7 @@ describe('<lk-register-form>', () => {
     it('registers with the keyboard alone', async () => {
       const form = await render();
       const email = freshEmail();
-      const [emailHint, passwordHint, repeatHint] = form.querySelectorAll('[part~="hint-toggle"]');
+      const [emailHint, passwordHint, repeatHint] = hints(form).map(hintButton);
       await typeInto(emailInput(form), email);
       await press('Tab');
       expect(document.activeElement).to.equal(emailHint);
@@ -293,31 +306,56 @@ describe('<lk-register-form>', () => {
 
     it('opens a "?" hint with the keyboard and closes it with Escape', async () => {
       const form = await render();
-      const toggle = form.querySelector<HTMLButtonElement>('[part~="hint-toggle"]')!;
-      const hint = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+      const hint = hints(form)[0]!;
+      const toggle = hintButton(hint);
+      const text = hintText(hint);
       expect(toggle.type).to.equal('button');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-      expect(hint.hidden).to.equal(true);
-      expect(emailInput(form).getAttribute('aria-describedby')).to.contain(hint.id);
-      toggle.focus();
-      await press('Enter');
-      await form.updateComplete;
-      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-      expect(hint.hidden).to.equal(false);
-      expect(textOf(hint)).to.contain('в качестве Вашего имени пользователя (логина)');
-      await press('Escape');
-      await form.updateComplete;
-      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-      expect(hint.hidden).to.equal(true);
+      expect(text.hidden).to.equal(true);
+      expect(toggle.getAttribute('aria-describedby')).to.equal(text.id);
+      expect(emailInput(form).getAttribute('aria-describedby')!.split(' ')).to.include(text.id);
+      await typeInto(emailInput(form), 'a');
+      await press('Tab');
       expect(document.activeElement).to.equal(toggle);
+      await waitUntil(() => hint.open, 'keyboard focus did not open the hint');
+      await hint.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(text.hidden).to.equal(false);
+      expect(textOf(text)).to.contain('в качестве Вашего имени пользователя (логина)');
+      await press('Escape');
+      await waitUntil(() => !hint.open, 'Escape did not close the hint');
+      await hint.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(text.hidden).to.equal(true);
+      expect(document.activeElement).to.equal(toggle);
+      await press('Enter');
+      await waitUntil(() => hint.open, 'Enter did not open the hint');
+      await press('Enter');
+      await waitUntil(() => !hint.open, 'Enter did not close the hint');
+    });
+
+    it('describes each input by its hint, in the form’s own language', async () => {
+      // The form's own locale, not the provider's (Russian): the hints follow the form.
+      const form = await renderWithBackend<LkRegisterFormElement>(
+        backend,
+        html`<lk-register-form locale="en" agreement-version=${AGREEMENT_VERSION}></lk-register-form>`,
+      );
+      const [emailHint, passwordHint, repeatHint] = hints(form);
+      for (const [input, hint] of [[emailInput(form), emailHint], [passwordInput(form), passwordHint], [repeatInput(form), repeatHint]] as const) {
+        expect(input.getAttribute('aria-describedby')!.split(' '), input.name).to.include(hint!.textId);
+        expect(hintText(hint!).closest('lk-hint')).to.equal(hint);
+      }
+      await emailHint!.updateComplete;
+      expect(hintName(emailHint!)).to.equal('Hint: E-mail (login)');
     });
 
     it('explains the password rule of the policy in the password hint', async () => {
       const form = await render();
-      const toggle = form.querySelectorAll<HTMLButtonElement>('[part~="hint-toggle"]')[1]!;
-      toggle.click();
-      await form.updateComplete;
-      expect(textOf(document.getElementById(toggle.getAttribute('aria-controls')!))).to.equal(
+      const hint = hints(form)[1]!;
+      hintButton(hint).click();
+      await hint.updateComplete;
+      expect(hint.open).to.equal(true);
+      expect(textOf(hintText(hint))).to.equal(
         'Паролем может использоваться любая комбинация букв и цифр на английском языке, количество символов не менее 5, не более 10.',
       );
     });

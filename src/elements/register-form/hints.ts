@@ -1,71 +1,31 @@
 import { html } from 'lit';
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { FieldAddon } from '../base/new-password.js';
 
-interface Host extends ReactiveControllerHost, HTMLElement {}
-
-/**
- * The "?" hints of a form, until `<lk-hint>` exists: a real button that
- * shows or hides a paragraph below its field (`aria-expanded`,
- * `aria-controls`); Escape closes an open one. The paragraph is tied to the
- * input by `aria-describedby` also while hidden, so a screen reader reads
- * the hint with the field whether or not it is shown.
- */
-export class HintToggles implements ReactiveController {
-  readonly #host: Host;
-  /** The id of the hint shown, if any: one at a time. */
-  #open: string | undefined;
-
-  readonly #onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.#open) {
-      event.stopPropagation();
-      this.#set(undefined);
-    }
-  };
-
-  constructor(host: Host) {
-    this.#host = host;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#host.addEventListener('keydown', this.#onKeydown);
-  }
-
-  hostDisconnected(): void {
-    this.#host.removeEventListener('keydown', this.#onKeydown);
-  }
-
-  /**
-   * The "?" button (for the input's row) and the hint (below the input) of
-   * the field named `fieldLabel`, as a {@link FieldAddon}.
-   *
-   * @param id - the hint paragraph's id, unique to the element instance.
-   * @param buttonName - the button's accessible name ("Подсказка: …"); it shows only "?".
-   */
-  addon(id: string, buttonName: string, text: string): Required<FieldAddon> {
-    const open = this.#open === id;
-    return {
-      inRow: html`<button
-        part="button hint-toggle"
-        type="button"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${id}
-        @click=${() => this.#set(open ? undefined : id)}
-      >
-        <span aria-hidden="true">?</span><span part="visually-hidden">${buttonName}</span>
-      </button>`,
-      below: html`<p part="hint" id=${id} ?hidden=${!open}>${text}</p>`,
-      describedBy: id,
-    };
-  }
-
-  #set(id: string | undefined): void {
-    this.#open = id;
-    this.#host.requestUpdate();
-  }
+/** What a field's "?" needs from the form. */
+export interface FieldHintOptions {
+  /** The id of the hint's text, unique to the form instance: the input is described by it. */
+  textId: string;
+  /** The field's label: the button is named "Подсказка: <label>". */
+  label: string;
+  text: string;
+  /** The form's locale, which the hint follows even where it is the form's own `locale` and not the provider's. */
+  locale: string;
 }
 
-/** Renders a {@link FieldAddon}'s button and hint around an input, for a field outside the new-password module. */
+/**
+ * A field's "?" `<lk-hint>` (registered by the form's entry), as a
+ * {@link FieldAddon}: the hint sits in the input's row, and the input is
+ * described by the hint's text, so a screen reader reads it with the field
+ * whether the bubble is shown or not.
+ */
+export function fieldHint({ textId, label, text, locale }: FieldHintOptions): Required<Pick<FieldAddon, 'inRow' | 'describedBy'>> {
+  return {
+    inRow: html`<lk-hint part="hint" text-id=${textId} label=${label} .text=${text} locale=${locale}></lk-hint>`,
+    describedBy: textId,
+  };
+}
+
+/** Renders a {@link FieldAddon} around an input, for a field outside the new-password module. */
 export const withAddon = (input: TemplateResult, addon: FieldAddon): TemplateResult =>
   html`<div part="input-row">${input}${addon.inRow}</div>${addon.below}`;

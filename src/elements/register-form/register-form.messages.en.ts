@@ -13,7 +13,6 @@ const messages: RegisterFormMessages = {
   email: 'E-mail (login)',
   password: 'Choose a password',
   repeat: 'Repeat the password',
-  hintFor: (label: string) => `Hint: ${label}`,
   emailHint: 'Your e-mail address will be your user name (login) for the services of your account.',
   repeatHint: 'Type the chosen password again, so we can be sure it has no typo.',
   agreementBefore: 'By pressing “Register” you accept the terms of the ',

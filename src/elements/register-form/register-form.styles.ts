@@ -3,20 +3,8 @@ import { css } from 'lit';
 /** What only the registration form needs on top of the shared form and new-password styles. */
 export const registerFormStyles = css`
   :scope [part~='intro'],
-  :scope [part~='agreement'],
-  :scope [part~='hint'] {
+  :scope [part~='agreement'] {
     margin: 0;
-  }
-  :scope [part~='hint'] {
-    padding: 0.5rem 0.75rem;
-    border-inline-start: 3px solid var(--lk-color-primary, #0b5cad);
-    background: var(--lk-color-hint-surface, #eef4fb);
-  }
-  :scope [part~='hint-toggle'] {
-    flex: none;
-    width: 2.75rem;
-    padding-inline: 0;
-    border-radius: 50%;
   }
   :scope [part~='checkbox-row'] {
     display: flex;

@@ -20,7 +20,7 @@ import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
-import { HintToggles, withAddon } from './hints.js';
+import { fieldHint, withAddon } from './hints.js';
 import { registerFormMessages } from './register-form.messages.js';
 import type { RegisterFormMessages } from './register-form.messages.js';
 import { registerFormStyles } from './register-form.styles.js';
@@ -57,8 +57,8 @@ type Registration = Omit<RegisterRequest, 'captcha'>;
  * @csspart field - each label + error + input group (`field-invalid` when invalid).
  * @csspart label - a field's label.
  * @csspart input - the e-mail and password inputs (`input-email`, `input-new-password`, `input-repeat-password`).
- * @csspart input-row - an input with its "?" button.
- * @csspart hint-toggle - a "?" button; `hint` is the text it shows.
+ * @csspart input-row - an input with its "?".
+ * @csspart hint - each field's "?", an `<lk-hint>` (its own parts: `trigger`, `bubble`); the input is described by its text.
  * @csspart field-error - a field's inline error.
  * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
  * @csspart toggle-password - "Показать пароль".
@@ -106,7 +106,6 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   @state() private registered: RegisterResponse | undefined;
 
   #abort: AbortController | undefined;
-  readonly #hints = new HintToggles(this);
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
@@ -153,7 +152,9 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     const t = this.t;
     const id = (name: string) => this.partId(name);
     const errors = this.fieldErrors;
-    const emailHint = this.#hints.addon(id('email-hint'), t.hintFor(t.email), t.emailHint);
+    const hint = (name: string, label: string, text: string) =>
+      fieldHint({ textId: id(`${name}-hint`), label, text, locale: this.localize.locale });
+    const emailHint = hint('email', t.email, t.emailHint);
     const status = this.busy === 'captcha' ? t.waitingForCaptcha : this.busy ? t.submitting : '';
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
@@ -180,8 +181,8 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
           labels: { password: t.password, repeat: t.repeat },
           errors: { password: errors.password, repeat: errors.repeat },
           addons: {
-            password: this.#hints.addon(id('password-hint'), t.hintFor(t.password), t.policyHint(this.#newPassword.policy)),
-            repeat: this.#hints.addon(id('repeat-hint'), t.hintFor(t.repeat), t.repeatHint),
+            password: hint('password', t.password, t.policyHint(this.#newPassword.policy)),
+            repeat: hint('repeat', t.repeat, t.repeatHint),
           },
         })}
         <lk-captcha part="captcha"></lk-captcha>
