@@ -81,15 +81,22 @@ export class AccountsStore extends EventTarget {
   }
 
   /**
-   * Connects an account on the backend and adds it to the list; the first
-   * account connected becomes the current one. Rejects as `connectAccount`.
+   * Connects an account on the backend and adds it to the list, if loaded
+   * (a list not loaded yet gets it with the rest); the first account
+   * connected becomes the current one. Rejects as `connectAccount`.
    */
   async connect(request: ConnectAccountRequest, options: CallOptions = {}): Promise<Account> {
     const account = await connectAccount(this.session.client, request, options);
-    this.#accounts = [...this.#accounts.filter((known) => known.id !== account.id), account];
-    if (this.#status !== 'ready') this.#status = 'ready';
-    this.#currentId ??= account.id;
-    this.#changed();
+    if (this.#status === 'ready') {
+      // The current account stays; only the first account connected becomes current.
+      this.#currentId ??= (this.#accounts[0] ?? account).id;
+      this.#accounts = [...this.#accounts.filter((known) => known.id !== account.id), account];
+      this.#changed();
+    } else if (this.#status !== 'idle') {
+      // A list on its way (or failed) may not hold the new account: ask again. One never asked
+      // for stays so: marking it ready with only this account would hide the ones connected before.
+      void this.reload();
+    }
     return account;
   }
 

@@ -5,3 +5,5 @@ export * from './error.js';
 export * from './registered.js';
 export * from './email-confirmed.js';
 export * from './password-changed.js';
+export * from './account-connected.js';
+export * from './account-selected.js';

@@ -1,0 +1,373 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import * as v from 'valibot';
+import { fetchSuppliers } from '../../api/accounts.js';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import { LkAccountConnectedEvent } from '../../events/account-connected.js';
+import { LkErrorEvent } from '../../events/error.js';
+import type { ConnectAccountRequest } from '../../schemas/account.js';
+import { accountNumberLength, accountNumberSchema, findAccountNumberIssue, normalizeAccountNumber } from '../../schemas/supplier.js';
+import type { AccountRule, Supplier } from '../../schemas/supplier.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { accountConnectMessages } from './account-connect.messages.js';
+import type { AccountConnectMessages } from './account-connect.messages.js';
+import { accountConnectStyles } from './account-connect.styles.js';
+
+type Field = 'supplierId' | 'number';
+
+/** The supplier catalogue: not asked for yet, on its way, here, or failed (a fault with a retry). */
+type SuppliersState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/**
+ * @summary Connects a personal account (лицевой счет) to the cabinet: the supplier, then the number from the receipt.
+ *
+ * The seed's "Подключение лицевых счетов": "Поставщик" is a native
+ * `<select>` of the backend's catalogue (names whole, as text), "Лицевой
+ * счет" a text input with the numeric keyboard, and beside it a "?"
+ * (`<lk-hint>`) that explains the chosen supplier's numbering, with its
+ * example; the input is described by the hint's text.
+ *
+ * The number is checked on submit against the chosen supplier's rule (the
+ * schema the backend uses too); nothing is sent while it is wrong, and each
+ * problem gets its own message. Spaces, commas and dashes copied from a
+ * receipt ("58 123-456,78") are dropped from what is sent, silently: the
+ * field keeps what the user typed, so nothing changes under their caret.
+ * The backend's answers land at the number: not found at this supplier,
+ * already connected. Faults (server, timeout, network, an unreadable answer),
+ * also of the supplier list, end in an alert with "Повторить".
+ *
+ * On success the account joins the session's list (`env.accounts`, so
+ * `<lk-accounts>` shows it at once), `lk-account-connected` fires, the status
+ * line says so, and the number field is cleared for the next one (the
+ * supplier stays). Without a session it says to log in, with a link.
+ *
+ * @fires lk-account-connected - an account was connected; `detail.account`.
+ * @fires lk-navigate - "Войти в Личный кабинет" (`login`) while logged out; cancelable.
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ *
+ * @csspart form - the `<form>`.
+ * @csspart title - the heading.
+ * @csspart intro - the seed's "Уважаемый абонент!…" line.
+ * @csspart field - each label + error + control group (`field-invalid` when invalid).
+ * @csspart label - a field's label.
+ * @csspart input - the supplier `<select>` (also `input-supplier`) and the number input (also `input-account`).
+ * @csspart input-row - the number input with its "?".
+ * @csspart hint - the "?", an `<lk-hint>` (its own parts: `trigger`, `bubble`).
+ * @csspart field-error - a field's inline error.
+ * @csspart submit - "Подключить ЛС".
+ * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart status - loading, connecting and success, announced politely.
+ * @csspart logged-out - what it shows without a session: `logged-out-message`, then `links` with `link-login`.
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-danger - errors.
+ * @cssprop --lk-color-border - input borders.
+ * @cssprop --lk-radius - corner radius of inputs and buttons.
+ * @cssprop --lk-space - the gap between the form's rows.
+ * @cssprop --lk-form-max-width - the form's widest (default 26rem).
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
+  static override styles = [baseStyles, formStyles, accountConnectStyles];
+
+  /** The id of the supplier to preselect (`mrg-pyatigorsk-dagestan`); the user can still choose another. */
+  @property() supplier?: string;
+
+  /** The address of the login page, for a real link when no navigator handles it. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The chosen supplier's id; empty while "< не выбрана >". */
+  @state() supplierId = '';
+  /** The number as typed: kept as it is, also on errors; normalised only in what is sent. */
+  @state() number = '';
+
+  @state() private suppliers: readonly Supplier[] = [];
+  @state() private suppliersState: SuppliersState = 'idle';
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { message: string; retry: () => void } | undefined;
+  @state() private busy = false;
+  /** The number just connected, for the status line (kept as data, so it follows a change of locale). */
+  @state() private connectedNumber: string | undefined;
+
+  #connectAbort: AbortController | undefined;
+  #suppliersAbort: AbortController | undefined;
+
+  constructor() {
+    super(accountConnectMessages);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#connectAbort?.abort();
+    this.#suppliersAbort?.abort();
+    // An aborted load asks again when the element comes back.
+    if (this.suppliersState === 'loading') this.suppliersState = 'idle';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('supplier')) this.supplierId = this.supplier ?? '';
+    // The catalogue needs no session, but only the form shows it: ask once the user is there.
+    if (this.env.session.status === 'authenticated' && this.suppliersState === 'idle') void this.loadSuppliers();
+  }
+
+  protected override render(): TemplateResult {
+    const { session } = this.env;
+    if (session.status === 'authenticated') return this.renderForm();
+    if (session.status === 'loading' || session.status === 'unknown') {
+      return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
+    }
+    return html`
+      <div part="logged-out">
+        <p part="logged-out-message">${this.t.loggedOut}</p>
+        <p part="links">${navigationLink(this, this.env, 'login', this.t.logIn, this.loginHref)}</p>
+      </div>
+    `;
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => `${this.uid}-${name}`;
+    const loading = this.suppliersState === 'loading' || this.suppliersState === 'idle';
+    return html`
+      <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
+        <h2 part="title" id=${id('title')}>${t.title}</h2>
+        <p part="intro">${t.intro}</p>
+        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
+        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.suppliersState === 'ready' ? this.renderFields() : nothing}
+        <p part="status" role="status" aria-busy=${loading ? 'true' : nothing}>${this.statusText(loading)}</p>
+      </form>
+    `;
+  }
+
+  private renderFields(): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => `${this.uid}-${name}`;
+    const { supplierId: supplierError, number: numberError } = this.fieldErrors;
+    const chosen = this.chosenSupplier;
+    const hintId = id('number-hint');
+    return html`
+      ${field({
+        id: id('supplier'),
+        label: t.supplier,
+        error: supplierError,
+        control: html`<select
+          part="input input-supplier"
+          id=${id('supplier')}
+          name="supplierId"
+          required
+          aria-invalid=${invalid(supplierError)}
+          aria-describedby=${describedBy(id('supplier'), supplierError) ?? nothing}
+          @change=${this.onSupplierChange}
+        >
+          <option value="" .selected=${!chosen}>${t.noSupplier}</option>
+          ${this.suppliers.map(
+            (supplier) => html`<option value=${supplier.id} .selected=${supplier.id === chosen?.id}>${supplier.name}</option>`,
+          )}
+        </select>`,
+      })}
+      ${field({
+        id: id('number'),
+        label: t.account,
+        error: numberError,
+        control: html`<div part="input-row">
+          <input
+            part="input input-account"
+            id=${id('number')}
+            name="number"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            aria-invalid=${invalid(numberError)}
+            aria-describedby=${describedBy(id('number'), numberError, hintId) ?? nothing}
+            .value=${live(this.number)}
+            @input=${(event: InputEvent) => (this.number = (event.target as HTMLInputElement).value)}
+          />
+          <lk-hint part="hint" text-id=${hintId} label=${t.account} .text=${this.hintText(chosen)} locale=${this.localize.locale}></lk-hint>
+        </div>`,
+      })}
+      <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+    `;
+  }
+
+  private statusText(loading: boolean): string {
+    if (loading) return this.t.loadingSuppliers;
+    if (this.busy) return this.t.submitting;
+    return this.connectedNumber ? this.t.connected(this.connectedNumber) : '';
+  }
+
+  /** The "?" text: the chosen supplier's rule and example, then its own note. */
+  private hintText(supplier: Supplier | undefined): string {
+    const t = this.t;
+    if (!supplier) return t.hintChooseSupplier;
+    const { accountRule: rule, accountExample: example, accountNote: note } = supplier;
+    const text =
+      rule.kind === 'sector'
+        ? t.hintSector(rule.sectorLength, example, example.slice(0, rule.sectorLength), example.slice(rule.sectorLength))
+        : t.hintDigits(rule.length, example);
+    return note ? `${text} ${note}` : text;
+  }
+
+  private get chosenSupplier(): Supplier | undefined {
+    return this.suppliers.find((supplier) => supplier.id === this.supplierId);
+  }
+
+  private readonly onSupplierChange = (event: Event): void => {
+    this.supplierId = (event.target as HTMLSelectElement).value;
+    // The old messages were about another supplier's rule: the next submit says what is wrong now.
+    this.setFieldErrors({});
+    this.connectedNumber = undefined;
+  };
+
+  private async loadSuppliers(): Promise<void> {
+    this.suppliersState = 'loading';
+    this.fault = undefined;
+    const abort = (this.#suppliersAbort = new AbortController());
+    try {
+      this.suppliers = await fetchSuppliers(this.env.client, { signal: abort.signal });
+      this.suppliersState = 'ready';
+    } catch (error) {
+      if (isAbortError(error) || abort.signal.aborted) return;
+      this.suppliersState = 'failed';
+      this.fault = { message: faultMessage(error, this.t), retry: () => void this.loadSuppliers() };
+      this.dispatchEvent(new LkErrorEvent(error));
+    }
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    // No await before `send` sets `busy`: a second click or Enter must find it set.
+    if (this.busy || this.suppliersState !== 'ready') return;
+    this.fault = undefined;
+    this.connectedNumber = undefined;
+    const request = this.validate();
+    if (!request) return this.showSummary();
+    await this.send(request);
+  };
+
+  /** The request to send, or `undefined` after marking what is wrong. */
+  private validate(): ConnectAccountRequest | undefined {
+    const supplier = this.chosenSupplier;
+    const errors: Partial<Record<Field, string>> = {};
+    if (!supplier) errors.supplierId = this.t.supplierRequired;
+    let number: string | undefined;
+    if (supplier) {
+      const result = v.safeParse(accountNumberSchema(supplier.accountRule), this.number);
+      if (result.success) number = result.output;
+      else errors.number = this.numberIssue(result.issues[0].message, supplier, normalizeAccountNumber(this.number));
+    } else {
+      // No rule yet: say only what no supplier's rule allows (letters, other characters, nothing at all).
+      const normalized = normalizeAccountNumber(this.number);
+      const anyLength: AccountRule = { kind: 'digits', length: normalized.length };
+      const code = findAccountNumberIssue(normalized, anyLength);
+      if (code) errors.number = this.numberIssue(code, undefined, normalized);
+    }
+    this.setFieldErrors(errors);
+    return supplier && number !== undefined ? { supplierId: supplier.id, number } : undefined;
+  }
+
+  /** The words for an account-number code, from the schema or the backend; `number` is the normalised number. */
+  private numberIssue(code: string, supplier: Supplier | undefined, number: string): string {
+    const t = this.t;
+    const rule = supplier?.accountRule;
+    switch (code) {
+      case 'account_required':
+        return t.accountRequired;
+      case 'account_fullwidth':
+        return t.accountFullwidth;
+      case 'account_letters':
+        return t.accountLetters;
+      case 'account_chars':
+        return t.accountChars;
+      case 'account_length':
+        return rule ? t.accountLength(accountNumberLength(rule), number.length) : t.checkField;
+      case 'account_sector_unknown':
+        return rule?.kind === 'sector' ? t.accountSectorUnknown(number.slice(0, rule.sectorLength), rule.sectorLength) : t.checkField;
+      case 'account_not_found':
+        return t.accountNotFound(number, supplier?.name ?? '');
+      case 'account_already_connected':
+        return t.accountAlreadyConnected;
+      default:
+        return t.checkField;
+    }
+  }
+
+  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
+    this.fieldErrors = errors;
+    const ids: Record<Field, string> = { supplierId: `${this.uid}-supplier`, number: `${this.uid}-number` };
+    this.summary = (['supplierId', 'number'] as const)
+      .filter((name) => errors[name])
+      .map((name) => ({ message: errors[name]!, fieldId: ids[name] }));
+  }
+
+  private async showSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  }
+
+  private async send(request: ConnectAccountRequest): Promise<void> {
+    this.busy = true;
+    this.setFieldErrors({});
+    const abort = (this.#connectAbort = new AbortController());
+    try {
+      const account = await this.env.accounts.connect(request, { signal: abort.signal });
+      this.number = '';
+      this.connectedNumber = account.number;
+      this.dispatchEvent(new LkAccountConnectedEvent(account));
+    } catch (error) {
+      if (isAbortError(error) || abort.signal.aborted) return;
+      this.showFailure(error, request);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private showFailure(error: unknown, request: ConnectAccountRequest): void {
+    // The session is over: the session logs out by itself and this element asks to log in; what was typed stays.
+    if (isApiError(error) && error.status === 401) return;
+    const supplier = this.suppliers.find((candidate) => candidate.id === request.supplierId);
+    if (isApiError(error) && (error.code === 'account_not_found' || error.code === 'account_already_connected')) {
+      this.setFieldErrors({ number: this.numberIssue(error.code, supplier, request.number) });
+      void this.showSummary();
+      return;
+    }
+    const fieldErrors: Record<string, string[]> = isApiError(error) && error.status === 422 ? error.fieldErrors : {};
+    const { number, supplierId } = fieldErrors;
+    if (number?.[0] || supplierId?.[0]) {
+      this.setFieldErrors({
+        ...(supplierId?.[0] ? { supplierId: supplierId[0] === 'supplier_required' ? this.t.supplierRequired : this.t.supplierUnknown } : {}),
+        ...(number?.[0] ? { number: this.numberIssue(number[0], supplier, request.number) } : {}),
+      });
+      void this.showSummary();
+      return;
+    }
+    this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(request) };
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  private async retry(request: ConnectAccountRequest): Promise<void> {
+    if (this.busy) return;
+    this.fault = undefined;
+    await this.send(request);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-account-connect': LkAccountConnectElement;
+  }
+}

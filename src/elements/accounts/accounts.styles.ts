@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+/** What only the account list needs on top of the shared form styles (buttons, links, faults, status). */
+export const accountsStyles = css`
+  :scope [part~='accounts'],
+  :scope [part~='logged-out'] {
+    display: grid;
+    gap: var(--lk-space, 1rem);
+    justify-items: start;
+    max-width: var(--lk-accounts-max-width, 40rem);
+  }
+  :scope [part~='title'] {
+    margin: 0;
+  }
+  :scope [part~='empty'],
+  :scope [part~='logged-out-message'],
+  :scope [part~='links'] {
+    margin: 0;
+  }
+  :scope [part~='list'] {
+    justify-self: stretch;
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  :scope [part~='legend'] {
+    margin-block-end: 0.5rem;
+    padding: 0;
+    font-weight: 600;
+  }
+  :scope [part~='items'] {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  :scope [part~='account'] {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    gap: 0.25rem 0.75rem;
+    align-items: center;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--lk-color-border, #6b7785);
+    border-radius: var(--lk-radius, 0.375rem);
+  }
+  :scope [part~='account-current'] {
+    border: 2px solid var(--lk-color-current, var(--lk-color-primary, #0b5cad));
+  }
+  :scope [part~='radio'] {
+    grid-row: 1;
+    grid-column: 1;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--lk-color-primary, #0b5cad);
+  }
+  :scope [part~='account-label'] {
+    grid-row: 1;
+    grid-column: 2;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  :scope [part~='current-mark'] {
+    margin-inline-start: 0.5rem;
+    padding: 0 0.5rem;
+    border-radius: var(--lk-radius, 0.375rem);
+    background: var(--lk-color-primary, #0b5cad);
+    color: var(--lk-color-on-primary, #fff);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  :scope [part~='account-supplier'],
+  :scope [part~='account-address'] {
+    grid-column: 2 / 4;
+    overflow-wrap: anywhere;
+  }
+  :scope [part~='account-address'] {
+    color: var(--lk-color-muted, #4a5561);
+  }
+  :scope [part~='disconnect'] {
+    grid-row: 1;
+    grid-column: 3;
+  }
+  :scope [part~='confirm'] {
+    display: grid;
+    grid-column: 1 / 4;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger-surface, #fdf0ef);
+  }
+  :scope [part~='confirm-question'] {
+    margin: 0;
+    font-weight: 600;
+  }
+  :scope [part~='confirm-actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  :scope [part~='confirm-disconnect'] {
+    border-color: var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger, #b3261e);
+    color: var(--lk-color-on-primary, #fff);
+  }
+  :scope [part~='radio']:focus-visible {
+    outline: 3px solid var(--lk-color-focus, #1d2733);
+    outline-offset: 2px;
+  }
+  :scope [part~='visually-hidden'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,176 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { storyMock } from '../.storybook/mock-backend.js';
+import { connectAccount } from '../src/api/accounts.js';
+import { login } from '../src/api/auth.js';
+import { LkAccountsElement } from '../src/entries/accounts.js';
+import {
+  DEMO_USER,
+  apiBaseArgType,
+  elementMeta,
+  findServerErrorAlert,
+  inProvider,
+  localeArgType,
+  mockBackend,
+  storyApiBase,
+  storyDocs,
+} from './support.js';
+
+interface Args {
+  /** `<lk-accounts locale>`. */
+  locale?: 'ru' | 'en';
+  /** `<lk-accounts connect-href>`. */
+  'connect-href'?: string;
+  /** `<lk-accounts login-href>`. */
+  'login-href'?: string;
+  /** `<lk-provider api-base>`: the story's own mock backend. */
+  'api-base': string;
+}
+
+type Story = StoryObj<Args>;
+
+/** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
+const apiBase = storyApiBase('elements-lk-accounts');
+
+/** A story `beforeEach` (after the meta's, which serves the backend): the demo user logs in on the story's own client. */
+async function loggedIn({ loaded }: { loaded: Record<string, unknown> }): Promise<void> {
+  await login(storyMock(loaded).client, { email: DEMO_USER.email, password: DEMO_USER.password });
+}
+
+/** Logged in, with the seed's Дагестан account and the Псков one connected (Дагестан first, so current). */
+async function withTwoAccounts(context: { loaded: Record<string, unknown> }): Promise<void> {
+  await loggedIn(context);
+  const { client } = storyMock(context.loaded);
+  await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+  await connectAccount(client, { supplierId: 'mrg-pskov', number: '6001234567' });
+}
+
+const findList = (canvasElement: HTMLElement) =>
+  within(canvasElement).findByRole('group', { name: /^(Лицевой счет, с которым Вы работаете|The personal account you are working with)$/ }, { timeout: 5000 });
+
+// ----- The stories -----
+
+const meta: Meta<Args> = {
+  title: 'Elements/lk-accounts',
+  component: 'lk-accounts',
+  tags: ['autodocs'],
+  ...elementMeta({ 'lk-accounts': LkAccountsElement }),
+  render: (args, { loaded }) =>
+    inProvider(
+      loaded,
+      html`<lk-accounts
+        locale=${ifDefined(args.locale)}
+        connect-href=${ifDefined(args['connect-href'] || undefined)}
+        login-href=${ifDefined(args['login-href'] || undefined)}
+      ></lk-accounts>`,
+    ),
+  args: { locale: 'ru' },
+  argTypes: {
+    locale: localeArgType('lk-accounts'),
+    'connect-href': {
+      description: 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
+      control: 'text',
+      table: { category: 'lk-accounts', type: { summary: 'string' } },
+    },
+    'login-href': {
+      description: 'The login page’s address, likewise for the link shown when nobody is logged in.',
+      control: 'text',
+      table: { category: 'lk-accounts', type: { summary: 'string' } },
+    },
+    'api-base': apiBaseArgType('each story has its own backend and session'),
+  },
+  parameters: {
+    actions: { handles: ['lk-account-selected', 'lk-navigate', 'lk-error'] },
+    docs: {
+      description: {
+        component: `“Текущие Лицевые счета”: the accounts connected to the cabinet, the current one chosen with radio
+buttons, and “Отключить” with a question inside the element. The demo user (**${DEMO_USER.email}** /
+**${DEMO_USER.password}**) is logged in before each story but “Logged out”.`,
+      },
+    },
+  },
+};
+export default meta;
+
+export const Empty: Story = {
+  name: 'No accounts',
+  args: { 'api-base': apiBase('empty') },
+  parameters: storyDocs('Logged in, nothing connected yet: “Нет подключенных ЛС” and “Подключить ЛС”.'),
+  beforeEach: loggedIn,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
+    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
+  },
+};
+
+export const TwoAccounts: Story = {
+  name: 'Two accounts, one current',
+  args: { 'api-base': apiBase('two-accounts') },
+  parameters: storyDocs('Two accounts: Дагестан (connected first, so current) and Псков. The play makes Псков current.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const list = await findList(canvasElement);
+    const [dagestan, pskov] = within(list).getAllByRole('radio');
+    await expect(dagestan).toBeChecked();
+    await userEvent.click(pskov!);
+    await waitFor(() => expect(pskov).toBeChecked());
+    await expect(within(list).getByText('Межрегионгаз Псков')).toBeVisible();
+  },
+};
+
+export const ConfirmDisconnect: Story = {
+  name: 'Confirm disconnect',
+  args: { 'api-base': apiBase('confirm-disconnect') },
+  parameters: storyDocs('“Отключить” on Псков: the question, inside the element, with the focus on its “Отключить”; “Отмена” or Escape goes back.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await findList(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Отключить лицевой счет 6001234567' }));
+    const question = await canvas.findByRole('group', { name: /^Отключить лицевой счет 6001234567 от Личного кабинета\?/ });
+    await waitFor(() => expect(within(question).getByRole('button', { name: 'Отключить' })).toHaveFocus());
+    await expect(within(question).getByRole('button', { name: 'Отмена' })).toBeVisible();
+  },
+};
+
+export const LoadingError: Story = {
+  name: 'Loading error',
+  args: { 'api-base': apiBase('loading-error') },
+  parameters: {
+    ...mockBackend({ faults: { accounts: 'server-error' } }),
+    ...storyDocs('The backend answers the list with 500: an alert with “Повторить”, never an endless “loading”. The play then clears the fault, so “Повторить” loads the list.'),
+  },
+  beforeEach: loggedIn,
+  play: async ({ canvasElement, loaded, step }) => {
+    await step('The list fails with 500', async () => {
+      await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
+    });
+    await step('The server recovers', async () => {
+      await storyMock(loaded).backend.faults.clear('accounts');
+    });
+  },
+};
+
+export const LoggedOut: Story = {
+  name: 'Logged out',
+  args: { 'api-base': apiBase('logged-out') },
+  parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Войдите в Личный кабинет, чтобы увидеть подключенные лицевые счета.', {}, { timeout: 5000 });
+    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en', 'api-base': apiBase('english') },
+  parameters: storyDocs('`locale="en"`, with two accounts.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('heading', { name: 'Current personal accounts' }, { timeout: 5000 });
+    await findList(canvasElement);
+  },
+};
