@@ -60,6 +60,12 @@ export interface NewPasswordRenderOptions {
   /** The errors of the last submit (or of the backend), by field. */
   errors: Partial<Record<NewPasswordField, string>>;
   addons?: Partial<Record<NewPasswordField, FieldAddon>>;
+  /**
+   * The ids of the form's other password inputs that "Показать пароль" also
+   * shows (the current password of a change form). They take their `type`
+   * from {@link NewPasswordFields.inputType}.
+   */
+  alsoControls?: readonly string[];
 }
 
 interface Host extends ReactiveControllerHost, HTMLElement {}
@@ -137,6 +143,11 @@ export class NewPasswordFields {
   /** Whether the passwords are shown as text. */
   get shown(): boolean {
     return this.#visibility.shown;
+  }
+
+  /** The `type` of the form's password inputs now: `text` while "Показать пароль" is pressed. */
+  get inputType(): 'text' | 'password' {
+    return this.#visibility.inputType;
   }
 
   /** The rules of the policy in force and their states now. */
@@ -220,7 +231,7 @@ export class NewPasswordFields {
   }
 
   /** Both fields, the rule list, the live region and "Показать пароль". */
-  render({ labels, errors, addons = {} }: NewPasswordRenderOptions): TemplateResult {
+  render({ labels, errors, addons = {}, alsoControls = [] }: NewPasswordRenderOptions): TemplateResult {
     const { id } = this.#options;
     const t = this.#options.messages();
     return html`
@@ -231,7 +242,7 @@ export class NewPasswordFields {
         part="button toggle-password"
         type="button"
         aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
-        aria-controls="${id('password')} ${id('repeat')}"
+        aria-controls=${[...alsoControls, id('password'), id('repeat')].join(' ')}
         @click=${() => this.#visibility.toggle()}
       >
         ${t.showPassword}

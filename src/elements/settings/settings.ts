@@ -1,0 +1,364 @@
+import { html } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import * as v from 'valibot';
+import { changePassword } from '../../api/auth.js';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import { LkErrorEvent } from '../../events/error.js';
+import type { LkNavigateEvent } from '../../events/navigate.js';
+import { LkPasswordChangedEvent } from '../../events/password-changed.js';
+import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema, passwordPolicy } from '../../schemas/password.js';
+import type { User } from '../../schemas/user.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, field, passwordInput } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
+import type { NewPasswordField } from '../base/new-password.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { settingsMessages } from './settings.messages.js';
+import type { SettingsMessages } from './settings.messages.js';
+import { settingsStyles } from './settings.styles.js';
+
+/** The fields of "Смена пароля", in the order their errors are listed. */
+type Field = 'current' | NewPasswordField;
+const FIELDS: readonly Field[] = ['current', 'password', 'repeat'];
+
+/** What "Сменить пароль" sends. */
+interface Change {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * @summary "Настройки абонента": the login, "Смена пароля", and "Подключение ЛС" (the accounts).
+ *
+ * Shows the logged-in user's e-mail (the login), a real `<form>` to change
+ * the password, and the accounts section: `<lk-accounts>` and
+ * `<lk-account-connect>`, rendered as tags (its entry point registers them);
+ * they get the element's `locale` and `api-base`.
+ *
+ * The password form is one that password managers recognise as a change of
+ * password: a read-only username input holding the login (visually hidden,
+ * labelled, out of the tab order), the current password
+ * (`autocomplete="current-password"`) and the new one twice
+ * (`new-password`), with the rules of the provider's `password-policy`
+ * shown as the user types and one "Показать пароль" for all three. A wrong
+ * current password is said at its field and counts as a failed login on
+ * the backend; too many attempts say how long to wait, and the form sends
+ * nothing until then. On success the other devices' sessions end, this one
+ * stays, the three fields are emptied and the status line says so.
+ *
+ * Logged out, it says the settings need a login and links to the login page.
+ *
+ * @fires lk-password-changed - the password was changed; `detail` is `{}`.
+ * @fires lk-navigate - "Забыли пароль?" (`recover`), or the login link when logged out (`login`); cancelable.
+ *   The list's "Подключить ЛС" (`connect`) does not leave: it moves the focus to the connect form below.
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ *
+ * @csspart title - the heading "Настройки абонента".
+ * @csspart login - the "Логин:" line; `login-label` and `login-value` (the e-mail) are its parts.
+ * @csspart form - the password-change `<form>` (also `password-change`).
+ * @csspart section-title - the headings "Смена пароля" and "Подключение ЛС".
+ * @csspart intro - the sentence under "Смена пароля".
+ * @csspart username - the visually hidden username group for password managers (`username-label`, `username-input`).
+ * @csspart field - each label + error + input group (`field-invalid` when invalid).
+ * @csspart label - a field's label.
+ * @csspart input - the password inputs (`input-current-password`, `input-new-password`, `input-repeat-password`).
+ * @csspart input-row - the row of an input.
+ * @csspart field-error - a field's inline error.
+ * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
+ * @csspart toggle-password - "Показать пароль".
+ * @csspart links - the row of "Забыли пароль?" (`link-recover`) or, logged out, of the login link (`link-login`).
+ * @csspart submit - "Сменить пароль".
+ * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart status - progress and success, announced politely.
+ * @csspart accounts-section - "Подключение ЛС"; `accounts` is its `<lk-accounts>`, `account-connect` its `<lk-account-connect>`.
+ * @csspart logged-out - what it says to a visitor who is not logged in.
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-success - the mark of a met password rule.
+ * @cssprop --lk-color-danger - errors.
+ * @cssprop --lk-radius - corner radius of inputs and buttons.
+ * @cssprop --lk-space - the space between the parts.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkSettingsElement extends LkElement<SettingsMessages> {
+  static override styles = [baseStyles, formStyles, newPasswordStyles, settingsStyles];
+
+  /** The address of the password recovery page, for a real link when no navigator handles it. */
+  @property({ attribute: 'recover-href' }) recoverHref?: string;
+
+  /** The address of the login page (shown when logged out), likewise. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The current password as typed: never trimmed or shortened. */
+  @state() currentPassword = '';
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { message: string; retry: () => void } | undefined;
+  @state() private busy = false;
+  /** The password was changed: the status line says so until the next submit. */
+  @state() private changed = false;
+
+  /** Until when (clock time, ms) the backend asked us to wait. */
+  #blockedUntil = 0;
+  #abort: AbortController | undefined;
+  /** The user the form was filled for: another user (or none) gets an empty form. */
+  #userId: string | undefined;
+  readonly #newPassword = new NewPasswordFields(this, {
+    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
+    messages: () => this.t,
+    id: (name) => this.partId(name),
+  });
+
+  constructor() {
+    super(settingsMessages);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A logout (also an expired session, a 401 while sending) must not leave
+    // a typed password behind for whoever logs in next on this page.
+    const userId = this.env.session.user?.id;
+    if (userId !== this.#userId) {
+      this.#userId = userId;
+      this.resetForm();
+    }
+  }
+
+  private partId(name: string): string {
+    return `${this.uid}-${name}`;
+  }
+
+  protected override render(): TemplateResult {
+    const { session } = this.env;
+    const t = this.t;
+    if (session.status === 'authenticated' && session.user) return this.renderSettings(session.user);
+    if (session.status === 'loading' || session.status === 'unknown') {
+      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
+    }
+    return html`
+      <h2 part="title">${t.title}</h2>
+      ${session.status === 'error'
+        ? faultAlert(faultMessage(session.error, t), t.retry, () => void session.load())
+        : html`<p part="logged-out">${t.loggedOut}</p>
+            <p part="links">${navigationLink(this, this.env, 'login', t.logIn, this.loginHref)}</p>`}
+    `;
+  }
+
+  private renderSettings(user: User): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => this.partId(name);
+    return html`
+      <h2 part="title">${t.title}</h2>
+      <p part="login"><span part="login-label">${t.login}</span> <span part="login-value">${user.email}</span></p>
+      ${this.renderPasswordChange(user)}
+      <section part="accounts-section" aria-labelledby=${id('accounts-title')} @lk-navigate=${this.onAccountsNavigate}>
+        <h3 part="section-title" id=${id('accounts-title')}>${t.accountsTitle}</h3>
+        <lk-accounts part="accounts" locale=${ifDefined(this.locale)} api-base=${ifDefined(this.apiBase)}></lk-accounts>
+        <lk-account-connect part="account-connect" locale=${ifDefined(this.locale)} api-base=${ifDefined(this.apiBase)}></lk-account-connect>
+      </section>
+    `;
+  }
+
+  private renderPasswordChange(user: User): TemplateResult {
+    const t = this.t;
+    const id = (name: string) => this.partId(name);
+    const { current, password, repeat } = this.fieldErrors;
+    return html`
+      <form part="form password-change" novalidate aria-labelledby=${id('password-title')} @submit=${this.onSubmit}>
+        <h3 part="section-title" id=${id('password-title')}>${t.passwordTitle}</h3>
+        <p part="intro">${t.passwordIntro(user.email)}</p>
+        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
+        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.renderUsername(user)}
+        ${field({
+          id: id('current'),
+          label: t.currentPassword,
+          error: current,
+          control: html`<div part="input-row">
+            ${passwordInput({
+              id: id('current'),
+              part: 'input-current-password',
+              name: 'current-password',
+              autocomplete: 'current-password',
+              type: this.#newPassword.inputType,
+              value: this.currentPassword,
+              error: current,
+              describedBy: describedBy(id('current'), current),
+              onInput: (value) => (this.currentPassword = value),
+            })}
+          </div>`,
+        })}
+        ${this.#newPassword.render({
+          labels: { password: t.newPassword, repeat: t.repeat },
+          errors: { password, repeat },
+          alsoControls: [id('current')],
+        })}
+        <p part="links">${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}</p>
+        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+        <p part="status" role="status">${this.busy ? t.submitting : this.changed ? t.changed : ''}</p>
+      </form>
+    `;
+  }
+
+  /**
+   * The login, for password managers: a change-password form that names its
+   * account lets them update the right saved entry
+   * (https://www.chromium.org/developers/design-documents/create-amazing-password-forms/).
+   * Visually hidden (the "Логин:" line shows it), yet labelled, read-only
+   * and out of the tab order, so it is no trap and no stop for the keyboard.
+   */
+  private renderUsername(user: User): TemplateResult {
+    const inputId = this.partId('username');
+    return html`<div part="username visually-hidden">
+      <label part="username-label" for=${inputId}>${this.t.username}</label>
+      <input
+        part="username-input"
+        id=${inputId}
+        name="username"
+        type="email"
+        autocomplete="username"
+        readonly
+        tabindex="-1"
+        value=${user.email}
+      />
+    </div>`;
+  }
+
+  /**
+   * "Подключить ЛС" of the list: the connect form is right below it, so the
+   * focus goes there instead of the page going elsewhere.
+   */
+  private readonly onAccountsNavigate = (event: LkNavigateEvent): void => {
+    if (event.detail.to !== 'connect') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.querySelector('lk-account-connect')?.querySelector<HTMLElement>('select, input')?.focus();
+  };
+
+  /** Empties the form: after a success, and when the user changes. */
+  private resetForm(): void {
+    this.currentPassword = '';
+    this.#newPassword.clear();
+    this.fieldErrors = {};
+    this.summary = [];
+    this.fault = undefined;
+    this.changed = false;
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    // `busy` is set before the first await, so a second click or Enter finds it set.
+    if (this.busy) return;
+    this.busy = true;
+    void this.#newPassword.mask();
+    this.fault = undefined;
+    this.changed = false;
+    const change = await this.validate();
+    if (!change) {
+      this.busy = false;
+      return this.showSummary();
+    }
+    const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
+    if (waitSeconds > 0) {
+      this.busy = false;
+      this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(waitSeconds)) }];
+      return this.showSummary();
+    }
+    await this.send(change);
+  };
+
+  /** What to send, or `undefined` after marking what is wrong. */
+  private async validate(): Promise<Change | undefined> {
+    const current = v.safeParse(LoginPasswordSchema, this.currentPassword);
+    const errors: Partial<Record<Field, string>> = await this.#newPassword.validate();
+    if (!current.success) errors.current = this.currentIssue(current.issues[0].message);
+    this.setFieldErrors(errors);
+    return current.success && Object.keys(errors).length === 0
+      ? { currentPassword: current.output, newPassword: this.#newPassword.password }
+      : undefined;
+  }
+
+  /** The words for a code about the current password, from the schema or the backend. */
+  private currentIssue(code: string): string {
+    const t = this.t;
+    if (code === 'current_password_wrong') return t.currentWrong;
+    if (code === 'password_required') return t.currentRequired;
+    return code === 'password_too_long' ? t.currentTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField;
+  }
+
+  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
+    this.fieldErrors = errors;
+    this.summary = FIELDS.filter((name) => errors[name]).map((name) => ({ message: errors[name]!, fieldId: this.partId(name) }));
+  }
+
+  private async showSummary(): Promise<void> {
+    await this.updateComplete;
+    // By id: the accounts section below has error summaries of its own.
+    this.querySelector<HTMLElement>(`#${this.partId('summary')}`)?.focus();
+  }
+
+  private async send(change: Change): Promise<void> {
+    this.busy = true;
+    this.fault = undefined;
+    this.#abort = new AbortController();
+    try {
+      await changePassword(this.env.client, change, { policy: this.#newPassword.policy, signal: this.#abort.signal });
+      this.resetForm();
+      this.changed = true;
+      this.dispatchEvent(new LkPasswordChangedEvent());
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.showFailure(error, change);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private showFailure(error: unknown, change: Change): void {
+    const t = this.t;
+    // The session is over: it logs itself out, and the element shows the logged-out state.
+    if (isApiError(error) && error.status === 401) return;
+    if (isApiError(error) && error.status === 429) {
+      const seconds = Math.max(1, error.retryAfter ?? 60);
+      this.#blockedUntil = this.env.clock.now() + seconds * 1000;
+      this.summary = [{ message: t.tooManyAttempts(t.waitFor(seconds)) }];
+      void this.showSummary();
+      return;
+    }
+    const { currentPassword: current, newPassword: password } = isApiError(error) ? error.fieldErrors : {};
+    if (current?.[0] || password?.[0]) {
+      this.setFieldErrors({
+        ...(current?.[0] ? { current: this.currentIssue(current[0]) } : {}),
+        ...(password?.[0] ? { password: this.#newPassword.issue(password[0]) } : {}),
+      });
+      void this.showSummary();
+      return;
+    }
+    this.fault = { message: faultMessage(error, t), retry: () => void this.retry(() => this.send(change)) };
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  private async retry(action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.fault = undefined;
+    await action();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-settings': LkSettingsElement;
+  }
+}
