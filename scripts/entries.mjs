@@ -23,11 +23,16 @@ export const mockEntry = { mock: 'mocks/index.ts' };
  */
 export const budgets = {
   'login-form': 16 * 1024,
-  provider: 16 * 1024,
-  captcha: 20 * 1024,
-  'confirm-email': 23 * 1024,
-  'password-recovery': 26 * 1024,
-  'register-form': 27 * 1024,
-  index: 40 * 1024,
-  all: 60 * 1024,
+  provider: 17.5 * 1024,
+  hint: 19.5 * 1024,
+  captcha: 21 * 1024,
+  accounts: 22.5 * 1024,
+  'confirm-email': 23.5 * 1024,
+  'account-connect': 26.5 * 1024,
+  'password-recovery': 26.5 * 1024,
+  'register-form': 29 * 1024,
+  settings: 33 * 1024,
+  cabinet: 47.5 * 1024,
+  index: 50 * 1024,
+  all: 50 * 1024,
 };

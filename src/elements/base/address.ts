@@ -1,6 +1,9 @@
 /** The query parameter of the confirmation letter's link: `…?lk-confirm=<token>`. */
 export const DEFAULT_CONFIRM_PARAM = 'lk-confirm';
 
+/** The query parameter of the reset letter's link: `…?lk-reset=<token>`. */
+export const DEFAULT_RESET_PARAM = 'lk-reset';
+
 /** The decoded name of one `name=value` pair of a query string. */
 function pairName(pair: string): string {
   const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');

@@ -12,7 +12,7 @@ import { EmailSchema } from '../../schemas/email.js';
 import type { EmailIssueCode } from '../../schemas/email.js';
 import { passwordPolicy } from '../../schemas/password.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
-import { takeFromAddress } from '../base/address.js';
+import { DEFAULT_RESET_PARAM, takeFromAddress } from '../base/address.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { emailInput, errorSummary, faultAlert, field } from '../base/form-parts.js';
@@ -26,8 +26,7 @@ import { passwordRecoveryMessages } from './password-recovery.messages.js';
 import type { PasswordRecoveryMessages } from './password-recovery.messages.js';
 import { passwordRecoveryStyles } from './password-recovery.styles.js';
 
-/** The query parameter of the reset letter's link: `…?lk-reset=<token>`. */
-export const DEFAULT_RESET_PARAM = 'lk-reset';
+export { DEFAULT_RESET_PARAM };
 
 /**
  * Where the user is: asking for a link, told it was sent, setting the new

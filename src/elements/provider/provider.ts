@@ -49,6 +49,14 @@ export class LkProviderElement extends ReactiveElement {
   @property({ attribute: false }) client?: Client;
   /** For bearer-token backends: the host's token getter (its own session). */
   @property({ attribute: false }) getToken?: ClientOptions['getToken'];
+  /**
+   * The environment to build on instead of the page default: what this
+   * provider does not set itself (settings, clock, and the session unless
+   * it names another API base or brings its own client) comes from it.
+   * `<lk-cabinet>` passes the environment it sits in, so a cabinet inside a
+   * provider uses that provider's session and only adds its navigator.
+   */
+  @property({ attribute: false }) parent?: LkEnvironment;
 
   readonly #provider = new ContextProvider(this, { context: environmentContext });
   #connection: { key: unknown[]; value: Connection } | undefined;
@@ -75,7 +83,7 @@ export class LkProviderElement extends ReactiveElement {
   }
 
   #environment(): LkEnvironment {
-    const page = pageSettings();
+    const page = this.parent?.settings ?? pageSettings();
     const apiBase = this.apiBase || page.apiBase;
     const { client, session, accounts } = this.#connectionFor(apiBase);
     const current = this.#provider.value;
@@ -85,26 +93,28 @@ export class LkProviderElement extends ReactiveElement {
       passwordPolicy: passwordPolicy(this.passwordPolicy ?? page.passwordPolicy).id,
       supportEmail: this.supportEmail ?? page.supportEmail,
     };
-    const clock = this.clock ?? systemClock;
+    const clock = this.clock ?? this.parent?.clock ?? systemClock;
+    const navigator = this.navigator ?? this.parent?.navigator;
     const unchanged =
       current &&
       current.client === client &&
       current.clock === clock &&
-      current.navigator === this.navigator &&
+      current.navigator === navigator &&
       (Object.keys(settings) as (keyof typeof settings)[]).every((key) => current.settings[key] === settings[key]);
     // A new object only when something changed: context consumers re-render on a new value.
     if (unchanged) return current;
-    return Object.freeze({ settings: Object.freeze(settings), client, session, accounts, clock, navigator: this.navigator });
+    return Object.freeze({ settings: Object.freeze(settings), client, session, accounts, clock, navigator });
   }
 
   #connectionFor(apiBase: string): Connection {
-    const key = [apiBase, this.client, this.getToken];
+    const key = [apiBase, this.client, this.getToken, this.parent];
     if (this.#connection && key.every((part, index) => part === this.#connection!.key[index])) {
       return this.#connection.value;
     }
     let value: Connection;
     if (this.client) value = connectionOf(this.client);
     else if (this.getToken) value = createConnection(apiBase, { getToken: this.getToken });
+    else if (this.parent && this.parent.settings.apiBase === apiBase) value = this.parent;
     else value = sharedConnection(apiBase);
     this.#connection = { key, value };
     return value;

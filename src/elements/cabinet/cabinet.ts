@@ -1,0 +1,440 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Clock } from '../../context/clock.js';
+import type { LkNavigator } from '../../context/navigator.js';
+import type { Session, SessionLogoutEvent } from '../../context/session.js';
+import { LkErrorEvent } from '../../events/error.js';
+import type { LkLoginEvent } from '../../events/login.js';
+import { LkLogoutEvent } from '../../events/logout.js';
+import { findEmailIssue } from '../../schemas/email.js';
+import type { Account } from '../../schemas/account.js';
+import type { User } from '../../schemas/user.js';
+import { DEFAULT_CONFIRM_PARAM, DEFAULT_RESET_PARAM } from '../base/address.js';
+import { faultMessage } from '../base/failure.js';
+import { faultAlert } from '../base/form-parts.js';
+import { LkElement } from '../base/lk-element.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { CabinetRouter, PRIVATE_SECTIONS, isPrivateSection, sectionFor } from './cabinet-router.js';
+import type { CabinetSection, PrivateSection, PublicSection } from './cabinet-router.js';
+import { cabinetMessages } from './cabinet.messages.js';
+import type { CabinetMessages } from './cabinet.messages.js';
+import { cabinetStyles } from './cabinet.styles.js';
+
+/** The query parameter the section lives in, with `sync-address`. */
+export const DEFAULT_SECTION_PARAM = 'lk-section';
+
+/**
+ * @summary The whole cabinet in one tag: login, registration, recovery and confirmation for a visitor; the navigation panel, the accounts, account connection and settings for a logged-in abonent.
+ *
+ * It is itself a provider (CONTRACT.md): the elements inside it get the
+ * environment it sits in (an enclosing `<lk-provider>`'s, else the page
+ * default on its own `api-base`), its own settings on top, and its
+ * navigator, which moves between its sections when they ask (`lk-navigate`).
+ *
+ * A visitor who is not logged in sees the login form, and from it
+ * registration and password recovery; a letter's link (`?lk-confirm=…`,
+ * `?lk-reset=…`) opens confirmation or the new-password step. A user who has
+ * not confirmed the e-mail sees the confirmation state. A logged-in abonent
+ * gets the seed's welcome, the navigation panel at the top (Лицевой счет,
+ * Подключить ЛС, Настройки), always "Выйти", and, with no account connected
+ * yet, the seed's guidance to connect one. When the session expires the
+ * cabinet returns to login with a message, keeps the section (and what was
+ * typed in it) and goes back there after login (EXPECTATIONS 15).
+ *
+ * The section can live in the page's address (`sync-address`, opt-in), so
+ * back and forward work. The support address (`support-email`) is shown in
+ * the help area; there is no default (EXPECTATIONS 32).
+ *
+ * @example
+ * ```html
+ * <lk-cabinet api-base="/api/" support-email="help@example.ru" sync-address
+ *   agreement-href="/agreement.html" agreement-version="2026-11"></lk-cabinet>
+ * ```
+ *
+ * @fires lk-logout - the user logged out with "Выйти" (`user`), or the session expired (`expired`).
+ * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * (The elements inside fire their own events: `lk-login`, `lk-registered`,
+ * `lk-account-connected`, `lk-account-selected`, `lk-password-changed`, `lk-navigate`, …)
+ *
+ * @csspart cabinet - the whole cabinet.
+ * @csspart header - the navigation panel, the user and "Выйти".
+ * @csspart nav - the navigation landmark; `nav-list`, `nav-item`, and `nav-link` for each section (`aria-current` on the current one).
+ * @csspart user - who is logged in.
+ * @csspart logout - "Выйти" (also `button`).
+ * @csspart section - the section shown; `section-public` for login, registration, recovery, confirmation.
+ * @csspart notice - why the user is back at login (session expired, logged out).
+ * @csspart title - a section's heading.
+ * @csspart welcome - the welcome text; `connect-first` the guidance to connect an account.
+ * @csspart account-details - the current account: number, supplier, address (`details-term`, `details-value`).
+ * @csspart help - the help area; `support-link` the support address.
+ * @csspart fault - a failure, with `retry`.
+ * @csspart status - progress, announced politely.
+ *
+ * @cssprop --lk-color-primary - the navigation panel's current section and links.
+ * @cssprop --lk-color-surface - the background of the panel and cards.
+ * @cssprop --lk-color-border - lines between parts.
+ * @cssprop --lk-color-text - the text.
+ * @cssprop --lk-cabinet-header-background - the navigation panel's background.
+ * @cssprop --lk-radius - corner radius.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop --lk-space - the basic spacing.
+ */
+export class LkCabinetElement extends LkElement<CabinetMessages> {
+  static override styles = [baseStyles, formStyles, cabinetStyles];
+
+  /** The rule for new passwords: `seed` (default) or `strong`. */
+  @property({ attribute: 'password-policy' }) passwordPolicy?: string;
+  /** The support address shown in the help area. Not shown when unset or not a valid address. */
+  @property({ attribute: 'support-email' }) supportEmail?: string;
+  /** Keep the section in the page's address (`?lk-section=…`), so back and forward work. */
+  @property({ type: Boolean, attribute: 'sync-address' }) syncAddress = false;
+  /** The query parameter of the section, with `sync-address`. */
+  @property({ attribute: 'address-param' }) addressParam = DEFAULT_SECTION_PARAM;
+  /** The query parameter of the confirmation letter's link. */
+  @property({ attribute: 'confirm-param' }) confirmParam = DEFAULT_CONFIRM_PARAM;
+  /** The query parameter of the password-reset letter's link. */
+  @property({ attribute: 'reset-param' }) resetParam = DEFAULT_RESET_PARAM;
+  /** The user agreement shown at registration: its address… */
+  @property({ attribute: 'agreement-href' }) agreementHref?: string;
+  /** …and its version, recorded with the registration. */
+  @property({ attribute: 'agreement-version' }) agreementVersion?: string;
+  /** Where the elements read the time; tests and the demo pass the mock backend's clock. */
+  @property({ attribute: false }) clock?: Clock;
+
+  /** The private section to go back to after login (the session expired there, or the address named it). */
+  @state() private returnTo: PrivateSection | undefined;
+  /** Why the user is at login. */
+  @state() private notice: 'expired' | 'loggedOut' | undefined;
+  @state() private loggingOut = false;
+  @state() private fault: { message: string; retry: () => void } | undefined;
+
+  readonly #router = new CabinetRouter(this);
+  #session: Session | undefined;
+  /** Set when the user moved: the new section takes focus once rendered. */
+  #focusSection = false;
+  #warnedSupport: string | undefined;
+
+  /** Moves between sections when an element inside asks (`lk-navigate` not cancelled). */
+  readonly #navigator: LkNavigator = (to) => this.#go(sectionFor(to));
+
+  constructor() {
+    super(cabinetMessages);
+  }
+
+  /** The section shown. */
+  get section(): CabinetSection {
+    return this.#shown();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#session?.removeEventListener('logout', this.#onSessionEnd);
+    this.#session = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const { session } = this.env;
+    if (session !== this.#session) {
+      this.#session?.removeEventListener('logout', this.#onSessionEnd);
+      this.#session = session;
+      session.addEventListener('logout', this.#onSessionEnd);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const { session, accounts } = this.env;
+    // Once per user; after a failure only the retry button asks again.
+    if (this.#signedIn() && accounts.status === 'idle') void accounts.load();
+    if (session.status === 'loading' || session.status === 'unknown') return;
+    // Keep the router (and the address) on what is shown: a private section
+    // asked for while logged out is remembered and shown after login.
+    const shown = this.#shown();
+    const asked = this.#router.section;
+    if (shown !== asked) {
+      if (!this.#signedIn() && isPrivateSection(asked)) this.returnTo = asked;
+      this.#router.go(shown, { replace: true });
+    }
+    if (this.#signedIn() && this.returnTo && isPrivateSection(shown)) this.returnTo = undefined;
+    if (this.#focusSection) {
+      this.#focusSection = false;
+      this.querySelector<HTMLElement>(':scope [part~="section"]:not([hidden])')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const { session } = this.env;
+    const content =
+      session.status === 'loading' || session.status === 'unknown'
+        ? html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`
+        : this.renderCabinet();
+    return html`
+      <lk-provider
+        .parent=${this.env}
+        .navigator=${this.#navigator}
+        .clock=${this.clock}
+        api-base=${ifDefined(this.apiBase)}
+        locale=${ifDefined(this.locale)}
+        password-policy=${ifDefined(this.passwordPolicy)}
+        support-email=${ifDefined(this.supportEmail)}
+      >
+        <div part="cabinet" role="region" aria-label=${t.cabinet} @lk-login=${this.onLogin}>
+          ${content} ${this.renderHelp()}
+        </div>
+      </lk-provider>
+    `;
+  }
+
+  private renderCabinet(): TemplateResult {
+    const { session } = this.env;
+    const shown = this.#shown();
+    const signedIn = this.#signedIn();
+    const privateShown = signedIn && isPrivateSection(shown);
+    // The private section stays (hidden) while an expired session logs in again, so what was typed is kept.
+    const kept = privateShown ? (shown as PrivateSection) : this.notice === 'expired' ? this.returnTo : undefined;
+    return html`
+      ${signedIn && session.user ? this.renderHeader(session.user, shown) : nothing}
+      ${session.status === 'error' ? this.renderSessionFault() : nothing}
+      ${faultAlert(this.fault?.message, this.t.retry, () => this.fault?.retry())}
+      <div part="section" tabindex="-1" ?hidden=${!privateShown}>${kept ? this.renderPrivate(kept) : nothing}</div>
+      ${privateShown
+        ? nothing
+        : html`<div part="section section-public" tabindex="-1">
+            ${this.renderNotice()} ${this.renderPublic(shown as PublicSection)}
+          </div>`}
+      <p part="status" role="status">${this.loggingOut ? this.t.loggingOut : ''}</p>
+    `;
+  }
+
+  private renderHeader(user: User, shown: CabinetSection): TemplateResult {
+    const t = this.t;
+    return html`
+      <div part="header">
+        <nav part="nav" aria-label=${t.navigation}>
+          <ul part="nav-list">
+            ${PRIVATE_SECTIONS.map((section) => html`<li part="nav-item">${this.renderNavLink(section, shown)}</li>`)}
+          </ul>
+        </nav>
+        <p part="user">${t.signedInAs(user.email)}</p>
+        <button part="button logout" type="button" aria-disabled=${this.loggingOut ? 'true' : 'false'} @click=${this.onLogout}>
+          ${t.logout}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderNavLink(section: PrivateSection, shown: CabinetSection): TemplateResult {
+    const current = section === shown ? 'page' : undefined;
+    const href = this.#router.href(section);
+    const go = (event: MouseEvent) => {
+      // A modified click opens the address in a new tab, as a link should.
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
+      event.preventDefault();
+      this.#go(section);
+    };
+    return href
+      ? html`<a part="nav-link" href=${href} aria-current=${ifDefined(current)} @click=${go}>${this.t.sections[section]}</a>`
+      : html`<button part="nav-link" type="button" aria-current=${ifDefined(current)} @click=${go}>
+          ${this.t.sections[section]}
+        </button>`;
+  }
+
+  private renderPrivate(section: PrivateSection): TemplateResult {
+    switch (section) {
+      case 'account':
+        return this.renderAccount();
+      case 'connect':
+        // The connect form brings its own heading, "Подключение лицевых счетов".
+        return html`
+          <div part="connect">
+            <p part="intro">${this.t.connectIntro}</p>
+            <lk-account-connect></lk-account-connect>
+            <lk-accounts></lk-accounts>
+          </div>
+        `;
+      case 'settings':
+        return html`<lk-settings></lk-settings>`;
+    }
+  }
+
+  /** "Лицевой счет": the welcome, and the current account or the guidance to connect one. */
+  private renderAccount(): TemplateResult {
+    const t = this.t;
+    const { accounts } = this.env;
+    const id = `${this.uid}-account`;
+    let body: TemplateResult | string;
+    if (accounts.status === 'error') {
+      body = faultAlert(faultMessage(accounts.error, t), t.retry, () => void accounts.reload()) as TemplateResult;
+    } else if (accounts.status !== 'ready') {
+      body = html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
+    } else if (!accounts.current) {
+      body = html`<p part="connect-first">
+        ${t.connectFirst}
+        <button part="link link-connect" type="button" @click=${() => this.#go('connect')}>${t.connectLink}</button>.
+      </p>`;
+    } else {
+      body = html`${this.renderCurrentAccount(accounts.current)}<lk-accounts></lk-accounts>`;
+    }
+    return html`
+      <section part="account" aria-labelledby=${id}>
+        <h2 part="title" id=${id}>${t.accountTitle}</h2>
+        <div part="welcome">
+          <p part="welcome-text">${t.welcome}</p>
+          <p part="welcome-text">${t.service}</p>
+          <p part="welcome-text">${t.chooseSection}</p>
+        </div>
+        ${body}
+      </section>
+    `;
+  }
+
+  private renderCurrentAccount(account: Account): TemplateResult {
+    const t = this.t;
+    return html`
+      <dl part="account-details" aria-label=${t.currentAccount}>
+        <dt part="details-term">${t.accountNumber}</dt>
+        <dd part="details-value">${account.number}</dd>
+        <dt part="details-term">${t.supplier}</dt>
+        <dd part="details-value">${account.supplierName}</dd>
+        <dt part="details-term">${t.address}</dt>
+        <dd part="details-value">${account.address}</dd>
+      </dl>
+    `;
+  }
+
+  private renderPublic(section: PublicSection): TemplateResult {
+    switch (section) {
+      case 'register':
+        return html`<lk-register-form
+          agreement-href=${ifDefined(this.agreementHref)}
+          agreement-version=${ifDefined(this.agreementVersion)}
+        ></lk-register-form>`;
+      case 'recover':
+        return html`<lk-password-recovery param=${this.resetParam}></lk-password-recovery>`;
+      case 'confirm':
+        return html`<lk-confirm-email param=${this.confirmParam}></lk-confirm-email>`;
+      case 'login':
+        return html`<lk-login-form></lk-login-form>`;
+    }
+  }
+
+  private renderNotice(): TemplateResult | typeof nothing {
+    const t = this.t;
+    if (this.notice === 'loggedOut') return html`<p part="notice" role="status">${t.loggedOut}</p>`;
+    if (this.notice !== 'expired') return nothing;
+    const text = this.returnTo ? t.expired(t.sections[this.returnTo]) : t.expiredNoSection;
+    return html`<p part="notice notice-expired" role="alert">${text}</p>`;
+  }
+
+  private renderSessionFault(): TemplateResult | typeof nothing {
+    const { session } = this.env;
+    return faultAlert(faultMessage(session.error, this.t), this.t.retry, () => void session.load());
+  }
+
+  /** Seed step 7: hints, and the support address when it is a valid one. */
+  private renderHelp(): TemplateResult {
+    const t = this.t;
+    const email = this.#supportEmail();
+    const id = `${this.uid}-help`;
+    return html`
+      <aside part="help" aria-labelledby=${id}>
+        <h2 part="help-title" id=${id}>${t.help}</h2>
+        <p part="help-text">${t.helpText}</p>
+        ${email
+          ? html`<p part="help-text">${t.supportText} <a part="support-link" href=${`mailto:${email}`}>${email}</a></p>`
+          : nothing}
+      </aside>
+    `;
+  }
+
+  /**
+   * The support address, if it is one a user can write to. An address that
+   * mixes Latin and Cyrillic look-alike letters (as the seed's own does) is
+   * not shown: mail to it would go astray (EXPECTATIONS 32).
+   */
+  #supportEmail(): string | undefined {
+    const email = (this.supportEmail ?? this.env.settings.supportEmail)?.trim();
+    if (!email) return undefined;
+    const issue = findEmailIssue(email);
+    if (!issue) return email;
+    if (this.#warnedSupport !== email) {
+      this.#warnedSupport = email;
+      console.warn(`lk-widgets: <lk-cabinet> does not show the support address "${email}" (${issue}).`);
+    }
+    return undefined;
+  }
+
+  /** Logged in with a confirmed e-mail: the private sections are open. */
+  #signedIn(): boolean {
+    const { session } = this.env;
+    return session.status === 'authenticated' && session.user?.emailConfirmed === true;
+  }
+
+  /** The section to show: the one asked for, if the session allows it. */
+  #shown(): CabinetSection {
+    const asked = this.#router.section;
+    const { session } = this.env;
+    if (asked === 'confirm') return asked;
+    if (this.#signedIn()) return isPrivateSection(asked) ? asked : (this.returnTo ?? 'account');
+    // Logged in but not confirmed: the login form shows the confirmation state.
+    if (session.status === 'authenticated') return 'login';
+    return isPrivateSection(asked) ? 'login' : asked;
+  }
+
+  #go(section: CabinetSection): void {
+    this.notice = undefined;
+    this.fault = undefined;
+    this.#focusSection = true;
+    this.#router.go(section);
+    this.requestUpdate();
+  }
+
+  private readonly onLogin = (event: LkLoginEvent): void => {
+    // A user who has not confirmed the e-mail stays with the login form's confirmation state.
+    if (!event.detail.user.emailConfirmed) return;
+    this.notice = undefined;
+    this.#focusSection = true;
+    this.#router.go(this.returnTo ?? 'account', { replace: true });
+  };
+
+  readonly #onSessionEnd = (event: Event): void => {
+    const { reason } = event as SessionLogoutEvent;
+    const asked = this.#router.section;
+    if (reason === 'expired') {
+      this.returnTo = isPrivateSection(asked) ? asked : undefined;
+      this.notice = 'expired';
+      this.dispatchEvent(new LkLogoutEvent('expired'));
+    } else {
+      this.returnTo = undefined;
+    }
+    this.#focusSection = true;
+    this.#router.go('login', { replace: reason === 'expired' });
+  };
+
+  private readonly onLogout = async (): Promise<void> => {
+    if (this.loggingOut) return;
+    this.loggingOut = true;
+    this.fault = undefined;
+    try {
+      await this.env.session.logout();
+      this.notice = 'loggedOut';
+      this.dispatchEvent(new LkLogoutEvent('user'));
+    } catch (error) {
+      this.fault = { message: faultMessage(error, this.t), retry: () => void this.onLogout() };
+      this.dispatchEvent(new LkErrorEvent(error));
+    } finally {
+      this.loggingOut = false;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-cabinet': LkCabinetElement;
+  }
+}
