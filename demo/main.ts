@@ -1,13 +1,14 @@
 /**
  * The demo page: starts the in-browser mock backend (data kept in IndexedDB,
  * so it survives reloads), gives the SDK the mock's clock, then loads the SDK
- * from source, so `<lk-login-form>` talks to the mock from its first request.
- * The mock controls below the form are a demo tool, not part of the SDK.
+ * from source, so `<lk-cabinet>` talks to the mock from its first request.
+ * The brand and scheme switch (theme.ts) is the site's own; the mock
+ * controls below the cabinet are a demo tool, not part of the SDK.
  */
 import { FAULT_KINDS, startMockBackend } from '../mocks/index.js';
 import type { FaultKind, StartedMockBackend } from '../mocks/index.js';
 import { startMailbox } from './mailbox.js';
-import { startRouter } from './router.js';
+import { startThemeSwitcher } from './theme.js';
 import type { ApiEndpoint } from '../src/api/paths.js';
 
 const FAULT_LABELS: Record<FaultKind, string> = {
@@ -147,18 +148,20 @@ function listenToSdkEvents(): void {
   document.body.addEventListener('lk-registered', (event) => logEvent(`lk-registered: ${event.detail.email}`));
   document.body.addEventListener('lk-email-confirmed', (event) => logEvent(`lk-email-confirmed: ${event.detail.email}`));
   document.body.addEventListener('lk-password-changed', () => logEvent('lk-password-changed'));
+  document.body.addEventListener('lk-account-connected', (event) => logEvent(`lk-account-connected: ${event.detail.account.number}`));
+  document.body.addEventListener('lk-account-selected', (event) => logEvent(`lk-account-selected: ${event.detail.account.number}`));
 }
 
 async function start(): Promise<void> {
+  startThemeSwitcher();
   listenToSdkEvents();
   const backend = await startMockBackend({ storage: 'indexeddb' });
   // The page-wide default of every element with no provider: the mock's clock,
   // so countdowns follow the "+15 минут" button.
   const { configure } = await import('../src/index.js');
   configure({ clock: backend.clock });
-  const provider = byId<HTMLElement & { clock?: unknown }>('lk-provider');
-  provider.clock = backend.clock;
-  startRouter(provider, byId('lk-view'));
+  // The cabinet reads the time from the mock's clock, so link expiry follows "+1 день".
+  byId<HTMLElement & { clock?: unknown }>('lk-cabinet').clock = backend.clock;
   // Registers every <lk-…> tag: the elements in the page upgrade now.
   await import('../src/entries/all.js');
   await wireControls(backend);

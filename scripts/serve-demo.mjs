@@ -25,6 +25,7 @@ export { CONTENT_SECURITY_POLICY };
 /** The pages, relative to the server's root URL. */
 export const DEMO_PAGES = {
   demo: 'demo/',
+  cabinet: 'demo/cabinet.html',
   hostCss: 'demo/host-css.html',
   twoCopies: 'demo/two-copies.html',
 };
@@ -132,6 +133,7 @@ const runDirectly = process.argv[1] && pathToFileURL(resolve(process.argv[1])).h
 if (runDirectly) {
   const { url, stop } = await startDemoServer();
   console.log(`lk-widgets demo: ${url}${DEMO_PAGES.demo}`);
+  console.log(`  blank page:     ${url}${DEMO_PAGES.cabinet}`);
   console.log(`  host page CSS:  ${url}${DEMO_PAGES.hostCss}`);
   console.log(`  two SDK copies: ${url}${DEMO_PAGES.twoCopies}`);
   console.log('Press Ctrl+C to stop.');

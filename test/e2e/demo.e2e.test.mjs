@@ -31,6 +31,9 @@ const EMAIL = `${FORM} input[name="email"]`;
 const PASSWORD = `${FORM} input[name="password"]`;
 const LOGOUT = `${FORM} [part~="logout"]`;
 const SIGNED_IN_TEXT = `Вы вошли как ${DEMO_USER.email}`;
+/** The demo's main page is the whole cabinet: once logged in, its panel names the user and has "Выйти". */
+const CABINET_USER = 'lk-cabinet [part~="user"]';
+const CABINET_LOGOUT = 'lk-cabinet [part~="logout"]';
 
 let server;
 let browser;
@@ -119,14 +122,19 @@ async function tabUntil(page, selector, max = 80) {
   assert.fail(`${max} Tab presses never focused ${selector}; the focus is on ${focused}`);
 }
 
+/** Waits until the page shows the demo user logged in: in the cabinet's panel, or in a lone login form. */
 const waitForSignedIn = (page) =>
-  page.waitForFunction((text) => document.querySelector('lk-login-form')?.textContent?.includes(text), WAIT, SIGNED_IN_TEXT);
+  page.waitForFunction(
+    (text) => (document.querySelector('lk-cabinet [part~="user"]') ?? document.querySelector('lk-login-form'))?.textContent?.includes(text),
+    WAIT,
+    SIGNED_IN_TEXT,
+  );
 
 /** Logs in by typing into the fields and pressing Enter (not the keyboard-only path). */
-async function typeAndLogIn(page) {
+async function typeAndLogIn(page, password = DEMO_USER.password) {
   await page.waitForSelector(EMAIL, LOAD);
   await page.type(EMAIL, DEMO_USER.email);
-  await page.type(PASSWORD, DEMO_USER.password);
+  await page.type(PASSWORD, password);
   await page.keyboard.press('Enter');
   await waitForSignedIn(page);
 }
@@ -159,15 +167,15 @@ describe('demo/index.html', () => {
     await page.keyboard.press('Enter');
 
     await waitForSignedIn(page);
-    const greeting = await page.$eval(`${FORM} [part~="signed-in-as"]`, (node) => node.textContent.trim());
+    const greeting = await page.$eval(CABINET_USER, (node) => node.textContent.trim());
     assert.match(greeting, /^Вы вошли как abonent@example\.ru/);
 
     // "Выйти", reached with Tab and pressed with Enter.
-    await tabUntil(page, LOGOUT);
-    assert.equal(await page.$eval(LOGOUT, (button) => button.textContent.trim()), 'Выйти');
+    await tabUntil(page, CABINET_LOGOUT);
+    assert.equal(await page.$eval(CABINET_LOGOUT, (button) => button.textContent.trim()), 'Выйти');
     await page.keyboard.press('Enter');
     await page.waitForSelector(EMAIL, WAIT);
-    assert.equal(await page.$(LOGOUT), null, 'the signed-in state is gone');
+    assert.equal(await page.$(CABINET_LOGOUT), null, 'the signed-in state is gone');
 
     await closeClean();
   });
@@ -181,7 +189,7 @@ describe('demo/index.html', () => {
     assert.equal(await page.$(EMAIL), null, 'no login form after the reload');
 
     // Leave the demo data as it was: logged out.
-    await page.click(LOGOUT);
+    await page.click(CABINET_LOGOUT);
     await page.waitForSelector(EMAIL, WAIT);
     await closeClean();
   });

@@ -80,7 +80,8 @@ async function logInWithKeyboard(page, email, password) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-  await textIn(page, 'lk-login-form', `Вы вошли как ${email}`);
+  // The demo is the whole cabinet: logged in, its panel names the user.
+  await textIn(page, 'lk-cabinet [part~="user"]', `Вы вошли как ${email}`);
 }
 
 test('register → letter → confirm → log in, with the keyboard', TEST, async () => {
@@ -112,6 +113,8 @@ test('register → letter → confirm → log in, with the keyboard', TEST, asyn
   await page.focus('lk-confirm-email [part~="link-login"]');
   await page.keyboard.press('Enter');
   await logInWithKeyboard(page, email, password);
+  // A confirmed user gets the cabinet's sections, not the confirmation state.
+  await page.waitForSelector('lk-cabinet [part~="nav"]', WAIT);
   assert.equal(await page.$('lk-login-form [part~="unconfirmed"]'), null, 'the e-mail counts as confirmed');
   assert.deepEqual(problems, []);
   await page.close();

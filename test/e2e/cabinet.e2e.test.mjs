@@ -1,0 +1,223 @@
+// End-to-end, as a person with a keyboard, in the demo's <lk-cabinet>: log in,
+// connect the seed's account 5812345678 at Межрегионгаз Пятигорск
+// (Республика Дагестан) and a second one, switch between them, change the
+// password, log out and log in with the new password. Also: the cabinet alone
+// on a blank page, and the demo's brand and colour-scheme switch. Every page
+// runs under CONTRACT.md's CSP against the in-browser mock (IndexedDB).
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { DEMO_PAGES, startDemoServer } from '../../scripts/serve-demo.mjs';
+
+const LOAD = { timeout: 20_000 };
+const WAIT = { timeout: 15_000 };
+const TEST = { timeout: 180_000 };
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy|Trusted ?Types?/i;
+const DEMO_USER = { email: 'abonent@example.ru', password: 'gaz2015' };
+
+let server;
+let browser;
+let profile;
+
+before(
+  async () => {
+    server = await startDemoServer({ port: 0, quiet: true });
+    profile = await mkdtemp(join(tmpdir(), 'lk-widgets-e2e-cabinet-'));
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, userDataDir: profile });
+  },
+  { timeout: 240_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+/** A tab on `path` that records CSP violations and uncaught errors. */
+async function open(path) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 1000 });
+  const problems = [];
+  page.on('console', (message) => CSP_MESSAGE.test(message.text()) && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(String(error?.message ?? error)));
+  await page.goto(new URL(path, server.url).href, { waitUntil: 'load', ...LOAD });
+  return { page, problems };
+}
+
+/** The demo, from the seed and logged out ("Сбросить демо-данные" reloads the page). */
+async function openDemo() {
+  const opened = await open(DEMO_PAGES.demo);
+  const { page } = opened;
+  await page.waitForSelector('#mock-reset:not([disabled])', LOAD);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load', ...LOAD }), page.click('#mock-reset')]);
+  await page.waitForSelector('#mock-reset:not([disabled])', LOAD);
+  return opened;
+}
+
+/** Whether the focused node matches `selector` and, if given, has the text `text`. */
+const focusIs = (page, selector, text) =>
+  page.evaluate(
+    (wanted, label) => {
+      const node = document.activeElement;
+      return Boolean(node?.matches(wanted) && (label === undefined || node.textContent.trim() === label));
+    },
+    selector,
+    text,
+  );
+
+/** Presses `key` (Tab or Shift+Tab) until the focus is on `selector` (with the text `text`). */
+async function moveFocusTo(page, selector, { text, back = false, max = 150 } = {}) {
+  for (let presses = 0; presses < max; presses += 1) {
+    if (back) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+    } else {
+      await page.keyboard.press('Tab');
+    }
+    if (await focusIs(page, selector, text)) return;
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160));
+  assert.fail(`the keyboard never reached ${selector} ${text ?? ''}; the focus is on ${focused}`);
+}
+
+const textIn = (page, selector, text) =>
+  page.waitForFunction((s, t) => document.querySelector(s)?.textContent?.includes(t), WAIT, selector, text);
+
+const NAV_LINK = 'lk-cabinet [part~="nav-link"]';
+
+/** To a section with the keyboard: back to the navigation panel, then Enter. */
+async function openSection(page, name) {
+  await moveFocusTo(page, NAV_LINK, { text: name, back: true });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (label) => [...document.querySelectorAll('lk-cabinet [part~="nav-link"]')].find((link) => link.textContent.trim() === label)?.getAttribute('aria-current') === 'page',
+    WAIT,
+    name,
+  );
+}
+
+async function logIn(page, password) {
+  await page.waitForSelector('lk-login-form input[name="email"]', WAIT);
+  await moveFocusTo(page, 'lk-login-form input[name="email"]');
+  await page.keyboard.type(DEMO_USER.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await textIn(page, 'lk-cabinet [part~="user"]', `Вы вошли как ${DEMO_USER.email}`);
+}
+
+/** Chooses a supplier in the focused native select with the arrow keys, as a keyboard user does. */
+async function chooseSupplier(page, name) {
+  const select = 'lk-account-connect select';
+  for (let presses = 0; presses < 12; presses += 1) {
+    const chosen = await page.$eval(select, (node) => node.selectedOptions[0]?.textContent.trim());
+    if (chosen === name) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.fail(`${name} is not among the suppliers`);
+}
+
+async function connect(page, supplier, number) {
+  await moveFocusTo(page, 'lk-account-connect select');
+  await page.keyboard.press('Home');
+  await chooseSupplier(page, supplier);
+  await moveFocusTo(page, 'lk-account-connect input[name="number"]');
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await textIn(page, 'lk-account-connect [part~="status"]', `Лицевой счет ${number} подключен.`);
+}
+
+test('log in, connect two accounts, switch, change the password, log out and in again: keyboard only', TEST, async () => {
+  const { page, problems } = await openDemo();
+  const newPassword = 'gaz2027';
+
+  await logIn(page, DEMO_USER.password);
+  await textIn(page, 'lk-cabinet', 'Уважаемый абонент! Добро пожаловать в Личный кабинет поставщика услуг.');
+  await textIn(page, 'lk-cabinet [part~="connect-first"]', 'Для начала работы с Личным кабинетом Вам необходимо подключить');
+
+  await openSection(page, 'Подключить ЛС');
+  assert.match(await page.evaluate(() => location.search), /lk-section=connect/);
+  await connect(page, 'Межрегионгаз Пятигорск (Республика Дагестан)', '5812345678');
+  await connect(page, 'Межрегионгаз Псков', '6001234567');
+
+  // Switch: the accounts list's radio group, with the arrow keys.
+  await moveFocusTo(page, 'lk-accounts input[type="radio"]:checked');
+  const before = await page.$eval('lk-accounts input[type="radio"]:checked', (radio) => radio.labels[0].textContent);
+  assert.match(before, /5812345678/);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => /6001234567/.test(document.querySelector('lk-accounts input[type="radio"]:checked')?.labels[0].textContent ?? ''), WAIT);
+  await openSection(page, 'Лицевой счет');
+  await textIn(page, 'lk-cabinet [part~="account-details"]', '6001234567');
+  await textIn(page, 'lk-cabinet [part~="account-details"]', 'Межрегионгаз Псков');
+
+  // And back, from the "Лицевой счет" section's own list.
+  await moveFocusTo(page, 'lk-accounts input[type="radio"]:checked');
+  await page.keyboard.press('ArrowUp');
+  await textIn(page, 'lk-cabinet [part~="account-details"]', '5812345678');
+
+  await openSection(page, 'Настройки');
+  await moveFocusTo(page, 'lk-settings [part~="input-current-password"]');
+  await page.keyboard.type(DEMO_USER.password);
+  await moveFocusTo(page, 'lk-settings [part~="input-new-password"]');
+  await page.keyboard.type(newPassword);
+  await moveFocusTo(page, 'lk-settings [part~="input-repeat-password"]');
+  await page.keyboard.type(newPassword);
+  await page.keyboard.press('Enter');
+  await textIn(page, 'lk-settings', 'Пароль изменён. На других устройствах нужно войти заново.');
+
+  await moveFocusTo(page, 'lk-cabinet [part~="logout"]', { back: true });
+  await page.keyboard.press('Enter');
+  await logIn(page, newPassword);
+  assert.deepEqual(problems, []);
+
+  // Leave the demo data as the README describes it.
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load', ...LOAD }), page.click('#mock-reset')]);
+  await page.close();
+});
+
+test('<lk-cabinet> alone on a blank page is the whole cabinet', TEST, async () => {
+  const { page, problems } = await open(DEMO_PAGES.cabinet);
+  await logIn(page, DEMO_USER.password);
+  await page.waitForSelector('lk-cabinet [part~="nav"]', WAIT);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('body *:not(lk-cabinet, lk-cabinet *, main, h1)').length), 0);
+  await moveFocusTo(page, 'lk-cabinet [part~="logout"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('lk-login-form input[name="email"]', WAIT);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the demo switches brand and colour scheme live, through custom properties only', TEST, async () => {
+  const { page, problems } = await open(DEMO_PAGES.demo);
+  await page.waitForSelector('lk-login-form [part~="submit"]', LOAD);
+  const look = () =>
+    page.$eval('lk-login-form [part~="submit"]', (button) => {
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, radius: style.borderTopLeftRadius, font: style.fontFamily, scheme: document.documentElement.dataset.scheme };
+    });
+  await page.select('#theme-scheme', 'light');
+  await page.select('#theme-brand', 'pskov');
+  const pskov = await look();
+  await page.select('#theme-brand', 'pyatigorsk');
+  const pyatigorsk = await look();
+  assert.notEqual(pyatigorsk.background, pskov.background, 'the brand colour changes');
+  assert.notEqual(pyatigorsk.radius, pskov.radius, 'the corner radius changes');
+  assert.notEqual(pyatigorsk.font, pskov.font, 'the font changes');
+  await page.select('#theme-scheme', 'dark');
+  const dark = await look();
+  assert.equal(dark.scheme, 'dark');
+  assert.notEqual(dark.background, pyatigorsk.background, 'the dark scheme has its own primary colour');
+  const surface = await page.$eval('lk-login-form input[name="email"]', (input) => getComputedStyle(input).backgroundColor);
+  assert.equal(surface, 'rgb(23, 32, 42)', 'inputs take the dark surface');
+  // Back to the defaults for the other tests.
+  await page.select('#theme-brand', 'pskov');
+  await page.select('#theme-scheme', 'system');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
