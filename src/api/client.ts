@@ -51,7 +51,10 @@ export interface RequestSpec<TResponse> extends CallOptions {
   /** The JSON body; checked against `bodySchema` before anything is sent. */
   body?: unknown;
   bodySchema?: v.GenericSchema;
-  /** The schema of a success answer; without one, the answer's body is ignored. */
+  /**
+   * The schema of a success answer. Without one the call has no answer to
+   * read: an empty body or any JSON is success, anything else is malformed.
+   */
   responseSchema?: v.GenericSchema<unknown, TResponse>;
   headers?: Record<string, string>;
 }
@@ -163,13 +166,18 @@ async function readAnswer<TResponse>(
   schema: v.GenericSchema<unknown, TResponse> | undefined,
   target: { method: string; url: string },
 ): Promise<TResponse> {
-  if (!schema) return undefined as TResponse;
   let json: unknown;
+  const text = await response.text();
+  // A call with no answer to read (204) still must not take an unreadable
+  // one for success: a proxy's HTML page or a cut-off body means the
+  // backend's answer never arrived.
+  if (!schema && text.trim() === '') return undefined as TResponse;
   try {
-    json = JSON.parse(await response.text());
+    json = JSON.parse(text);
   } catch (cause) {
     throw new ResponseShapeError(target, 'malformed', [], { cause });
   }
+  if (!schema) return undefined as TResponse;
   const checked = v.safeParse(schema, json);
   if (!checked.success) throw new ResponseShapeError(target, 'shape', checked.issues);
   return checked.output;

@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../../src/entries/cabinet.js';
 import type { LkCabinetElement } from '../../src/entries/cabinet.js';
+import { createClient } from '../../src/api/client.js';
 import { resetConfiguration } from '../../src/context/environment.js';
 import { SESSION_COOKIE } from '../../mocks/sessions.js';
 import { DEMO_USER, UNCONFIRMED_USER, useMockBackend } from '../mocks/helpers.js';
@@ -298,7 +299,10 @@ describe('<lk-cabinet>', () => {
   describe('faults', () => {
     for (const [fault, message] of FAULTS) {
       it(`shows a ${fault} on loading the accounts, with a retry that works`, async () => {
-        const cabinet = await render();
+        // No waits between the client's retries of the GET: the fault shows at once.
+        const client = createClient({ baseUrl: backend.apiBase, retryDelay: () => 0 });
+        const cabinet = await renderWithBackend<LkCabinetElement>(backend, html`<lk-cabinet></lk-cabinet>`, { client });
+        await settled(cabinet);
         await backend.faults.set('accounts', fault);
         await logInThroughForm(cabinet);
         const alert = await findPart(cabinet, '[part~="account"] [part~="fault"]');

@@ -465,8 +465,9 @@ describe('<lk-password-recovery>', () => {
 
     for (const [fault, message] of [
       ['network-error', 'Нет связи с сервером'],
-      // A reset answers 204 without a body, so there is no answer to be malformed.
+      // A reset answers 204 without a body: an unreadable body is a fault, a JSON one of any shape is ignored.
       ['server-error', 'На сервере произошла ошибка'],
+      ['malformed', 'не удалось прочитать'],
     ] as const) {
       it(`ends a ${fault} while saving the password with a message, keeps the input and retries`, async () => {
         const element = await renderResetStep();

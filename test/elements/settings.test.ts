@@ -522,9 +522,10 @@ describe('<lk-settings>', () => {
   });
 
   describe('server errors and network faults', () => {
-    // A password change answers 204 without a body: there is no answer to be malformed or of a wrong shape.
+    // A password change answers 204 without a body: an unreadable body is a fault, a JSON one of any shape is ignored.
     for (const [fault, message] of [
       ['server-error', 'На сервере произошла ошибка'],
+      ['malformed', 'не удалось прочитать'],
       ['network-error', 'Нет связи с сервером'],
       ['timeout', 'Сервер не ответил вовремя'],
     ] as const) {
@@ -557,7 +558,8 @@ describe('<lk-settings>', () => {
     it('says when the session could not be checked, and retries', async () => {
       await backend.faults.set('session', 'server-error');
       await logIn(backend);
-      const element = await render({ loggedIn: false });
+      // No waits between the client's retries of the GET: the fault shows at once.
+      const element = await render({ loggedIn: false }, { client: createClient({ baseUrl: backend.apiBase, retryDelay: () => 0 }) });
       const alert = await findPart(element, '[part~="fault"]');
       expect(textOf(alert)).to.contain('На сервере произошла ошибка');
       await backend.faults.clear();
