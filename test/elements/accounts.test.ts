@@ -232,6 +232,15 @@ describe('<lk-accounts>', () => {
       expect(linked.querySelector('[part~="link-connect"]')!.getAttribute('href')).to.equal('/connect');
     });
 
+    it('sets its heading at heading-level, between 2 and 6', async () => {
+      const plain = await render(undefined, { accounts: [] });
+      expect(plain.querySelector('[part~="title"]')!.localName).to.equal('h2');
+      const nested = await render(html`<lk-accounts heading-level="4"></lk-accounts>`, { accounts: [] });
+      expect(nested.querySelector('[part~="title"]')!.localName).to.equal('h4');
+      const wrong = await render(html`<lk-accounts heading-level="<h1>"></lk-accounts>`, { accounts: [] });
+      expect(wrong.querySelector('[part~="title"]')!.localName).to.equal('h2');
+    });
+
     it('speaks English with locale="en"', async () => {
       const element = await render(undefined, { provider: { locale: 'en' } });
       expect(textOf(element.querySelector('[part~="title"]'))).to.equal('Current personal accounts');

@@ -245,6 +245,15 @@ describe('<lk-settings>', () => {
   });
 
   describe('attributes', () => {
+    it('keeps the page outline: its title, its sections one level deeper, and the inner elements deeper still', async () => {
+      const element = await render();
+      await waitUntil(() => element.querySelector('lk-accounts [part~="title"]') && element.querySelector('lk-account-connect [part~="title"]'));
+      const level = (selector: string) => [...element.querySelectorAll(selector)].map((node) => node.localName);
+      expect(level(':scope > [part~="title"]')).to.deep.equal(['h2']);
+      expect(level('[part~="section-title"]')).to.deep.equal(['h3', 'h3']);
+      expect(level('lk-accounts [part~="title"], lk-account-connect [part~="title"]')).to.deep.equal(['h4', 'h4']);
+    });
+
     it('speaks English with locale="en"', async () => {
       const element = await render({}, { locale: 'en' });
       expect(element.lang).to.equal('en');

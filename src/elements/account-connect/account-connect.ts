@@ -10,6 +10,7 @@ import { LkErrorEvent } from '../../events/error.js';
 import type { ConnectAccountRequest } from '../../schemas/account.js';
 import { accountNumberLength, accountNumberSchema, findAccountNumberIssue, normalizeAccountNumber } from '../../schemas/supplier.js';
 import type { AccountRule, Supplier } from '../../schemas/supplier.js';
+import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
@@ -79,6 +80,9 @@ type SuppliersState = 'idle' | 'loading' | 'ready' | 'failed';
 export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   static override styles = [baseStyles, formStyles, accountConnectStyles];
 
+  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** The id of the supplier to preselect (`mrg-pyatigorsk-dagestan`); the user can still choose another. */
   @property() supplier?: string;
 
@@ -141,7 +145,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
     const loading = this.suppliersState === 'loading' || this.suppliersState === 'idle';
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
-        <h2 part="title" id=${id('title')}>${t.title}</h2>
+        ${heading(headingLevel(this.headingLevel), { id: id('title'), text: t.title })}
         <p part="intro">${t.intro}</p>
         ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
         ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}

@@ -6,6 +6,7 @@ import { isAbortError } from '../../api/errors.js';
 import { LkAccountSelectedEvent } from '../../events/account-selected.js';
 import { LkErrorEvent } from '../../events/error.js';
 import type { Account } from '../../schemas/account.js';
+import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
@@ -72,6 +73,9 @@ import { accountsStyles } from './accounts.styles.js';
 export class LkAccountsElement extends LkElement<AccountsMessages> {
   static override styles = [baseStyles, formStyles, accountsStyles];
 
+  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
   @property({ attribute: 'connect-href' }) connectHref?: string;
 
@@ -136,7 +140,7 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
     const loadFault = store.status === 'error' ? faultMessage(store.error, t) : undefined;
     return html`
       <section part="accounts" aria-labelledby="${this.uid}-title">
-        <h2 part="title" id="${this.uid}-title">${t.title}</h2>
+        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
         ${loadFault
           ? faultAlert(loadFault, t.retry, () => void store.reload())
           : faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}

@@ -21,6 +21,10 @@ export const formStyles = css`
     font-weight: 600;
     line-height: 1.25;
   }
+  /* A title set one level deeper (heading-level) under a host's heading reads as a subheading. */
+  :scope :is(h3, h4, h5, h6)[part~='title'] {
+    font-size: 1.125em;
+  }
   :scope [part~='field'] {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

@@ -278,7 +278,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
         <button part="link link-connect" type="button" @click=${() => this.#go('connect')}>${t.connectLink}</button>.
       </p>`;
     } else {
-      body = html`${this.renderCurrentAccount(accounts.current)}<lk-accounts></lk-accounts>`;
+      body = html`${this.renderCurrentAccount(accounts.current)}<lk-accounts heading-level="3"></lk-accounts>`;
     }
     return html`
       <section part="account" aria-labelledby=${id}>

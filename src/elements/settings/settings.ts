@@ -10,6 +10,7 @@ import type { LkNavigateEvent } from '../../events/navigate.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema, passwordPolicy } from '../../schemas/password.js';
 import type { User } from '../../schemas/user.js';
+import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, errorSummary, faultAlert, field, passwordInput } from '../base/form-parts.js';
@@ -90,6 +91,9 @@ interface Change {
 export class LkSettingsElement extends LkElement<SettingsMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, settingsStyles];
 
+  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** The address of the password recovery page, for a real link when no navigator handles it. */
   @property({ attribute: 'recover-href' }) recoverHref?: string;
 
@@ -148,7 +152,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
       return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
     }
     return html`
-      <h2 part="title">${t.title}</h2>
+      ${heading(headingLevel(this.headingLevel), { text: t.title })}
       ${session.status === 'error'
         ? faultAlert(faultMessage(session.error, t), t.retry, () => void session.load())
         : html`<p part="logged-out">${t.loggedOut}</p>
@@ -160,13 +164,23 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     const t = this.t;
     const id = (name: string) => this.partId(name);
     return html`
-      <h2 part="title">${t.title}</h2>
+      ${heading(headingLevel(this.headingLevel), { text: t.title })}
       <p part="login"><span part="login-label">${t.login}</span> <span part="login-value">${user.email}</span></p>
       ${this.renderPasswordChange(user)}
       <section part="accounts-section" aria-labelledby=${id('accounts-title')} @lk-navigate=${this.onAccountsNavigate}>
-        <h3 part="section-title" id=${id('accounts-title')}>${t.accountsTitle}</h3>
-        <lk-accounts part="accounts" locale=${ifDefined(this.locale)} api-base=${ifDefined(this.apiBase)}></lk-accounts>
-        <lk-account-connect part="account-connect" locale=${ifDefined(this.locale)} api-base=${ifDefined(this.apiBase)}></lk-account-connect>
+        ${heading(headingLevel(this.headingLevel, 1), { id: id('accounts-title'), part: 'section-title', text: t.accountsTitle })}
+        <lk-accounts
+          part="accounts"
+          heading-level=${headingLevel(this.headingLevel, 2)}
+          locale=${ifDefined(this.locale)}
+          api-base=${ifDefined(this.apiBase)}
+        ></lk-accounts>
+        <lk-account-connect
+          part="account-connect"
+          heading-level=${headingLevel(this.headingLevel, 2)}
+          locale=${ifDefined(this.locale)}
+          api-base=${ifDefined(this.apiBase)}
+        ></lk-account-connect>
       </section>
     `;
   }
@@ -177,7 +191,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     const { current, password, repeat } = this.fieldErrors;
     return html`
       <form part="form password-change" novalidate aria-labelledby=${id('password-title')} @submit=${this.onSubmit}>
-        <h3 part="section-title" id=${id('password-title')}>${t.passwordTitle}</h3>
+        ${heading(headingLevel(this.headingLevel, 1), { id: id('password-title'), part: 'section-title', text: t.passwordTitle })}
         <p part="intro">${t.passwordIntro(user.email)}</p>
         ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
         ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
