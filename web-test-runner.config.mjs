@@ -23,6 +23,23 @@ async function contentSecurityPolicy(context, next) {
   }
 }
 
+let keeper;
+/**
+ * Opens test/service-worker-keeper.html once, before the first test page,
+ * and keeps it open: msw's worker is then installed before any test starts
+ * and always has a client, so it never unregisters itself between two test
+ * files (see that page's script).
+ */
+function keepServiceWorker(context, config) {
+  keeper ??= (async () => {
+    const page = await context.newPage({ type: 'window' });
+    const origin = `${config.protocol.replace(/:?$/, ':')}//${config.hostname}:${config.port}`;
+    await page.goto(new URL('/test/service-worker-keeper.html', origin).href);
+    await page.waitForSelector('body[data-ready]');
+  })();
+  return keeper;
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   // The default export conditions break msw's browser build.
@@ -35,7 +52,10 @@ export default {
       // hidden, so it gets no animation frames, and Chromium dispatches mouse
       // moves (and so hover) with frames. Two files run at once; both must be
       // visible for pointer tests and fixture() to work.
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      createPage: async ({ context, config }) => {
+        await keepServiceWorker(context, config);
+        return context.newPage({ type: 'window' });
+      },
       launchOptions: {
         executablePath: chromiumPath(),
         headless: true,

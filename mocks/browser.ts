@@ -54,7 +54,9 @@ export async function serveMockBackend(
     const worker = setupWorker();
     shared = {
       worker,
-      started: worker.start({ serviceWorker: { url: WORKER_SCRIPT_PATH }, onUnhandledFrame: 'bypass', quiet }),
+      started: untilClaimedByNewWorker().then(() =>
+        worker.start({ serviceWorker: { url: WORKER_SCRIPT_PATH }, onUnhandledFrame: 'bypass', quiet }),
+      ),
       backends: new Set(),
     };
   }
@@ -80,6 +82,32 @@ export async function serveMockBackend(
     await current.worker.stop();
   }
   return { ...backend, worker: current.worker, stop };
+}
+
+/**
+ * msw reloads the page when its worker is registered but does not control
+ * the page, taking that for a hard reload (msw's get-worker-instance.ts). A
+ * page that opens while another page of the origin is still installing the
+ * worker is in that state too, but only until the new worker activates and
+ * claims it (the worker script calls `clients.claim()`): wait for that
+ * instead of reloading. Two test pages starting at once, or two demo tabs,
+ * hit this; a real hard reload (an active worker) is left to msw.
+ */
+async function untilClaimedByNewWorker(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (!container || container.controller) return;
+  // Listen first: the claim may come while the registrations are read.
+  const claimed = new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+  const registrations = await container.getRegistrations();
+  if (container.controller) return;
+  const isOurs = (worker: ServiceWorker | null) => Boolean(worker && new URL(worker.scriptURL).pathname === WORKER_SCRIPT_PATH);
+  const coming = registrations.some(
+    (registration) =>
+      isOurs(registration.installing) ||
+      isOurs(registration.waiting) ||
+      (isOurs(registration.active) && registration.active!.state === 'activating'),
+  );
+  if (coming) await claimed;
 }
 
 /** The msw worker `startMockBackend` started on this page, while one runs. */

@@ -55,7 +55,8 @@ describe('embedding on a supplier page', () => {
     expect(form.lang).to.equal('ru');
     define('lk-late-provider', LateProvider);
     await waitUntil(() => form.lang === 'en', 'the form never took the late provider\'s locale');
-    await form.updateComplete;
+    // The provider brings its own session, which the form asks about before it shows the form again.
+    await waitUntil(() => form.querySelector('[part~="submit"]'), 'the form did not come back');
     expect(textOf(form.querySelector('[part~="submit"]'))).to.equal('Log in');
   });
 
