@@ -3,16 +3,16 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
-import { login } from '../src/api/auth.js';
 import { LkAccountConnectElement } from '../src/entries/account-connect.js';
 import { LkHintElement } from '../src/entries/hint.js';
 import {
-  DEMO_USER,
   apiBaseArgType,
+  DEMO_USER,
   elementMeta,
   findServerErrorAlert,
   inProvider,
   localeArgType,
+  loggedIn,
   mockBackend,
   storyApiBase,
   storyDocs,
@@ -37,11 +37,6 @@ const apiBase = storyApiBase('elements-lk-account-connect');
 
 const DAGESTAN = 'mrg-pyatigorsk-dagestan';
 const PSKOV = 'mrg-pskov';
-
-/** A story `beforeEach` (after the meta's, which serves the backend): the demo user logs in on the story's own client. */
-async function loggedIn({ loaded }: { loaded: Record<string, unknown> }): Promise<void> {
-  await login(storyMock(loaded).client, { email: DEMO_USER.email, password: DEMO_USER.password });
-}
 
 // ----- Interaction helpers (the user's way: labels, roles, visible text) -----
 

@@ -3,19 +3,19 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
-import { connectAccount } from '../src/api/accounts.js';
-import { login } from '../src/api/auth.js';
 import { LkAccountsElement } from '../src/entries/accounts.js';
 import {
-  DEMO_USER,
   apiBaseArgType,
+  DEMO_USER,
   elementMeta,
   findServerErrorAlert,
   inProvider,
   localeArgType,
+  loggedIn,
   mockBackend,
   storyApiBase,
   storyDocs,
+  withTwoAccounts,
 } from './support.js';
 
 interface Args {
@@ -33,19 +33,6 @@ type Story = StoryObj<Args>;
 
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
 const apiBase = storyApiBase('elements-lk-accounts');
-
-/** A story `beforeEach` (after the meta's, which serves the backend): the demo user logs in on the story's own client. */
-async function loggedIn({ loaded }: { loaded: Record<string, unknown> }): Promise<void> {
-  await login(storyMock(loaded).client, { email: DEMO_USER.email, password: DEMO_USER.password });
-}
-
-/** Logged in, with the seed's Дагестан account and the Псков one connected (Дагестан first, so current). */
-async function withTwoAccounts(context: { loaded: Record<string, unknown> }): Promise<void> {
-  await loggedIn(context);
-  const { client } = storyMock(context.loaded);
-  await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
-  await connectAccount(client, { supplierId: 'mrg-pskov', number: '6001234567' });
-}
 
 const findList = (canvasElement: HTMLElement) =>
   within(canvasElement).findByRole('group', { name: /^(Лицевой счет, с которым Вы работаете|The personal account you are working with)$/ }, { timeout: 5000 });

@@ -3,7 +3,6 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
-import { connectAccount } from '../src/api/accounts.js';
 import { login } from '../src/api/auth.js';
 import { LkAccountConnectElement } from '../src/entries/account-connect.js';
 import { LkAccountsElement } from '../src/entries/accounts.js';
@@ -14,7 +13,19 @@ import { LkPasswordRecoveryElement } from '../src/entries/password-recovery.js';
 import { LkRegisterFormElement } from '../src/entries/register-form.js';
 import { LkSettingsElement } from '../src/entries/settings.js';
 import { SEED_USERS } from '../mocks/index.js';
-import { DEMO_USER, apiBaseArgType, elementMeta, findHeading, inProvider, localeArgType, mockBackend, storyApiBase, storyDocs } from './support.js';
+import {
+  apiBaseArgType,
+  DEMO_USER,
+  elementMeta,
+  findHeading,
+  inProvider,
+  localeArgType,
+  loggedIn,
+  mockBackend,
+  storyApiBase,
+  storyDocs,
+  withTwoAccounts,
+} from './support.js';
 
 interface Args {
   /** `<lk-cabinet locale>`. */
@@ -30,19 +41,6 @@ type Story = StoryObj<Args>;
 const apiBase = storyApiBase('elements-lk-cabinet');
 const UNCONFIRMED_USER = SEED_USERS.find((user) => !user.emailConfirmed)!;
 const MONTH = 31 * 24 * 60 * 60_000;
-
-/** The demo user logs in on the story's own client before the story renders. */
-async function loggedIn({ loaded }: { loaded: Record<string, unknown> }): Promise<void> {
-  await login(storyMock(loaded).client, { email: DEMO_USER.email, password: DEMO_USER.password });
-}
-
-/** …and has the seed's Дагестан account and a Псков one connected. */
-async function withAccounts(context: { loaded: Record<string, unknown> }): Promise<void> {
-  await loggedIn(context);
-  const { client } = storyMock(context.loaded);
-  await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
-  await connectAccount(client, { supplierId: 'mrg-pskov', number: '6001234567' });
-}
 
 /** The navigation panel's link to a section, once logged in. */
 const findSection = (canvasElement: HTMLElement, name: string) =>
@@ -138,7 +136,7 @@ export const WithAccounts: Story = {
   name: 'Two accounts',
   args: { 'api-base': apiBase('with-accounts') },
   parameters: storyDocs('Two accounts connected: the current one, and the list to choose another; the play chooses the second.'),
-  beforeEach: withAccounts,
+  beforeEach: withTwoAccounts,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const details = await waitFor(() => {

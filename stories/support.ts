@@ -12,6 +12,8 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { mockBackendLoader, serveMockBackend, storyMock } from '../.storybook/mock-backend.js';
 import type { MockBackendParameters } from '../.storybook/mock-backend.js';
 import { SEED_USERS } from '../mocks/index.js';
+import { connectAccount } from '../src/api/accounts.js';
+import { login } from '../src/api/auth.js';
 import { LkProviderElement } from '../src/entries/provider.js';
 
 /** The README's demo user, confirmed: abonent@example.ru / gaz2015. */
@@ -61,6 +63,19 @@ export function inProvider(loaded: Record<string, unknown>, element: TemplateRes
       ${element}
     </lk-provider>
   `;
+}
+
+/** A story `beforeEach` (after the meta's, which serves the backend): the demo user logs in on the story's own client. */
+export async function loggedIn({ loaded }: { loaded: Record<string, unknown> }): Promise<void> {
+  await login(storyMock(loaded).client, { email: DEMO_USER.email, password: DEMO_USER.password });
+}
+
+/** …and has the seed's Дагестан account and the Псков one connected (Дагестан first, so current). */
+export async function withTwoAccounts(context: { loaded: Record<string, unknown> }): Promise<void> {
+  await loggedIn(context);
+  const { client } = storyMock(context.loaded);
+  await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+  await connectAccount(client, { supplierId: 'mrg-pskov', number: '6001234567' });
 }
 
 /** The `locale` arg of the element `category`. */

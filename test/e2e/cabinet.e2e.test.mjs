@@ -5,13 +5,9 @@
 // on a blank page, and the demo's brand and colour-scheme switch. Every page
 // runs under CONTRACT.md's CSP against the in-browser mock (IndexedDB).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
-import { DEMO_PAGES, startDemoServer } from '../../scripts/serve-demo.mjs';
+import { test } from 'node:test';
+import { DEMO_PAGES } from '../../scripts/serve-demo.mjs';
+import { useDemoBrowser } from './support.mjs';
 
 const LOAD = { timeout: 20_000 };
 const WAIT = { timeout: 15_000 };
@@ -19,33 +15,16 @@ const TEST = { timeout: 180_000 };
 const CSP_MESSAGE = /Content[- ]Security[- ]Policy|Trusted ?Types?/i;
 const DEMO_USER = { email: 'abonent@example.ru', password: 'gaz2015' };
 
-let server;
-let browser;
-let profile;
-
-before(
-  async () => {
-    server = await startDemoServer({ port: 0, quiet: true });
-    profile = await mkdtemp(join(tmpdir(), 'lk-widgets-e2e-cabinet-'));
-    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, userDataDir: profile });
-  },
-  { timeout: 240_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (profile) await rm(profile, { recursive: true, force: true });
-});
+const demo = useDemoBrowser('cabinet');
 
 /** A tab on `path` that records CSP violations and uncaught errors. */
 async function open(path) {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   await page.setViewport({ width: 1280, height: 1000 });
   const problems = [];
   page.on('console', (message) => CSP_MESSAGE.test(message.text()) && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(String(error?.message ?? error)));
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load', ...LOAD });
+  await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'load', ...LOAD });
   return { page, problems };
 }
 

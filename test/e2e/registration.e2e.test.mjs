@@ -4,46 +4,25 @@
 // CONTRACT.md's CSP against the in-browser mock (IndexedDB), so the letter's
 // link opens the demo in a fresh page load, as a real letter would.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
-import { DEMO_PAGES, startDemoServer } from '../../scripts/serve-demo.mjs';
+import { test } from 'node:test';
+import { DEMO_PAGES } from '../../scripts/serve-demo.mjs';
+import { useDemoBrowser } from './support.mjs';
 
 const LOAD = { timeout: 20_000 };
 const WAIT = { timeout: 15_000 };
 const TEST = { timeout: 120_000 };
 const CSP_MESSAGE = /Content[- ]Security[- ]Policy|Trusted ?Types?/i;
 
-let server;
-let browser;
-let profile;
-
-before(
-  async () => {
-    server = await startDemoServer({ port: 0, quiet: true });
-    profile = await mkdtemp(join(tmpdir(), 'lk-widgets-e2e-registration-'));
-    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, userDataDir: profile });
-  },
-  { timeout: 240_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (profile) await rm(profile, { recursive: true, force: true });
-});
+const demo = useDemoBrowser('registration');
 
 /** A tab on the demo that fails the test on a CSP violation or an uncaught error. */
 async function openDemo() {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   await page.setViewport({ width: 1280, height: 1000 });
   const problems = [];
   page.on('console', (message) => CSP_MESSAGE.test(message.text()) && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(String(error?.message ?? error)));
-  await page.goto(new URL(DEMO_PAGES.demo, server.url).href, { waitUntil: 'load', ...LOAD });
+  await page.goto(new URL(DEMO_PAGES.demo, demo.server.url).href, { waitUntil: 'load', ...LOAD });
   // Each flow starts from the seed, logged out ("Сбросить демо-данные" reloads the page).
   await page.waitForSelector('#mock-reset:not([disabled])', LOAD);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load', ...LOAD }), page.click('#mock-reset')]);

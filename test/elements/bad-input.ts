@@ -55,3 +55,23 @@ export const BAD_ACCOUNT_NUMBERS = [
   ['SQL', "' OR '1'='1", 'account_letters'],
   ['decimal point', '5812345.678', 'account_chars'],
 ] as const;
+
+/**
+ * The bad new-password corpus under the seed's policy (EXPECTATIONS 22): a
+ * name, the value typed, and what the message says. Every form that takes a
+ * new password (registration, reset, change) refuses these.
+ */
+export const BAD_NEW_PASSWORDS: readonly (readonly [name: string, value: string, message: RegExp])[] = [
+  ['too short', 'ab1', /слишком короткий: нужно не менее 5 символов/],
+  ['too long', 'abcdef123456', /слишком длинный: не более 10 символов/],
+  ['wrong alphabet', 'gaz_2015!', /только из латинских букв и цифр/],
+  ['Cyrillic look-alikes', 'раssw0rd', /русские буквы. Переключите раскладку/],
+  ['full-width digits', 'gaz２０１５', /только из латинских букв и цифр/],
+  ['spaces', ' gaz 2015 ', /только из латинских букв и цифр/],
+  ['emoji', 'gaz🔥2015', /только из латинских букв и цифр/],
+  ['markup', '<b>gaz</b>', /только из латинских букв и цифр/],
+  ['SQL', "1' OR '1'='1", /только из латинских букв и цифр/],
+];
+
+/** A new password that passes the policy but is on the common-password list. */
+export const COMMON_NEW_PASSWORD = ['common', 'qwerty1', /слишком распространён/] as const;

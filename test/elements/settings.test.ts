@@ -17,6 +17,7 @@ import '../../src/entries/settings.js';
 import { DEMO_USER, logIn, useMockBackend } from '../mocks/helpers.js';
 import type { MockBackend } from '../../mocks/backend.js';
 import { countRequests, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { BAD_NEW_PASSWORDS, COMMON_NEW_PASSWORD } from './bad-input.js';
 
 const NEW_PASSWORD = 'novyi2027';
 const WRONG_PASSWORD = 'neverno1';
@@ -361,18 +362,7 @@ describe('<lk-settings>', () => {
       requests.stop();
     });
 
-    const badPasswords: [string, string, RegExp][] = [
-      ['too short', 'ab1', /слишком короткий/],
-      ['too long', 'abcdef123456', /слишком длинный/],
-      ['wrong alphabet', 'gaz_2015!', /только из латинских букв и цифр/],
-      ['Cyrillic look-alikes', 'раssw0rd', /русские буквы/],
-      ['full-width digits', 'gaz２０１５', /только из латинских букв и цифр/],
-      ['spaces', 'gaz 2015', /только из латинских букв и цифр/],
-      ['emoji', 'gaz🔥2015', /только из латинских букв и цифр/],
-      ['markup', '<i>gaz</i>', /только из латинских букв и цифр/],
-      ['SQL', "'; DROP--", /только из латинских букв и цифр/],
-      ['common', 'qwerty1', /слишком распространён/],
-    ];
+    const badPasswords = [...BAD_NEW_PASSWORDS, COMMON_NEW_PASSWORD];
     for (const [name, value, message] of badPasswords) {
       it(`explains a bad new password (${name}), sends nothing and keeps every field`, async () => {
         const element = await render();

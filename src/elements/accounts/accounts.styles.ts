@@ -110,14 +110,4 @@ export const accountsStyles = css`
     outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
   }
-  :scope [part~='visually-hidden'] {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -299,7 +299,7 @@ export class NewPasswordFields {
   }
 }
 
-/** The look of the rule list, and the visually hidden words screen readers get instead of the marks. */
+/** The look of the rule list (the visually hidden words screen readers get instead of the marks are styled by baseStyles). */
 export const newPasswordStyles = css`
   :scope [part~='password-rules'] {
     display: grid;
@@ -329,16 +329,5 @@ export const newPasswordStyles = css`
   }
   :scope [part~='toggle-password'] {
     justify-self: start;
-  }
-  :scope [part~='visually-hidden'] {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 `;

@@ -80,4 +80,16 @@ export const baseStyles = css`
   :scope [part][hidden] {
     display: none;
   }
+  /* Words for screen readers only (a button's name beside its "?", a rule's state). */
+  :scope [part~='visually-hidden'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
 `;
