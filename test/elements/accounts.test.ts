@@ -338,15 +338,27 @@ describe('<lk-accounts>', () => {
       expect(listed.accounts.map((account: { number: string }) => account.number)).to.deep.equal(['5812345678']);
     });
 
-    it('makes another account current when the current one is disconnected, firing nothing', async () => {
+    it('makes another account current when the current one is disconnected, and says so with lk-account-selected', async () => {
       const element = await render();
-      const fired: Event[] = [];
-      element.addEventListener('lk-account-selected', (event) => fired.push(event));
+      const fired: string[] = [];
+      element.addEventListener('lk-account-selected', (event) => fired.push(event.detail.account.number));
       await askToDisconnect(element, 0);
       confirmButton(element)!.click();
       await waitUntil(() => status(element).includes('отключен'));
       expect(radios(element).map((radio) => radio.checked)).to.deep.equal([true]);
       expect(storeOf(element).current?.number).to.equal('6001234567');
+      // The user's disconnection changed the current account: the page is told which one it is now.
+      expect(fired).to.deep.equal(['6001234567']);
+    });
+
+    it('fires no lk-account-selected when an account that was not current is disconnected', async () => {
+      const element = await render();
+      const fired: Event[] = [];
+      element.addEventListener('lk-account-selected', (event) => fired.push(event));
+      await askToDisconnect(element, 1);
+      confirmButton(element)!.click();
+      await waitUntil(() => status(element).includes('отключен'));
+      expect(storeOf(element).current?.number).to.equal('5812345678');
       expect(fired).to.have.length(0);
     });
 

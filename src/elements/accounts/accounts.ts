@@ -33,12 +33,12 @@ import { accountsStyles } from './accounts.styles.js';
  * and "Отмена" (or Escape) going back to the account's button. After a
  * disconnection the status line says so and the focus returns to the list.
  * Disconnecting the current account makes the first remaining one current,
- * as the store does, without `lk-account-selected` (the user chose no
- * account). With no account it says "Нет подключенных ЛС" and offers
+ * as the store does, and fires `lk-account-selected` for it: the user's
+ * action changed the current account. With no account it says "Нет подключенных ЛС" and offers
  * "Подключить ЛС". Load and disconnect faults end in an alert with
  * "Повторить". Without a session it says to log in, with a link.
  *
- * @fires lk-account-selected - the user chose another current account; `detail.account`.
+ * @fires lk-account-selected - the user chose another current account, or disconnected the current one; `detail.account` is the current account now.
  * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
  * @fires lk-error - a fault was shown to the user; `detail.error`.
  *
@@ -263,7 +263,10 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
     this.fault = undefined;
     const abort = (this.#abort = new AbortController());
     try {
+      const wasCurrent = this.env.accounts.current?.id === account.id;
       await this.env.accounts.disconnect(account.id, { signal: abort.signal });
+      const current = this.env.accounts.current;
+      if (wasCurrent && current) this.dispatchEvent(new LkAccountSelectedEvent(current));
       this.confirming = undefined;
       this.disconnectedNumber = account.number;
       await this.updateComplete;
