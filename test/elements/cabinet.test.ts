@@ -155,6 +155,19 @@ describe('<lk-cabinet>', () => {
       expect(cabinet.querySelector('lk-accounts')).to.exist;
     });
 
+    it('opens password recovery from the settings\' "Забыли пароль?", with the panel still there', async () => {
+      const cabinet = await render();
+      await logInThroughForm(cabinet);
+      navLink(cabinet, 'Настройки').click();
+      await settled(cabinet);
+      (await findPart(cabinet, 'lk-settings [part~="link-recover"]')).click();
+      await settled(cabinet);
+      expect(shownSection(cabinet)).to.equal('recover');
+      expect(cabinet.querySelector('lk-password-recovery')).to.exist;
+      expect(cabinet.querySelector('[part~="nav"]')).to.exist;
+      await expect(cabinet).to.be.accessible();
+    });
+
     it('shows the unconfirmed user the confirmation state, not the sections', async () => {
       const cabinet = await render();
       await logInThroughForm(cabinet, UNCONFIRMED_USER);

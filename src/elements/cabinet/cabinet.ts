@@ -379,7 +379,8 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   #shown(): CabinetSection {
     const asked = this.#router.section;
     const { session } = this.env;
-    if (asked === 'confirm') return asked;
+    // A letter's link works whoever is logged in, and "Забыли пароль?" in the settings leads to recovery.
+    if (asked === 'confirm' || asked === 'recover') return asked;
     if (this.#signedIn()) return isPrivateSection(asked) ? asked : (this.returnTo ?? 'account');
     // Logged in but not confirmed: the login form shows the confirmation state.
     if (session.status === 'authenticated') return 'login';
