@@ -33,6 +33,7 @@ const ENDPOINT_LABELS: Record<ApiEndpoint, string> = {
   suppliers: 'список поставщиков',
   accounts: 'лицевые счета: список и подключение',
   account: 'отключение ЛС',
+  accountHistory: 'история ЛС',
 };
 
 const byId = <T extends HTMLElement>(id: string): T => {

@@ -1,4 +1,4 @@
-import type { Account } from '../src/schemas/account.js';
+import type { Account, HistoryMonth } from '../src/schemas/account.js';
 import { SUPPLIERS } from './data/suppliers.js';
 import { REGISTER_ACCOUNTS } from './data/register.js';
 import type { RegisterAccountFacts } from './data/register.js';
@@ -165,4 +165,15 @@ export function publicAccount(account: RegisterAccount, connection: ConnectionRe
     meters: account.meters.map((meter) => ({ ...meter })),
     connectedAt: connection.connectedAt,
   };
+}
+
+/** An account's history as the API gives it: month by month, each with its services, oldest first. */
+export function historyMonths(account: RegisterAccount): HistoryMonth[] {
+  const months = new Map<string, HistoryMonth>();
+  for (const { month, ...service } of account.history) {
+    let entry = months.get(month);
+    if (!entry) months.set(month, (entry = { month, services: [] }));
+    entry.services.push(service);
+  }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

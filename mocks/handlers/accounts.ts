@@ -2,14 +2,14 @@ import { HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import * as v from 'valibot';
 import { ConnectAccountRequestSchema } from '../../src/schemas/account.js';
-import type { AccountList, ConnectAccountResponse } from '../../src/schemas/account.js';
+import type { AccountHistory, AccountList, ConnectAccountResponse } from '../../src/schemas/account.js';
 import { accountNumberSchema } from '../../src/schemas/supplier.js';
 import type { SupplierList } from '../../src/schemas/supplier.js';
 import { mockNow } from '../db.js';
 import type { MockState } from '../db.js';
 import { SUPPLIERS } from '../data/suppliers.js';
 import { fieldProblems, fieldsProblem, problem, validationProblem } from '../problem.js';
-import { findSupplier, publicAccount, registerAccountId } from '../register.js';
+import { findSupplier, historyMonths, publicAccount, registerAccountId } from '../register.js';
 import { sessionUser } from './auth.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { MockContext } from './endpoint.js';
@@ -22,7 +22,7 @@ export function connectedAccounts(state: MockState, userId: string): AccountList
   });
 }
 
-/** `GET suppliers`, `GET accounts`, `POST accounts`, `DELETE accounts/:accountId`. */
+/** `GET suppliers`, `GET accounts`, `POST accounts`, `DELETE accounts/:accountId`, `GET accounts/:accountId/history`. */
 export function accountHandlers(context: MockContext): HttpHandler[] {
   const { db } = context;
   const unauthenticated = () => problem(401, 'unauthenticated');
@@ -88,5 +88,17 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
     return removed ? new HttpResponse(null, { status: 204 }) : problem(404, 'not_found');
   });
 
-  return [suppliers, list, connect, disconnect];
+  /** Only an account connected to the session's cabinet: another one answers as if it did not exist. */
+  const history = endpoint(context, 'accountHistory', 'get', async (request) => {
+    const user = await sessionUser(db, request);
+    if (!user) return unauthenticated();
+    const accountId = request.params.accountId ?? '';
+    const state = await db.read();
+    const connected = (state.connections[user.id] ?? []).some((connection) => connection.accountId === accountId);
+    const account = state.register[accountId];
+    if (!connected || !account) return problem(404, 'not_found');
+    return HttpResponse.json<AccountHistory>({ months: historyMonths(account) });
+  });
+
+  return [suppliers, list, connect, disconnect, history];
 }

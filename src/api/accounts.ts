@@ -1,9 +1,10 @@
 import {
+  AccountHistorySchema,
   AccountListSchema,
   ConnectAccountRequestSchema,
   ConnectAccountResponseSchema,
 } from '../schemas/account.js';
-import type { Account, ConnectAccountRequest } from '../schemas/account.js';
+import type { Account, AccountHistory, ConnectAccountRequest } from '../schemas/account.js';
 import { SupplierListSchema } from '../schemas/supplier.js';
 import type { Supplier } from '../schemas/supplier.js';
 import type { CallOptions, Client } from './client.js';
@@ -53,4 +54,18 @@ export async function connectAccount(client: Client, request: ConnectAccountRequ
 /** Disconnects an account from the cabinet; the supplier's register keeps it. */
 export function disconnectAccount(client: Client, accountId: string, options: CallOptions = {}): Promise<void> {
   return client.request({ method: 'DELETE', path: endpointPath('account', { accountId }), ...options });
+}
+
+/**
+ * The history of a connected account: its closed months, oldest first,
+ * service by service (opening balance, charged, paid, closing balance,
+ * consumption). Rejects with 404 for an account not connected to the cabinet.
+ */
+export function fetchAccountHistory(client: Client, accountId: string, options: CallOptions = {}): Promise<AccountHistory> {
+  return client.request({
+    method: 'GET',
+    path: endpointPath('accountHistory', { accountId }),
+    responseSchema: AccountHistorySchema,
+    ...options,
+  });
 }

@@ -16,6 +16,7 @@ export const API_PATHS = {
   suppliers: 'suppliers',
   accounts: 'accounts',
   account: 'accounts/:accountId',
+  accountHistory: 'accounts/:accountId/history',
 } as const;
 
 export type ApiEndpoint = keyof typeof API_PATHS;

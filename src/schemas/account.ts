@@ -71,3 +71,30 @@ export type ConnectAccountRequest = v.InferInput<typeof ConnectAccountRequestSch
 /** The answer to `POST accounts`: the account now connected. */
 export const ConnectAccountResponseSchema = v.object({ account: AccountSchema });
 export type ConnectAccountResponse = v.InferOutput<typeof ConnectAccountResponseSchema>;
+
+/**
+ * One service of an account in one month ("История изменений по услугам"),
+ * in kopecks; the figures add up: `closing = opening + charged − paid`.
+ */
+export const ServiceMonthSchema = v.object({
+  /** As the supplier names it: `Газоснабжение`. */
+  service: v.pipe(v.string(), v.nonEmpty()),
+  opening: KopecksSchema,
+  charged: KopecksSchema,
+  paid: KopecksSchema,
+  closing: KopecksSchema,
+  /** Consumption in the month, m³. */
+  consumption: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+});
+export type ServiceMonth = v.InferOutput<typeof ServiceMonthSchema>;
+
+/** One closed month of an account, service by service. */
+export const HistoryMonthSchema = v.object({
+  month: MonthSchema,
+  services: v.array(ServiceMonthSchema),
+});
+export type HistoryMonth = v.InferOutput<typeof HistoryMonthSchema>;
+
+/** `GET accounts/:accountId/history`: the closed months, oldest first. */
+export const AccountHistorySchema = v.object({ months: v.array(HistoryMonthSchema) });
+export type AccountHistory = v.InferOutput<typeof AccountHistorySchema>;

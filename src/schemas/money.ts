@@ -7,3 +7,39 @@ import * as v from 'valibot';
  */
 export const KopecksSchema = v.pipe(v.number(), v.safeInteger());
 export type Kopecks = v.InferOutput<typeof KopecksSchema>;
+
+/** Why an amount typed by the user was refused; the localiser turns a code into a message. */
+export type AmountIssueCode =
+  | 'amount_required'
+  | 'amount_format'
+  | 'amount_fraction'
+  | 'amount_too_large';
+
+/** The largest amount a person can type: 99 999 999,99 ₽ (well inside a safe integer of kopecks). */
+export const MAX_TYPED_KOPECKS = 9_999_999_999;
+
+/**
+ * An amount as a person types it in Russian or as `Intl` writes it:
+ * digits in groups separated by spaces (also no-break and narrow no-break
+ * spaces), then a comma or a point and at most two digits of kopecks, then
+ * an optional "₽", "руб." or "р.". No sign: amounts typed are never negative.
+ */
+const AMOUNT_REGEX = /^(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:[,.](\d*))?(?:\s*(?:₽|руб\.?|р\.))?$/u;
+
+/**
+ * Kopecks from an amount typed by a person (`"1 234,56"` → 123456), or the
+ * reason it cannot be one. Parsing is on strings, never through a float, so
+ * every amount round-trips exactly: `parseAmount(formatMoney(k))` is `k`.
+ */
+export function parseAmount(input: string): { kopecks: number } | { issue: AmountIssueCode } {
+  const text = input.trim();
+  if (text === '') return { issue: 'amount_required' };
+  const match = AMOUNT_REGEX.exec(text);
+  if (!match) return { issue: 'amount_format' };
+  const [, whole = '', fraction = ''] = match;
+  if (fraction.length > 2) return { issue: 'amount_fraction' };
+  const rubles = whole.replace(/[ \u00A0\u202F]/gu, '');
+  if (rubles.length > 8) return { issue: 'amount_too_large' };
+  const kopecks = Number(rubles) * 100 + Number(fraction.padEnd(2, '0'));
+  return kopecks > MAX_TYPED_KOPECKS ? { issue: 'amount_too_large' } : { kopecks };
+}

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { changePassword, fetchCurrentUser, login } from '../../src/api/auth.js';
-import { connectAccount, disconnectAccount, fetchAccounts, fetchSuppliers } from '../../src/api/accounts.js';
+import { connectAccount, disconnectAccount, fetchAccountHistory, fetchAccounts, fetchSuppliers } from '../../src/api/accounts.js';
+import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
+import { HISTORY_MONTHS } from '../../mocks/register.js';
 import { createClient } from '../../src/api/client.js';
 import type { Client } from '../../src/api/client.js';
 import { isApiError, isRequestValidationError } from '../../src/api/errors.js';
@@ -128,6 +130,38 @@ describe('client and mock: suppliers, accounts, password change', () => {
       }),
     );
     expect(common.fieldErrors).to.deep.equal({ newPassword: ['password_common'] });
+  });
+
+  describe('history', () => {
+    it('adds up over the whole seeded history of every account in the register', async () => {
+      await logInClient();
+      const now = new Date(backend.clock.now());
+      const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+      for (const facts of REGISTER_ACCOUNTS) {
+        const account = await connectAccount(client, { supplierId: facts.supplierId, number: facts.number });
+        const { months } = await fetchAccountHistory(client, account.id);
+        expect(months, facts.number).to.have.length(HISTORY_MONTHS);
+        expect(months.map(({ month }) => month)).to.deep.equal([...months.map(({ month }) => month)].sort());
+        expect(months.at(-1)!.month < period, 'closed months only').to.equal(true);
+        let previous: number | undefined;
+        for (const { month, services } of months) {
+          for (const service of services) {
+            // closing = opening + charged − paid, in integer kopecks.
+            expect(service.closing, `${facts.number} ${month}`).to.equal(service.opening + service.charged - service.paid);
+            if (previous !== undefined) expect(service.opening, `${facts.number} ${month} opens where the last month closed`).to.equal(previous);
+            previous = service.closing;
+          }
+        }
+        // The last closed month's balance is the debt of the period ("Сумма долга за период").
+        expect(previous).to.equal(account.debt);
+      }
+    });
+
+    it('is there only for an account connected to the cabinet', async () => {
+      await logInClient();
+      const error = await rejection(fetchAccountHistory(client, 'mrg-pyatigorsk-dagestan-5812345678'));
+      expect([error.status, error.code]).to.deep.equal([404, 'not_found']);
+    });
   });
 
   describe('the session\'s accounts store', () => {
