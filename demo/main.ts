@@ -6,7 +6,7 @@
  * controls below the cabinet are a demo tool, not part of the SDK.
  */
 import { FAULT_KINDS, startMockBackend } from '../mocks/index.js';
-import type { FaultKind, StartedMockBackend } from '../mocks/index.js';
+import type { FaultKind, PaymentOutcome, StartedMockBackend } from '../mocks/index.js';
 import { startMailbox } from './mailbox.js';
 import { startThemeSwitcher } from './theme.js';
 import type { ApiEndpoint } from '../src/api/paths.js';
@@ -34,6 +34,8 @@ const ENDPOINT_LABELS: Record<ApiEndpoint, string> = {
   accounts: 'лицевые счета: список и подключение',
   account: 'отключение ЛС',
   accountHistory: 'история ЛС',
+  readings: 'передача показаний',
+  payments: 'оплата и история платежей',
 };
 
 const byId = <T extends HTMLElement>(id: string): T => {
@@ -119,6 +121,13 @@ async function wireControls(backend: StartedMockBackend): Promise<void> {
     say(`Задержка ответов: ${latency.selectedOptions[0]?.textContent ?? latency.value}.`);
   });
 
+  const paymentOutcome = byId<HTMLSelectElement>('mock-payment-outcome');
+  paymentOutcome.value = await backend.payments.outcome();
+  paymentOutcome.addEventListener('change', async () => {
+    await backend.payments.setOutcome(paymentOutcome.value as PaymentOutcome);
+    say(`Платёжный сервис: ${paymentOutcome.selectedOptions[0]?.textContent ?? paymentOutcome.value}.`);
+  });
+
   const faults = await backend.faults.list();
   for (const select of faultSelects) {
     const endpoint = select.dataset.endpoint as ApiEndpoint;
@@ -135,7 +144,7 @@ async function wireControls(backend: StartedMockBackend): Promise<void> {
     });
   }
 
-  for (const control of [reset, plus15, plusDay, latency, ...faultSelects]) control.disabled = false;
+  for (const control of [reset, plus15, plusDay, latency, paymentOutcome, ...faultSelects]) control.disabled = false;
 }
 
 function listenToSdkEvents(): void {

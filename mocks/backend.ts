@@ -12,6 +12,8 @@ import type { MockOutbox } from './outbox.js';
 import { endpointUrl } from './handlers/endpoint.js';
 import { resolveMockOptions } from './options.js';
 import type { MockBackendOptions } from './options.js';
+import { createPayments } from './payments.js';
+import type { MockPayments } from './payments.js';
 import { createSeeder } from './seed.js';
 import { indexedDbStorage, memoryStorage } from './storage.js';
 
@@ -22,6 +24,8 @@ export interface MockBackend {
   readonly clock: MockClock;
   readonly faults: MockFaults;
   readonly latency: MockLatency;
+  /** What the mock payment provider does with payments: `setOutcome('success' | 'declined' | 'timeout')`. */
+  readonly payments: MockPayments;
   /** The letters sent (confirmation, already registered, password reset, password changed). */
   readonly outbox: MockOutbox;
   /** The resolved API base (absolute in a browser), ending in "/". */
@@ -32,8 +36,8 @@ export interface MockBackend {
   url(endpoint: ApiEndpoint): string;
   /**
    * A fresh seed: users, no sessions, throttling records, challenges, link
-   * tokens or letters, clock at real time, faults cleared, the configured latency. Requests held by a
-   * `timeout` fault end as network errors.
+   * tokens, letters, connections or payments, clock at real time, faults cleared, the payment provider
+   * paying, the configured latency. Requests held by a `timeout` fault or payment end as network errors.
    */
   reset(): Promise<void>;
   /** Ends held requests and releases the storage's connections (IndexedDB). */
@@ -73,6 +77,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     clock,
     faults: createFaults(db),
     latency: createLatency(db),
+    payments: createPayments(db),
     outbox: { list: outbox.list, clear: outbox.clear, subscribe: outbox.subscribe },
     apiBase: resolved.apiBase,
     ready: db.read().then(() => undefined),

@@ -4,6 +4,7 @@ import type { CaptchaRecord } from './captcha.js';
 import type { FaultKind } from './faults.js';
 import type { Letter } from './letters.js';
 import type { PasswordHash } from './passwords.js';
+import type { IdempotencyRecord, PaymentOutcome, PaymentRecord } from './payments.js';
 import type { ConnectionRecord, RegisterAccount } from './register.js';
 import type { SessionRecord } from './sessions.js';
 import type { StateStorage } from './storage.js';
@@ -16,7 +17,7 @@ import type { LinkTokenRecord } from './tokens.js';
  * another version (the demo's IndexedDB after an upgrade) is replaced by a
  * fresh seed instead of being misread.
  */
-export const MOCK_STATE_VERSION = 3;
+export const MOCK_STATE_VERSION = 4;
 
 export interface UserRecord {
   id: string;
@@ -41,6 +42,8 @@ export interface MockControls {
   faults: Partial<Record<ApiEndpoint, FaultKind>>;
   /** Added to every answer, ms. */
   latency: number;
+  /** What the mock payment provider does with the next payments (payments.ts). */
+  paymentOutcome: PaymentOutcome;
 }
 
 /**
@@ -71,6 +74,10 @@ export interface MockState {
   register: Record<string, RegisterAccount>;
   /** The accounts connected to each cabinet, by user id, oldest first. */
   connections: Record<string, ConnectionRecord[]>;
+  /** Payments made, by id. */
+  payments: Record<string, PaymentRecord>;
+  /** Answers kept for replay, by user id and `Idempotency-Key` (payments.ts). */
+  idempotency: Record<string, IdempotencyRecord>;
 }
 
 /** The mock clock's time as of `state`. */

@@ -25,3 +25,5 @@ export { DEFAULT_LINK_RATE_LIMIT, DEFAULT_THROTTLE } from './throttle.js';
 export type { LinkRateLimit, ThrottleOptions } from './throttle.js';
 export { LINK_PARAMS } from './tokens.js';
 export type { LinkKind, LinkTokenRecord } from './tokens.js';
+export { PAYMENT_OUTCOMES } from './payments.js';
+export type { MockPayments, PaymentOutcome } from './payments.js';

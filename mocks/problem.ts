@@ -23,6 +23,10 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   agreement_required: 'The user agreement version is missing',
   account_not_found: 'The supplier has no such personal account',
   account_already_connected: 'The personal account is connected already',
+  idempotency_key_required: 'The Idempotency-Key header is required',
+  idempotency_key_reused: 'The Idempotency-Key was used for another request',
+  idempotency_key_in_use: 'A request with this Idempotency-Key is being processed',
+  payment_declined: 'The payment provider declined the card',
 };
 
 /** Members beyond `type`, `title`, `status` and `code`: `errors`, `detail`, extensions such as `retryAfter`. */

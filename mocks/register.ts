@@ -162,6 +162,7 @@ export function publicAccount(account: RegisterAccount, connection: ConnectionRe
     address: account.address,
     period: account.period,
     debt: account.debt,
+    tariff: account.tariff,
     meters: account.meters.map((meter) => ({ ...meter })),
     connectedAt: connection.connectedAt,
   };

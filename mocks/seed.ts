@@ -54,12 +54,14 @@ export function createSeeder({ iterations, latency, confirmPeriod }: SeedOptions
       users,
       sessions: {},
       throttle: emptyThrottleState(),
-      controls: { faults: {}, latency },
+      controls: { faults: {}, latency, paymentOutcome: 'success' },
       captchas: {},
       tokens: {},
       outbox: [],
       register: seedRegister(seededAt),
       connections: {},
+      payments: {},
+      idempotency: {},
     };
   };
 }

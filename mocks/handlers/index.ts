@@ -5,6 +5,7 @@ import { accountHandlers } from './accounts.js';
 import { authHandlers } from './auth.js';
 import { captchaHandlers } from './captcha.js';
 import { passwordHandlers } from './password.js';
+import { paymentHandlers } from './payments.js';
 import { recoveryHandlers } from './recovery.js';
 import { registrationHandlers } from './registration.js';
 import type { MockContext } from './endpoint.js';
@@ -20,6 +21,7 @@ export function createHandlers(context: MockContext): HttpHandler[] {
     ...captchaHandlers(context),
     ...passwordHandlers(context),
     ...accountHandlers(context),
+    ...paymentHandlers(context),
     // Last: anything else under the base is a problem answer too, not a page of the dev server.
     http.all(`${context.options.apiBase}*`, () => problem(404, 'not_found')),
   ];

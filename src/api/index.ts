@@ -6,3 +6,4 @@ export * from './registration.js';
 export * from './recovery.js';
 export * from './captcha.js';
 export * from './accounts.js';
+export * from './payments.js';

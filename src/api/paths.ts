@@ -17,6 +17,8 @@ export const API_PATHS = {
   accounts: 'accounts',
   account: 'accounts/:accountId',
   accountHistory: 'accounts/:accountId/history',
+  readings: 'accounts/:accountId/readings',
+  payments: 'accounts/:accountId/payments',
 } as const;
 
 export type ApiEndpoint = keyof typeof API_PATHS;

@@ -47,6 +47,8 @@ export const AccountSchema = v.object({
    * overpayment (the seed's -1 956.85 руб.).
    */
   debt: KopecksSchema,
+  /** The price of gas, kopecks per m³, for estimating a reading's charge. */
+  tariff: v.pipe(KopecksSchema, v.minValue(0)),
   meters: v.array(MeterSchema),
   /** When it was connected to this cabinet. */
   connectedAt: InstantSchema,

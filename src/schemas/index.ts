@@ -10,3 +10,5 @@ export * from './common-passwords.js';
 export * from './money.js';
 export * from './supplier.js';
 export * from './account.js';
+export * from './reading.js';
+export * from './payment.js';

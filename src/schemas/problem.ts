@@ -57,4 +57,12 @@ export type ProblemCode =
   /** `POST accounts`: the supplier's register has no such account (404). */
   | 'account_not_found'
   /** `POST accounts`: the account is connected to this cabinet already (409). */
-  | 'account_already_connected';
+  | 'account_already_connected'
+  /** A payment without an `Idempotency-Key` header (400). */
+  | 'idempotency_key_required'
+  /** The key was used for another request body (422, as the IETF draft answers). */
+  | 'idempotency_key_reused'
+  /** A request with the same key is still being processed (409). */
+  | 'idempotency_key_in_use'
+  /** The payment provider declined the card (402). */
+  | 'payment_declined';

@@ -1,0 +1,122 @@
+import type { Payment, Receipt } from '../src/schemas/payment.js';
+import type { AcceptedReading, ReadingInput } from '../src/schemas/reading.js';
+import { consumptionOf, findReadingIssue } from '../src/schemas/reading.js';
+import type { FieldProblem, ProblemCode } from '../src/schemas/problem.js';
+import type { MockDb, MockState } from './db.js';
+import { mockNow } from './db.js';
+import type { RegisterAccount } from './register.js';
+
+/**
+ * What the mock payment provider does with a payment, chosen by the demo's
+ * controls and by tests: pay; decline the card; or take the payment and never
+ * answer (the client times out; a retry with the same `Idempotency-Key`
+ * gets the first answer, so it is paid once).
+ */
+export const PAYMENT_OUTCOMES = ['success', 'declined', 'timeout'] as const;
+export type PaymentOutcome = (typeof PAYMENT_OUTCOMES)[number];
+
+export interface PaymentRecord extends Payment {
+  userId: string;
+}
+
+/** A payment request seen, kept so a retry with the same key gets the same answer (EXPECTATIONS 18). */
+export interface IdempotencyRecord {
+  /** SHA-256 of the request body: the same key with another body is refused. */
+  bodyHash: string;
+  /** `processing` until the answer is made. */
+  state: 'processing' | 'done';
+  status: number;
+  /** A success's body, to replay as it was. */
+  body: unknown;
+  /** A refusal's problem code, to replay as the same problem. */
+  problem?: ProblemCode;
+  /** Mock-clock ms. */
+  createdAt: number;
+}
+
+/** The payment provider's behaviour, kept with the data (the demo's controls survive reloads). */
+export interface MockPayments {
+  outcome(): Promise<PaymentOutcome>;
+  setOutcome(outcome: PaymentOutcome): Promise<void>;
+}
+
+export function createPayments(db: MockDb): MockPayments {
+  return {
+    outcome: async () => (await db.read()).controls.paymentOutcome,
+    async setOutcome(outcome) {
+      if (!PAYMENT_OUTCOMES.includes(outcome)) throw new RangeError(`Unknown payment outcome: ${outcome}`);
+      await db.transact((state) => {
+        state.controls.paymentOutcome = outcome;
+      });
+    },
+  };
+}
+
+const today = (state: MockState) => new Date(mockNow(state)).toISOString().slice(0, 10);
+
+/**
+ * The field errors of readings for an account's meters (the same rule as
+ * the form's, EXPECTATIONS 20), at `/<prefix>/<index>/…`.
+ */
+export function readingProblems(account: RegisterAccount, readings: readonly ReadingInput[], prefix = 'readings'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  readings.forEach((reading, index) => {
+    const meter = account.meters.find((candidate) => candidate.id === reading.meterId);
+    if (!meter || seen.has(reading.meterId)) {
+      problems.push({ pointer: `/${prefix}/${index}/meterId`, code: meter ? 'meter_repeated' : 'meter_unknown' });
+      return;
+    }
+    seen.add(reading.meterId);
+    const issue = findReadingIssue(String(reading.value), meter, reading.rollover ?? false);
+    if (issue) problems.push({ pointer: `/${prefix}/${index}/value`, code: issue });
+  });
+  return problems;
+}
+
+/** Makes checked readings the meters' last ones; returns what was accepted. */
+export function acceptReadings(state: MockState, account: RegisterAccount, readings: readonly ReadingInput[]): AcceptedReading[] {
+  const date = today(state);
+  return readings.map((reading) => {
+    const meter = account.meters.find((candidate) => candidate.id === reading.meterId)!;
+    const consumption = consumptionOf(reading.value, meter, reading.rollover ?? false);
+    meter.lastReading = reading.value;
+    meter.lastReadingDate = date;
+    account.readings.push({ meterId: meter.id, value: reading.value, date });
+    return { meterId: meter.id, value: reading.value, date, consumption };
+  });
+}
+
+/** Records a payment of `amount` for the account; a succeeded one lowers the period's debt and gets a receipt. */
+export function recordPayment(
+  state: MockState,
+  { account, userId, amount, succeeded, supplierName }: { account: RegisterAccount; userId: string; amount: number; succeeded: boolean; supplierName: string },
+): PaymentRecord {
+  const now = new Date(mockNow(state)).toISOString();
+  const sequence = Object.keys(state.payments).length + 1;
+  const id = `pay-${String(sequence).padStart(6, '0')}`;
+  const receipt: Receipt | null = succeeded
+    ? { number: `ЧЕК-${String(sequence).padStart(6, '0')}`, issuedAt: now, amount, accountNumber: account.number, supplierName }
+    : null;
+  if (succeeded) account.debt -= amount;
+  const payment: PaymentRecord = {
+    id,
+    userId,
+    accountId: account.id,
+    createdAt: now,
+    amount,
+    status: succeeded ? 'succeeded' : 'declined',
+    receipt,
+  };
+  state.payments[id] = payment;
+  return payment;
+}
+
+/** A payment as the API describes it. */
+export function publicPayment({ userId: _userId, ...payment }: PaymentRecord): Payment {
+  return payment;
+}
+
+/** Whether the user's cabinet has the account connected. */
+export const isConnected = (state: MockState, userId: string, accountId: string): boolean =>
+  (state.connections[userId] ?? []).some((connection) => connection.accountId === accountId);

@@ -1,0 +1,73 @@
+import {
+  IDEMPOTENCY_HEADER,
+  PaymentListSchema,
+  PaymentRequestSchema,
+  PaymentResponseSchema,
+  ReadingsResponseSchema,
+} from '../schemas/payment.js';
+import type { Payment, PaymentRequest, PaymentResponse, ReadingsResponse } from '../schemas/payment.js';
+import { SubmitReadingsRequestSchema } from '../schemas/reading.js';
+import type { SubmitReadingsRequest } from '../schemas/reading.js';
+import type { CallOptions, Client } from './client.js';
+import { endpointPath } from './paths.js';
+
+/**
+ * Sends meter readings for a connected account. Each is checked by the
+ * meter's rule (`findReadingIssue`) before, and by the backend again: a
+ * refused one rejects with 422 and field errors at `readings.<i>.value`.
+ * The answer has the account with its new last readings.
+ */
+export function submitReadings(
+  client: Client,
+  accountId: string,
+  request: SubmitReadingsRequest,
+  options: CallOptions = {},
+): Promise<ReadingsResponse> {
+  return client.request({
+    method: 'POST',
+    path: endpointPath('readings', { accountId }),
+    body: request,
+    bodySchema: SubmitReadingsRequestSchema,
+    responseSchema: ReadingsResponseSchema,
+    ...options,
+  });
+}
+
+/** A new `Idempotency-Key`: make it once, when the user confirms a payment, and send it with every try of it. */
+export const newIdempotencyKey = (): string => crypto.randomUUID();
+
+/**
+ * Pays `amount` kopecks on a connected account, with readings if given.
+ * The same `idempotencyKey` and body always make one payment: a retry after a
+ * timeout or a lost connection gets the first answer (EXPECTATIONS 18), so
+ * retry with the key you made, never with a new one. Rejects with 402
+ * `payment_declined`, 422 field errors (`amount`, `readings.<i>.value`),
+ * 409 `idempotency_key_in_use` while the first try is still being processed.
+ */
+export function pay(
+  client: Client,
+  accountId: string,
+  request: PaymentRequest,
+  { idempotencyKey, ...options }: CallOptions & { idempotencyKey: string },
+): Promise<PaymentResponse> {
+  return client.request({
+    method: 'POST',
+    path: endpointPath('payments', { accountId }),
+    body: request,
+    bodySchema: PaymentRequestSchema,
+    responseSchema: PaymentResponseSchema,
+    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+    ...options,
+  });
+}
+
+/** The payments of a connected account, newest first: date, amount, status, receipt. */
+export async function fetchPayments(client: Client, accountId: string, options: CallOptions = {}): Promise<Payment[]> {
+  const { payments } = await client.request({
+    method: 'GET',
+    path: endpointPath('payments', { accountId }),
+    responseSchema: PaymentListSchema,
+    ...options,
+  });
+  return payments;
+}

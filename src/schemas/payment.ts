@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { AccountSchema } from './account.js';
+import { KopecksSchema, MAX_TYPED_KOPECKS } from './money.js';
+import { AcceptedReadingSchema, ReadingInputSchema } from './reading.js';
+import { InstantSchema } from './user.js';
+
+/** The smallest payment: 1 ₽. */
+export const MIN_PAYMENT_KOPECKS = 100;
+/** The largest payment: 500 000 ₽, a bank card payment's usual limit. */
+export const MAX_PAYMENT_KOPECKS = 50_000_000;
+
+/** An amount to pay, in kopecks, within the limits. */
+export const PaymentAmountSchema = v.pipe(
+  KopecksSchema,
+  v.minValue(MIN_PAYMENT_KOPECKS, 'amount_too_small'),
+  v.maxValue(Math.min(MAX_PAYMENT_KOPECKS, MAX_TYPED_KOPECKS), 'amount_too_large'),
+);
+
+/**
+ * `POST accounts/:accountId/payments`, with an `Idempotency-Key` header made
+ * once when the user confirms (EXPECTATIONS 18): the amount, and the
+ * meter readings to send with it, if any.
+ */
+export const PaymentRequestSchema = v.object({
+  amount: PaymentAmountSchema,
+  readings: v.optional(v.pipe(v.array(ReadingInputSchema), v.maxLength(20))),
+});
+export type PaymentRequest = v.InferInput<typeof PaymentRequestSchema>;
+
+/** A payment's receipt (чек): what the abonent can print or keep. */
+export const ReceiptSchema = v.object({
+  number: v.pipe(v.string(), v.nonEmpty()),
+  issuedAt: InstantSchema,
+  amount: KopecksSchema,
+  accountNumber: v.pipe(v.string(), v.nonEmpty()),
+  supplierName: v.pipe(v.string(), v.nonEmpty()),
+});
+export type Receipt = v.InferOutput<typeof ReceiptSchema>;
+
+export const PaymentStatusSchema = v.picklist(['succeeded', 'declined']);
+export type PaymentStatus = v.InferOutput<typeof PaymentStatusSchema>;
+
+/** A payment of an account, as its history lists it. */
+export const PaymentSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty()),
+  accountId: v.pipe(v.string(), v.nonEmpty()),
+  createdAt: InstantSchema,
+  amount: KopecksSchema,
+  status: PaymentStatusSchema,
+  /** Only a succeeded payment has one. */
+  receipt: v.nullable(ReceiptSchema),
+});
+export type Payment = v.InferOutput<typeof PaymentSchema>;
+
+/** The answer to a successful payment: the payment, its receipt, the account as it is now, the readings sent. */
+export const PaymentResponseSchema = v.object({
+  payment: PaymentSchema,
+  receipt: ReceiptSchema,
+  account: AccountSchema,
+  readings: v.array(AcceptedReadingSchema),
+});
+export type PaymentResponse = v.InferOutput<typeof PaymentResponseSchema>;
+
+/** `GET accounts/:accountId/payments`: newest first. */
+export const PaymentListSchema = v.object({ payments: v.array(PaymentSchema) });
+export type PaymentList = v.InferOutput<typeof PaymentListSchema>;
+
+/** The answer to `POST accounts/:accountId/readings`. */
+export const ReadingsResponseSchema = v.object({
+  account: AccountSchema,
+  readings: v.array(AcceptedReadingSchema),
+});
+export type ReadingsResponse = v.InferOutput<typeof ReadingsResponseSchema>;
+
+/** The `Idempotency-Key` header: an opaque token, made once per confirmation. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const IdempotencyKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,128}$/u));

@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import { connectAccount, fetchAccounts } from '../../src/api/accounts.js';
+import { login } from '../../src/api/auth.js';
+import { createClient } from '../../src/api/client.js';
+import type { Client } from '../../src/api/client.js';
+import { isApiError, isTimeoutError } from '../../src/api/errors.js';
+import type { ApiError } from '../../src/api/errors.js';
+import { fetchPayments, newIdempotencyKey, pay, submitReadings } from '../../src/api/payments.js';
+import type { Account } from '../../src/schemas/account.js';
+import { consumptionOf, findReadingIssue } from '../../src/schemas/reading.js';
+import { DEMO_USER, useMockBackend } from '../mocks/helpers.js';
+import { countRequests } from '../elements/helpers.js';
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isApiError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('client and mock: meter readings and payments', () => {
+  const backend = useMockBackend();
+  let client: Client;
+  let account: Account;
+
+  beforeEach(async () => {
+    client = createClient({ baseUrl: backend.apiBase, retryDelay: () => 0, timeout: 1000 });
+    await login(client, { email: DEMO_USER.email, password: DEMO_USER.password });
+    account = await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+  });
+
+  describe('the reading rule (EXPECTATIONS 20)', () => {
+    const meter = { digits: 5, lastReading: 27927 };
+    it('takes an integer no lower than the last, fitting the dial', () => {
+      expect(findReadingIssue('27950', meter)).to.equal(null);
+      expect(findReadingIssue('27927', meter)).to.equal(null);
+      expect(findReadingIssue('', meter)).to.equal('reading_required');
+      expect(findReadingIssue('27926', meter)).to.equal('reading_below_last');
+      expect(findReadingIssue('279500', meter)).to.equal('reading_too_many_digits');
+      expect(findReadingIssue('2795,5', meter)).to.equal('reading_format');
+      expect(findReadingIssue('２７９５０', meter)).to.equal('reading_fullwidth');
+      expect(findReadingIssue('-1', meter)).to.equal('reading_format');
+    });
+
+    it('takes a lower one only when the user confirms the dial went round, and counts what it ran', () => {
+      expect(findReadingIssue('00012', meter, true)).to.equal(null);
+      expect(findReadingIssue('27950', meter, true)).to.equal('reading_rollover_not_below');
+      expect(consumptionOf(12, meter, true)).to.equal(100000 - 27927 + 12);
+      expect(consumptionOf(27950, meter)).to.equal(23);
+    });
+  });
+
+  describe('POST accounts/:id/readings', () => {
+    it('makes an accepted reading the meter\'s last one', async () => {
+      const meter = account.meters[0]!;
+      const { account: after, readings } = await submitReadings(client, account.id, { readings: [{ meterId: meter.id, value: 27950 }] });
+      expect(readings).to.have.length(1);
+      expect(readings[0]).to.deep.include({ meterId: meter.id, value: 27950, consumption: 23 });
+      expect(after.meters[0]!.lastReading).to.equal(27950);
+      expect((await fetchAccounts(client))[0]!.meters[0]!.lastReading).to.equal(27950);
+    });
+
+    it('refuses, by the same rule, a reading the client did not check', async () => {
+      const meter = account.meters[0]!;
+      const error = await rejection(submitReadings(client, account.id, { readings: [{ meterId: meter.id, value: 100 }] }));
+      expect([error.status, error.fieldErrors]).to.deep.equal([422, { 'readings.0.value': ['reading_below_last'] }]);
+      const tooLong = await rejection(submitReadings(client, account.id, { readings: [{ meterId: meter.id, value: 123456 }] }));
+      expect(tooLong.fieldErrors).to.deep.equal({ 'readings.0.value': ['reading_too_many_digits'] });
+    });
+  });
+
+  describe('POST accounts/:id/payments', () => {
+    it('pays, lowers the debt, gives a receipt, and lists the payment', async () => {
+      const meter = account.meters[0]!;
+      const answer = await pay(client, account.id, { amount: 50000, readings: [{ meterId: meter.id, value: 27950 }] }, { idempotencyKey: newIdempotencyKey() });
+      expect(answer.payment).to.deep.include({ amount: 50000, status: 'succeeded' });
+      expect(answer.receipt).to.deep.include({ amount: 50000, accountNumber: '5812345678', supplierName: 'Межрегионгаз Пятигорск (Республика Дагестан)' });
+      expect(answer.account.debt).to.equal(-195685 - 50000);
+      expect(answer.account.meters[0]!.lastReading).to.equal(27950);
+      const payments = await fetchPayments(client, account.id);
+      expect(payments.map(({ id }) => id)).to.deep.equal([answer.payment.id]);
+    });
+
+    it('replays the first answer for the same key and body, and pays once (EXPECTATIONS 18)', async () => {
+      const key = newIdempotencyKey();
+      const first = await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key });
+      const again = await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key });
+      expect(again).to.deep.equal(first);
+      expect(await fetchPayments(client, account.id)).to.have.length(1);
+      expect((await fetchAccounts(client))[0]!.debt).to.equal(-195685 - 50000);
+    });
+
+    it('refuses the same key with another body (422), and a payment without a key (400)', async () => {
+      const key = newIdempotencyKey();
+      await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key });
+      const reused = await rejection(pay(client, account.id, { amount: 60000 }, { idempotencyKey: key }));
+      expect([reused.status, reused.code]).to.deep.equal([422, 'idempotency_key_reused']);
+      const missing = await rejection(client.request({ method: 'POST', path: `accounts/${account.id}/payments`, body: { amount: 50000 } }));
+      expect([missing.status, missing.code]).to.deep.equal([400, 'idempotency_key_required']);
+      expect(await fetchPayments(client, account.id)).to.have.length(1);
+    });
+
+    it('checks the amount\'s limits and the readings before paying anything', async () => {
+      const small = await rejection(
+        client.request({ method: 'POST', path: `accounts/${account.id}/payments`, body: { amount: 50 }, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+      );
+      expect(small.fieldErrors).to.deep.equal({ amount: ['amount_too_small'] });
+      const meter = account.meters[0]!;
+      const reading = await rejection(pay(client, account.id, { amount: 50000, readings: [{ meterId: meter.id, value: 1 }] }, { idempotencyKey: newIdempotencyKey() }));
+      expect(reading.fieldErrors).to.deep.equal({ 'readings.0.value': ['reading_below_last'] });
+      expect(await fetchPayments(client, account.id)).to.deep.equal([]);
+    });
+
+    it('answers a declined card with 402, pays nothing, and replays the decline for the same key', async () => {
+      await backend.payments.setOutcome('declined');
+      const key = newIdempotencyKey();
+      const declined = await rejection(pay(client, account.id, { amount: 50000 }, { idempotencyKey: key }));
+      expect([declined.status, declined.code]).to.deep.equal([402, 'payment_declined']);
+      const replay = await rejection(pay(client, account.id, { amount: 50000 }, { idempotencyKey: key }));
+      expect([replay.status, replay.code]).to.deep.equal([402, 'payment_declined']);
+      expect((await fetchAccounts(client))[0]!.debt).to.equal(-195685);
+      expect((await fetchPayments(client, account.id)).map(({ status }) => status)).to.deep.equal(['declined']);
+    });
+
+    it('after a timeout at the provider, a retry with the same key gets the payment made, and nothing is paid twice', async () => {
+      await backend.payments.setOutcome('timeout');
+      const key = newIdempotencyKey();
+      const requests = countRequests(backend);
+      const lost = await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key }).catch((error: unknown) => error);
+      expect(isTimeoutError(lost)).to.equal(true);
+      // POST is never retried by the client on its own: one request so far.
+      expect(requests.count).to.equal(1);
+      await backend.payments.setOutcome('success');
+      const retried = await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key });
+      requests.stop();
+      expect(retried.payment.status).to.equal('succeeded');
+      expect(await fetchPayments(client, account.id)).to.have.length(1);
+      expect((await fetchAccounts(client))[0]!.debt).to.equal(-195685 - 50000);
+    });
+
+    it('is there only for an account connected to the cabinet', async () => {
+      const error = await rejection(pay(client, 'mrg-pskov-6001234567', { amount: 50000 }, { idempotencyKey: newIdempotencyKey() }));
+      expect(error.status).to.equal(404);
+    });
+  });
+});
