@@ -48,10 +48,9 @@ export default {
   middleware: [serveMockServiceWorker, contentSecurityPolicy],
   browsers: [
     chromeLauncher({
-      // Each test file in a window of its own, not a tab: a background tab is
-      // hidden, so it gets no animation frames, and Chromium dispatches mouse
-      // moves (and so hover) with frames. Two files run at once; both must be
-      // visible for pointer tests and fixture() to work.
+      // Each test page in a window of its own, not a tab: a background tab
+      // (the keeper's page is opened first) is hidden, so it gets no animation
+      // frames, and Chromium dispatches mouse moves (and so hover) with frames.
       createPage: async ({ context, config }) => {
         await keepServiceWorker(context, config);
         return context.newPage({ type: 'window' });
@@ -63,7 +62,14 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
-  // Real key presses and proof-of-work on a 2-core machine running two test files at once.
+  // One test file at a time. Every test page is a visible window (above), and
+  // msw's worker hands a page's navigation request to another visible page of
+  // its own to answer (mockServiceWorker.js, resolveMainClient): with two files
+  // at once, that could be the other file's page while it was closing, and
+  // the navigation then hung. With one file, the only other page is the keeper,
+  // which is always there and answers "passthrough".
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  // Real key presses and proof-of-work on a 2-core machine.
   testFramework: { config: { timeout: 10_000 } },
 };
