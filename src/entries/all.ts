@@ -10,4 +10,6 @@ export * from './account-connect.js';
 export * from './accounts.js';
 export * from './settings.js';
 export * from './cabinet.js';
+export * from './account-summary.js';
+export * from './account-history.js';
 export * from '../index.js';

@@ -201,6 +201,7 @@ describe('<lk-accounts>', () => {
                   address: markup,
                   period: '2015-06',
                   debt: 0,
+                  tariff: 601,
                   meters: [],
                   connectedAt: '2015-06-01T00:00:00.000Z',
                 },

@@ -1,0 +1,40 @@
+import { commonEn } from '../../i18n/common.en.js';
+import { plural } from '../../i18n/format.js';
+import type { AccountHistoryMessages } from './account-history.messages.js';
+
+const months = (n: number) => `${n} ${plural(n, 'en', { one: 'month', other: 'months' })}`;
+const lastMonths = (n: number) => (n === 1 ? 'the last month' : `the last ${months(n)}`);
+
+/** `<lk-account-history>`'s strings, English. Loaded on demand. */
+const messages: AccountHistoryMessages = {
+  ...commonEn,
+  title: 'History of charges by service',
+  account: (number: string) => `Personal account ${number}`,
+  loadingHistory: 'Loading the personal account’s history…',
+  emptyHistory: 'This personal account has no closed months yet: the history appears after the first billing period.',
+  noAccount: 'No personal accounts connected',
+  notConnected: 'This personal account is not connected to your account.',
+  connect: 'Connect an account',
+  loggedOut: 'Log in to see the history of your personal account.',
+  logIn: 'Log in',
+  captionRecent: (shown: number, total: number) => `Charges, payments and consumption: ${lastMonths(shown)} of ${total}`,
+  captionAll: (total: number) => `Charges, payments and consumption: all months (${months(total)})`,
+  month: 'Month',
+  service: 'Service',
+  opening: 'Opening balance',
+  charged: 'Charged',
+  paid: 'Paid',
+  closing: 'Closing balance',
+  consumption: 'Consumption, m³',
+  overpayment: 'overpaid',
+  showAll: 'Show all months',
+  showRecent: (count: number) => `Show ${lastMonths(count)}`,
+  shownAll: (total: number) => `Showing all months: ${total}.`,
+  shownRecent: (count: number) => `Showing ${lastMonths(count)}.`,
+  chartTitle: (count: number) => `Gas consumption and payments over ${lastMonths(count)}`,
+  chartConsumption: 'Consumption, m³',
+  chartPayments: 'Paid, ₽',
+  unitConsumption: 'm³',
+  unitPayments: '₽',
+};
+export default messages;

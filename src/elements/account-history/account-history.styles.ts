@@ -1,0 +1,155 @@
+import { css } from 'lit';
+
+/**
+ * What only the history needs on top of the shared form styles (buttons,
+ * links, faults, status): the table and the chart. The chart's colours are
+ * custom properties whose defaults follow the theme's own (`--lk-color-…`),
+ * so a dark scheme that sets those needs nothing more.
+ */
+export const accountHistoryStyles = css`
+  :scope [part~='history'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--lk-space, 1rem);
+    justify-items: start;
+    max-width: var(--lk-account-history-max-width, 60rem);
+  }
+  :scope [part~='account'],
+  :scope [part~='empty'],
+  :scope [part~='no-account'],
+  :scope [part~='not-connected'],
+  :scope [part~='logged-out-message'] {
+    margin: 0;
+  }
+  :scope [part~='account'] {
+    color: var(--lk-color-muted, #4a5561);
+    font-weight: 600;
+  }
+  :scope [part~='history'] > [part~='status']:empty {
+    display: none;
+  }
+
+  /* The chart. */
+  :scope [part~='chart'] {
+    justify-self: stretch;
+    display: grid;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  :scope [part~='chart-title'] {
+    font-weight: 600;
+  }
+  :scope [part~='chart-image'] {
+    display: block;
+    width: 100%;
+    height: auto;
+    overflow: visible;
+    color: var(--lk-color-text, #1d2733);
+  }
+  :scope .lk-chart-bar {
+    fill: var(--lk-chart-consumption, var(--lk-color-primary, #0b5cad));
+  }
+  :scope .lk-chart-line {
+    fill: none;
+    stroke: var(--lk-chart-payments, var(--lk-color-text, #1d2733));
+    stroke-width: 2.5;
+    stroke-linejoin: round;
+  }
+  /* Hollow rings on the line: a shape of their own, told from the bars without colour. */
+  :scope .lk-chart-point {
+    fill: var(--lk-color-surface, #fff);
+    stroke: var(--lk-chart-payments, var(--lk-color-text, #1d2733));
+    stroke-width: 2.5;
+  }
+  :scope .lk-chart-grid {
+    stroke: var(--lk-chart-grid, var(--lk-color-border, #6b7785));
+    stroke-width: 1;
+    stroke-dasharray: 3 4;
+  }
+  :scope .lk-chart-axis {
+    stroke: currentColor;
+    stroke-width: 1.5;
+  }
+  :scope .lk-chart-tick,
+  :scope .lk-chart-label,
+  :scope .lk-chart-unit {
+    fill: currentColor;
+    font-family: inherit;
+    font-size: 13px;
+  }
+  :scope .lk-chart-unit {
+    font-weight: 600;
+  }
+  :scope [part~='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  :scope [part~='legend-item'] {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  :scope .lk-chart-mark {
+    width: 1.5rem;
+    height: 1rem;
+    overflow: visible;
+  }
+
+  /* The table. */
+  :scope [part~='table-scroll'] {
+    justify-self: stretch;
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  :scope [part~='table-scroll']:focus-visible {
+    outline: 3px solid var(--lk-color-focus, #1d2733);
+    outline-offset: 2px;
+  }
+  :scope [part~='table'] {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  :scope [part~='caption'] {
+    margin-block-end: 0.5rem;
+    font-weight: 600;
+    text-align: start;
+  }
+  :scope [part~='column-header'],
+  :scope [part~='month'],
+  :scope [part~='service'],
+  :scope [part~='cell'] {
+    padding: 0.375rem 0.625rem;
+    border-block-end: 1px solid var(--lk-color-border, #6b7785);
+    text-align: start;
+    vertical-align: top;
+  }
+  :scope [part~='column-header'] {
+    border-block-end-width: 2px;
+    font-weight: 600;
+  }
+  :scope [part~='month'] {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  :scope [part~='service'] {
+    font-weight: 400;
+  }
+  :scope [part~='column-header-figure'],
+  :scope [part~='cell'] {
+    text-align: end;
+  }
+  :scope [part~='amount'] {
+    white-space: nowrap;
+  }
+  :scope [part~='overpayment'] {
+    display: block;
+    color: var(--lk-color-success, #1e6b34);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,390 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { fetchAccountHistory } from '../../api/accounts.js';
+import { isAbortError } from '../../api/errors.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { formatDay, formatMoney, formatMonth, intlLocale } from '../../i18n/format.js';
+import type { Account, HistoryMonth } from '../../schemas/account.js';
+import { heading, headingLevel } from '../base/heading.js';
+import { LkElement } from '../base/lk-element.js';
+import { faultMessage } from '../base/failure.js';
+import { faultAlert } from '../base/form-parts.js';
+import { navigationLink } from '../base/navigation.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { accountSummaryMessages } from './account-summary.messages.js';
+import type { AccountSummaryMessages } from './account-summary.messages.js';
+import { accountSummaryStyles } from './account-summary.styles.js';
+
+/** The period select's value for the open period: the account's own figures. */
+const CURRENT_PERIOD = '';
+
+/** The closed months of one account, as far as they are known. */
+interface HistoryState {
+  /** The account and its open period they were asked for (`id|YYYY-MM`): a new period closes a month. */
+  readonly key: string;
+  readonly accountId: string;
+  readonly status: 'loading' | 'ready' | 'error';
+  /** Newest first; while a reload of the same account runs, the ones known before, so a choice stays shown. */
+  readonly months: readonly HistoryMonth[];
+  readonly error?: unknown;
+}
+
+/** A closed month's figures, summed over its services. */
+interface MonthTotals {
+  closing: number;
+  charged: number;
+  paid: number;
+  consumption: number;
+}
+
+/**
+ * @summary "Лицевой счет": the period, the debt, the meters and their last readings, and "оплатить онлайн".
+ *
+ * The seed's step 5. "Общие сведения" of the account — its number, supplier
+ * and address (as text), "Дата периода счета" (month and year in words),
+ * "Сумма долга за период" in Intl's money format (a negative figure is an
+ * overpayment and says "(переплата)" in words; zero says "(долга нет)"),
+ * "Количество счетчиков" — then the table "Приборы учета" (Наименование,
+ * Последние показания, Дата показаний) and "оплатить онлайн".
+ *
+ * The account shown is the session's current one (`env.accounts.current`,
+ * so choosing another in `<lk-accounts>` changes it), or the one named by
+ * `account-id`. Earlier periods open with a native `<select>` "Период": the
+ * open period, then the closed months, newest first. A closed month shows
+ * its closing balance ("Сумма долга на конец периода"), "Начислено",
+ * "Оплачено" and "Потребление, м³", each summed over its services. The
+ * closed months are asked for as soon as an account is shown (not on the
+ * select's first use: a native select cannot wait for its options while
+ * open, and arrow keys on a closed one would find nothing to move to), once
+ * per account and open period; leaving the page aborts the request. A
+ * failure leaves the open period usable and shows an alert with "Повторить".
+ * The choice belongs to the account: it survives every re-render and a
+ * reload of the same account, and another account starts at its open period.
+ *
+ * Without a session it says to log in; with no account connected it says
+ * "Нет подключенных ЛС" and offers "Подключить ЛС".
+ *
+ * @fires lk-navigate - "оплатить онлайн" (`pay`), "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires lk-error - a fault was shown to the user (the accounts or the history failed to load); `detail.error`.
+ *
+ * @csspart summary - the whole section.
+ * @csspart title - the heading "Лицевой счет".
+ * @csspart intro - the line under it.
+ * @csspart subtitle - "Общие сведения".
+ * @csspart facts - the `<dl>` of the account: each row a `fact` (`fact-number`, `fact-supplier`, `fact-address`) of `fact-label` (`<dt>`) and `fact-value` (`<dd>`).
+ * @csspart period - the period field: `label` and `select` (also `input`).
+ * @csspart figures - the `<dl>` of the chosen period, rows as in `facts`: `fact-period`, `fact-debt`, `fact-charged`, `fact-paid`, `fact-consumption`, `fact-meter-count`.
+ * @csspart amount - an amount of money; also `amount-debt`, `amount-overpayment` or `amount-zero` on a balance.
+ * @csspart balance-note - "(переплата)" or "(долга нет)" after a balance.
+ * @csspart meters - the table "Приборы учета": `meters-caption`, `meters-head` (`<th scope="col">`), `meter` rows of `meter-name` (`<th scope="row">`), `meter-reading` and `meter-date`.
+ * @csspart links - "оплатить онлайн" (`link link-pay`), "Подключить ЛС" (`link-connect`) or, logged out, `link-login`.
+ * @csspart empty - "Нет подключенных ЛС", or that the account of `account-id` is not connected.
+ * @csspart fault - a server, network or timeout failure, with `retry` (also `button`).
+ * @csspart status - loading the account or the earlier periods, announced politely.
+ * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
+ *
+ * @cssprop --lk-color-primary - links and the select's focus.
+ * @cssprop --lk-color-border - the table's and the select's borders.
+ * @cssprop --lk-color-muted - labels of the facts, the notes and the status line.
+ * @cssprop --lk-color-overpayment - an overpayment's amount (default: the success green).
+ * @cssprop --lk-color-debt - a debt's amount (default: the text colour).
+ * @cssprop --lk-color-danger - faults.
+ * @cssprop --lk-color-surface-alt - the table's header row.
+ * @cssprop --lk-radius - corner radius of the select and buttons.
+ * @cssprop --lk-space - the gap between blocks.
+ * @cssprop --lk-account-summary-max-width - the section's widest (default 44rem).
+ * @cssprop --lk-color-focus - the focus ring.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
+  static override styles = [baseStyles, formStyles, accountSummaryStyles];
+
+  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** The id of the connected account to show (`Account.id`); without it, the session's current account. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** The address of the payment page, for a real "оплатить онлайн" link when no navigator handles it. */
+  @property({ attribute: 'pay-href' }) payHref?: string;
+
+  /** The address of the account connection page, likewise for "Подключить ЛС". */
+  @property({ attribute: 'connect-href' }) connectHref?: string;
+
+  /** The address of the login page, likewise for the link shown without a session. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The closed month the user chose, for the account it was chosen on; none: the open period. */
+  @state() private chosen: { accountId: string; month: string } | undefined;
+  @state() private history: HistoryState | undefined;
+
+  /** The load failures already reported as `lk-error`, so each is reported once. */
+  #reported = new Set<unknown>();
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super(accountSummaryMessages);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page after a request was aborted: ask again (willUpdate() does).
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    // An aborted request is no answer: the next connection asks again.
+    if (this.history?.status === 'loading') this.history = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Once per session: the store keeps the list for every element of it.
+    const { accounts, session } = this.env;
+    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+    // The history of the account about to be shown, asked for before it renders (a state set here
+    // needs no second update). Not while off the page: connectedCallback asks again.
+    if (!this.isConnected) return;
+    const account = this.shownAccount();
+    // A choice belongs to its account: another account (or none) starts at its open period.
+    if (this.chosen && this.chosen.accountId !== account?.id) this.chosen = undefined;
+    if (!account) {
+      this.#abort?.abort();
+      this.history = undefined;
+    } else if (this.history?.key !== historyKey(account)) {
+      void this.loadHistory(account);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const { accounts } = this.env;
+    if (accounts.status === 'error') this.report(accounts.error);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const { session } = this.env;
+    if (session.status === 'loading' || session.status === 'unknown') {
+      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
+    }
+    if (session.status !== 'authenticated') {
+      return html`
+        <div part="logged-out">
+          <p part="logged-out-message">${t.loggedOut}</p>
+          <p part="links">${navigationLink(this, this.env, 'login', t.logIn, this.loginHref)}</p>
+        </div>
+      `;
+    }
+    const store = this.env.accounts;
+    const loadingAccounts = store.status === 'loading' || store.status === 'idle';
+    const account = this.shownAccount();
+    const loadingHistory = account !== undefined && this.history?.status === 'loading';
+    const busy = loadingAccounts || loadingHistory;
+    return html`
+      <section part="summary" aria-labelledby="${this.uid}-title">
+        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
+        <p part="intro">${t.intro}</p>
+        ${store.status === 'error' ? faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload()) : nothing}
+        ${account || store.status === 'ready' ? this.renderReady(account) : nothing}
+        <p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${loadingAccounts ? t.loadingAccount : loadingHistory ? t.loadingHistory : ''}</p>
+      </section>
+    `;
+  }
+
+  private renderReady(account: Account | undefined): TemplateResult {
+    const t = this.t;
+    if (!account) {
+      return html`
+        <p part="empty">${this.accountId && this.env.accounts.accounts.length > 0 ? t.notConnected : t.empty}</p>
+        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
+      `;
+    }
+    const history = this.history?.accountId === account.id ? this.history : undefined;
+    const month = this.chosenMonth(account, history);
+    return html`
+      ${heading(headingLevel(this.headingLevel, 1), { part: 'subtitle', text: t.general })}
+      <dl part="facts">
+        ${this.fact('number', t.accountNumber, account.number)}
+        ${this.fact('supplier', t.supplier, account.supplierName)}
+        ${this.fact('address', t.address, account.address)}
+      </dl>
+      ${this.renderPeriodSelect(account, history, month)}
+      ${history?.status === 'error'
+        ? faultAlert(`${t.historyFailed} ${faultMessage(history.error, t)}`, t.retry, () => void this.loadHistory(account))
+        : nothing}
+      ${month ? this.renderClosedMonth(account, month) : this.renderOpenPeriod(account)}
+      ${this.renderMeters(account)}
+      <p part="links">${navigationLink(this, this.env, 'pay', t.pay, this.payHref)}</p>
+    `;
+  }
+
+  private renderPeriodSelect(account: Account, history: HistoryState | undefined, chosen: HistoryMonth | undefined): TemplateResult {
+    const t = this.t;
+    const locale = this.localize.locale;
+    const id = `${this.uid}-period`;
+    // `.selected` with live(), not the `selected` attribute: an option the user picked ignores
+    // its attribute, and the options change under the select when the months arrive.
+    return html`
+      <div part="field period">
+        <label part="label" for=${id}>${t.periodLabel}</label>
+        <select part="input select" id=${id} @change=${(event: Event) => this.onPeriodChange(account, event)}>
+          <option value=${CURRENT_PERIOD} .selected=${live(chosen === undefined)}>
+            ${t.currentPeriodOption(formatMonth(account.period, locale))}
+          </option>
+          ${(history?.months ?? []).map(
+            ({ month }) => html`<option value=${month} .selected=${live(chosen?.month === month)}>${formatMonth(month, locale)}</option>`,
+          )}
+        </select>
+      </div>
+    `;
+  }
+
+  private renderOpenPeriod(account: Account): TemplateResult {
+    const t = this.t;
+    return html`
+      <dl part="figures">
+        ${this.fact('period', t.periodDate, formatMonth(account.period, this.localize.locale))}
+        ${this.fact('debt', t.debt, this.balance(account.debt))}
+        ${this.fact('meter-count', t.meterCount, String(account.meters.length))}
+      </dl>
+    `;
+  }
+
+  private renderClosedMonth(account: Account, { month, services }: HistoryMonth): TemplateResult {
+    const t = this.t;
+    const totals = services.reduce<MonthTotals>(
+      (sum, service) => ({
+        closing: sum.closing + service.closing,
+        charged: sum.charged + service.charged,
+        paid: sum.paid + service.paid,
+        consumption: sum.consumption + service.consumption,
+      }),
+      { closing: 0, charged: 0, paid: 0, consumption: 0 },
+    );
+    const locale = this.localize.locale;
+    return html`
+      <dl part="figures">
+        ${this.fact('period', t.periodDate, formatMonth(month, locale))}
+        ${this.fact('debt', t.closingDebt, this.balance(totals.closing))}
+        ${this.fact('charged', t.charged, this.money(totals.charged))}
+        ${this.fact('paid', t.paid, this.money(totals.paid))}
+        ${this.fact('consumption', t.consumption, new Intl.NumberFormat(intlLocale(locale)).format(totals.consumption))}
+        ${this.fact('meter-count', t.meterCount, String(account.meters.length))}
+      </dl>
+    `;
+  }
+
+  private renderMeters(account: Account): TemplateResult | typeof nothing {
+    const t = this.t;
+    if (account.meters.length === 0) return nothing;
+    const locale = this.localize.locale;
+    // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
+    return html`
+      <table part="meters">
+        <caption part="meters-caption">${t.meters}</caption>
+        <thead>
+          <tr>
+            <th part="meters-head" scope="col">${t.meterName}</th>
+            <th part="meters-head" scope="col">${t.lastReading}</th>
+            <th part="meters-head" scope="col">${t.lastReadingDate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${account.meters.map(
+            (meter) => html`
+              <tr part="meter">
+                <th part="meter-name" scope="row">${meter.name}</th>
+                <td part="meter-reading">${meter.lastReading === null ? t.noReading : String(meter.lastReading)}</td>
+                <td part="meter-date">${meter.lastReadingDate === null ? '' : formatDay(meter.lastReadingDate, locale)}</td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  /** One row of a `<dl>`: the row's own part names what it holds. */
+  private fact(name: string, label: string, value: string | TemplateResult): TemplateResult {
+    return html`
+      <div part="fact fact-${name}">
+        <dt part="fact-label">${label}</dt>
+        <dd part="fact-value">${value}</dd>
+      </div>
+    `;
+  }
+
+  private money(kopecks: number): TemplateResult {
+    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
+  }
+
+  /** A balance: its sign is never the only clue, so an overpayment and no debt say so in words. */
+  private balance(kopecks: number): TemplateResult {
+    const t = this.t;
+    const formatted = formatMoney(kopecks, this.localize.locale);
+    if (kopecks < 0) {
+      return html`<span part="amount amount-overpayment">${formatted}</span> <span part="balance-note">${t.overpayment}</span>`;
+    }
+    if (kopecks === 0) return html`<span part="amount amount-zero">${formatted}</span> <span part="balance-note">${t.noDebt}</span>`;
+    return html`<span part="amount amount-debt">${formatted}</span>`;
+  }
+
+  /**
+   * The account of `account-id`, else the session's current one; `undefined` until the list is
+   * loaded. A reload of the list (after a payment) keeps the accounts known, and so what is shown.
+   */
+  private shownAccount(): Account | undefined {
+    const store = this.env.accounts;
+    if (this.env.session.status !== 'authenticated') return undefined;
+    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
+  }
+
+  /** The closed month chosen for `account`, if its figures are known. */
+  private chosenMonth(account: Account, history: HistoryState | undefined): HistoryMonth | undefined {
+    if (this.chosen?.accountId !== account.id) return undefined;
+    return history?.months.find((month) => month.month === this.chosen!.month);
+  }
+
+  private onPeriodChange(account: Account, event: Event): void {
+    const { value } = event.currentTarget as HTMLSelectElement;
+    this.chosen = value === CURRENT_PERIOD ? undefined : { accountId: account.id, month: value };
+  }
+
+  private async loadHistory(account: Account): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    const key = historyKey(account);
+    // Months known for this account stay listed while they are asked for again.
+    const known = this.history?.accountId === account.id ? this.history.months : [];
+    this.history = { key, accountId: account.id, status: 'loading', months: known };
+    try {
+      const { months } = await fetchAccountHistory(this.env.client, account.id, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.history = { key, accountId: account.id, status: 'ready', months: [...months].reverse() };
+    } catch (error) {
+      if (isAbortError(error) || abort.signal.aborted) return;
+      this.history = { key, accountId: account.id, status: 'error', months: known, error };
+      this.report(error);
+    }
+  }
+
+  private report(error: unknown): void {
+    if (this.#reported.has(error)) return;
+    this.#reported.add(error);
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+}
+
+const historyKey = (account: Account): string => `${account.id}|${account.period}`;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-account-summary': LkAccountSummaryElement;
+  }
+}

@@ -1,0 +1,213 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { storyMock } from '../.storybook/mock-backend.js';
+import { LkAccountHistoryElement } from '../src/entries/account-history.js';
+import {
+  apiBaseArgType,
+  DEMO_USER,
+  elementMeta,
+  findServerErrorAlert,
+  inProvider,
+  localeArgType,
+  loggedIn,
+  mockBackend,
+  storyApiBase,
+  storyDocs,
+  withTwoAccounts,
+} from './support.js';
+
+interface Args {
+  /** `<lk-account-history locale>`. */
+  locale?: 'ru' | 'en';
+  /** `<lk-account-history account-id>`. */
+  'account-id'?: string;
+  /** `<lk-account-history heading-level>`. */
+  'heading-level'?: number;
+  /** `<lk-account-history connect-href>`. */
+  'connect-href'?: string;
+  /** `<lk-account-history login-href>`. */
+  'login-href'?: string;
+  /** `<lk-provider api-base>`: the story's own mock backend. */
+  'api-base': string;
+}
+
+type Story = StoryObj<Args>;
+
+/** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
+const apiBase = storyApiBase('elements-lk-account-history');
+
+/** The Псков account's id on the mock, a debtor (1 234,56 ₽). */
+const PSKOV_ID = 'mrg-pskov-6001234567';
+
+const findTable = (canvasElement: HTMLElement) => within(canvasElement).findByRole('table', {}, { timeout: 8000 });
+
+// ----- The stories -----
+
+const meta: Meta<Args> = {
+  title: 'Elements/lk-account-history',
+  component: 'lk-account-history',
+  tags: ['autodocs'],
+  ...elementMeta({ 'lk-account-history': LkAccountHistoryElement }),
+  render: (args, { loaded }) =>
+    inProvider(
+      loaded,
+      html`<lk-account-history
+        locale=${ifDefined(args.locale)}
+        account-id=${ifDefined(args['account-id'] || undefined)}
+        heading-level=${ifDefined(args['heading-level'])}
+        connect-href=${ifDefined(args['connect-href'] || undefined)}
+        login-href=${ifDefined(args['login-href'] || undefined)}
+      ></lk-account-history>`,
+    ),
+  args: { locale: 'ru' },
+  argTypes: {
+    locale: localeArgType('lk-account-history'),
+    'account-id': {
+      description: 'The account to show, by its id; without it, the session’s current account (the one `<lk-accounts>` chooses).',
+      control: 'text',
+      table: { category: 'lk-account-history', type: { summary: 'string' } },
+    },
+    'heading-level': {
+      description: 'The level of the heading, 2 to 6 (default 2).',
+      control: { type: 'number', min: 2, max: 6 },
+      table: { category: 'lk-account-history', type: { summary: 'number' } },
+    },
+    'connect-href': {
+      description: 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
+      control: 'text',
+      table: { category: 'lk-account-history', type: { summary: 'string' } },
+    },
+    'login-href': {
+      description: 'The login page’s address, likewise for the link shown when nobody is logged in.',
+      control: 'text',
+      table: { category: 'lk-account-history', type: { summary: 'string' } },
+    },
+    'api-base': apiBaseArgType('each story has its own backend and session'),
+  },
+  parameters: {
+    actions: { handles: ['lk-navigate', 'lk-error'] },
+    docs: {
+      description: {
+        component: `“История изменений по услугам”: the account’s closed months, service by service (opening balance,
+charged, paid, closing balance, consumption), newest first, and a chart of consumption and payments over the last
+twelve months whose text alternative is the table. The demo user (**${DEMO_USER.email}** / **${DEMO_USER.password}**)
+is logged in before each story but “Logged out”; most stories connect the Дагестан account (current) and the Псков one.`,
+      },
+    },
+  },
+};
+export default meta;
+
+export const Overpayment: Story = {
+  name: 'Overpayment (5812345678)',
+  args: { 'api-base': apiBase('overpayment') },
+  parameters: storyDocs('The seed’s account, current: the last twelve months; the newest closes at −1 956,85 ₽, marked “переплата”.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await findTable(canvasElement);
+    await expect(canvas.getByRole('img', { name: 'Потребление газа и оплаты за последние 12 месяцев' })).toBeVisible();
+    const newest = within(table).getAllByRole('row')[1]!;
+    await expect(newest).toHaveTextContent(/1\s956,85\s₽\s*переплата/);
+    await expect(canvas.getByRole('button', { name: 'Показать все месяцы' })).toHaveAttribute('aria-expanded', 'false');
+  },
+};
+
+export const Debtor: Story = {
+  name: 'Debtor (6001234567)',
+  args: { 'api-base': apiBase('debtor'), 'account-id': PSKOV_ID },
+  parameters: storyDocs('`account-id` names the Псков account, which owes 1 234,56 ₽: no “переплата” in its last month.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Лицевой счет 6001234567', {}, { timeout: 8000 });
+    const table = await findTable(canvasElement);
+    await expect(within(table).getAllByRole('row')[1]!).toHaveTextContent(/1\s234,56\s₽/);
+  },
+};
+
+export const AllMonths: Story = {
+  name: 'All months shown',
+  args: { 'api-base': apiBase('all-months') },
+  parameters: storyDocs('“Показать все месяцы” pressed: all 24 months; the button now offers the last twelve again.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await findTable(canvasElement);
+    const toggle = canvas.getByRole('button', { name: 'Показать все месяцы' });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-expanded', 'true'));
+    await expect(toggle).toHaveTextContent('Показать последние 12 месяцев');
+    // The head's row and one row per month (one service each).
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBe(25));
+  },
+};
+
+export const NoAccount: Story = {
+  name: 'No account',
+  args: { 'api-base': apiBase('no-account') },
+  parameters: storyDocs('Logged in, nothing connected: “Нет подключенных ЛС” and “Подключить ЛС”.'),
+  beforeEach: loggedIn,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
+    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
+  },
+};
+
+export const Loading: Story = {
+  args: { 'api-base': apiBase('loading') },
+  parameters: {
+    ...mockBackend({ faults: { accountHistory: 'timeout' } }),
+    ...storyDocs('The backend does not answer: a busy status line, until the client gives up and shows a fault with “Повторить”.'),
+  },
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const status = await within(canvasElement).findByText('Загружаем историю по лицевому счету…', {}, { timeout: 5000 });
+    await expect(status).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const LoadingError: Story = {
+  name: 'Loading error',
+  args: { 'api-base': apiBase('loading-error') },
+  parameters: {
+    ...mockBackend({ faults: { accountHistory: 'server-error' } }),
+    ...storyDocs('The backend answers the history with 500: an alert with “Повторить”. The play then clears the fault, so “Повторить” loads the history.'),
+  },
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement, loaded, step }) => {
+    await step('The history fails with 500', async () => {
+      await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
+    });
+    await step('The server recovers', async () => {
+      await storyMock(loaded).backend.faults.clear('accountHistory');
+    });
+  },
+};
+
+export const LoggedOut: Story = {
+  name: 'Logged out',
+  args: { 'api-base': apiBase('logged-out') },
+  parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText('Войдите в Личный кабинет, чтобы увидеть историю по лицевому счету.', {}, { timeout: 5000 });
+    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en', 'api-base': apiBase('english') },
+  parameters: storyDocs('`locale="en"`, the seed’s account.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('heading', { name: 'History of charges by service' }, { timeout: 5000 });
+    await findTable(canvasElement);
+    await expect(canvas.getByRole('img', { name: 'Gas consumption and payments over the last 12 months' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Show all months' })).toBeVisible();
+  },
+};

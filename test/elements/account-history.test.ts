@@ -1,0 +1,494 @@
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { pageWorker } from '../../mocks/browser.js';
+import { fetchAccountHistory } from '../../src/api/accounts.js';
+import { createClient } from '../../src/api/client.js';
+import { resetConfiguration } from '../../src/context/environment.js';
+import type { NavigateTarget } from '../../src/context/navigator.js';
+import type { LkAccountHistoryElement } from '../../src/elements/account-history/account-history.js';
+import type { LkProviderElement } from '../../src/elements/provider/provider.js';
+import '../../src/entries/account-history.js';
+import { formatMoney } from '../../src/i18n/format.js';
+import type { Locale } from '../../src/i18n/locale.js';
+import type { AccountHistory, HistoryMonth } from '../../src/schemas/account.js';
+import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { FAULTS } from './bad-input.js';
+import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf } from './helpers.js';
+
+const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
+const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
+const PSKOV_ID = 'mrg-pskov-6001234567';
+
+/** The months as the seed writes them ("Май 2015"), to read the month headers against. */
+const MONTH_NAMES: Record<Locale, readonly string[]> = {
+  ru: ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+const inWords = (month: string, locale: Locale = 'ru') => `${MONTH_NAMES[locale][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
+describe('<lk-account-history>', () => {
+  const backend = useMockBackend();
+
+  /** Logs the demo user in, connects `accounts` on the backend (the first becomes current), then renders `content`. */
+  async function render(
+    content: TemplateResult = html`<lk-account-history></lk-account-history>`,
+    { provider = {}, accounts = [DAGESTAN, PSKOV], loggedIn = true }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean } = {},
+  ): Promise<LkAccountHistoryElement> {
+    if (loggedIn) {
+      await logIn(backend);
+      for (const body of accounts) {
+        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
+        expect(answer.status, `connecting ${body.number}`).to.equal(201);
+      }
+    }
+    return renderWithBackend<LkAccountHistoryElement>(backend, content, provider);
+  }
+
+  /** Renders and waits for the table. */
+  async function renderTable(...args: Parameters<typeof render>): Promise<LkAccountHistoryElement> {
+    const element = await render(...args);
+    await findPart(element, '[part~="table"]');
+    return element;
+  }
+
+  /** A client that does not retry a failed GET, so a fault shows at once. */
+  const withoutRetries = (timeout?: number) => createClient({ baseUrl: backend.apiBase, retries: 0, ...(timeout ? { timeout } : {}) });
+
+  /** The history as the API gives it, asked for by the test itself (the session's cookie is the page's). */
+  const historyOf = (accountId: string) => fetchAccountHistory(createClient({ baseUrl: backend.apiBase }), accountId);
+
+  /** Makes the backend answer the next history request with `history`. */
+  function answerHistory(history: AccountHistory): void {
+    pageWorker()!.use(
+      http.get(new URL('accounts/:accountId/history', backend.apiBase).href, () => HttpResponse.json(history), { once: true }),
+    );
+  }
+
+  const storeOf = (element: Element) => element.closest<LkProviderElement>('lk-provider')!.environment.accounts;
+  const status = (element: Element) => textOf(element.querySelector('[part~="status"]'));
+  const monthGroups = (element: Element) => [...element.querySelectorAll<HTMLTableSectionElement>('[part~="month-group"]')];
+  const toggle = (element: Element) => element.querySelector<HTMLButtonElement>('[part~="toggle"]');
+  const chartImage = (element: Element) => element.querySelector<SVGSVGElement>('[part~="chart-image"]')!;
+  const bars = (element: Element) => [...chartImage(element).querySelectorAll<SVGRectElement>('.lk-chart-bar')];
+  const historyRequests = (paths: readonly string[]) => paths.filter((path) => path.endsWith('/history'));
+
+  /** The table's rows as text, cell by cell, month header included where it stands. */
+  const rowsOf = (element: Element) =>
+    [...element.querySelectorAll('[part~="month-group"] tr')].map((row) => [...row.children].map((cell) => textOf(cell)));
+
+  /** The rows the table must show for `months` (oldest first in the API), newest first, in `locale`. */
+  const expectedRows = (months: readonly HistoryMonth[], locale: Locale = 'ru', overpaid = 'переплата') =>
+    [...months].reverse().flatMap(({ month, services }) =>
+      services.map((service, index) => {
+        const balance = (kopecks: number) => `${formatMoney(kopecks, locale)}${kopecks < 0 ? ` ${overpaid}` : ''}`;
+        return [
+          ...(index === 0 ? [inWords(month, locale)] : []),
+          service.service,
+          balance(service.opening),
+          formatMoney(service.charged, locale),
+          formatMoney(service.paid, locale),
+          balance(service.closing),
+          String(service.consumption),
+        ].map((text) => text.replace(/\s+/g, ' '));
+      }),
+    );
+
+  describe('accessibility', () => {
+    it('is accessible with the history and its chart', async () => {
+      const element = await renderTable();
+      expect(chartImage(element)).to.exist;
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible with every month shown', async () => {
+      const element = await renderTable();
+      toggle(element)!.click();
+      await waitUntil(() => monthGroups(element).length === 24);
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible while loading', async () => {
+      await logIn(backend);
+      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
+      await backend.faults.set('accountHistory', 'timeout');
+      resetConfiguration();
+      const provider = await fixture<LkProviderElement>(
+        html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock}><lk-account-history></lk-account-history></lk-provider>`,
+      );
+      const element = provider.querySelector('lk-account-history')!;
+      await waitUntil(() => status(element) === 'Загружаем историю по лицевому счету…');
+      expect(element.querySelector('[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible with no account', async () => {
+      const element = await render(undefined, { accounts: [] });
+      await findPart(element, '[part~="no-account"]');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible with an empty history', async () => {
+      answerHistory({ months: [] });
+      const element = await render();
+      await findPart(element, '[part~="empty"]');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible when the history failed to load', async () => {
+      await backend.faults.set('accountHistory', 'server-error');
+      const element = await render(undefined, { provider: { client: withoutRetries() } });
+      await findPart(element, '[part~="fault"]');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible logged out', async () => {
+      const element = await render(undefined, { loggedIn: false });
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible in English', async () => {
+      const element = await renderTable(undefined, { provider: { locale: 'en' } });
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('defaults', () => {
+    it('speaks the seed’s words: the title, the account, the columns', async () => {
+      const element = await renderTable();
+      expect(textOf(element.querySelector('[part~="title"]'))).to.equal('История изменений по услугам');
+      expect(element.querySelector('[part~="title"]')!.localName).to.equal('h2');
+      expect(textOf(element.querySelector('[part~="account"]'))).to.equal('Лицевой счет 5812345678');
+      expect([...element.querySelectorAll('thead th')].map((th) => [textOf(th), th.getAttribute('scope')])).to.deep.equal([
+        ['Месяц', 'col'],
+        ['Услуга', 'col'],
+        ['Сальдо на начало', 'col'],
+        ['Начислено', 'col'],
+        ['Оплачено', 'col'],
+        ['Сальдо на конец', 'col'],
+        ['Потребление, м³', 'col'],
+      ]);
+      expect(textOf(element.querySelector('caption'))).to.equal('Начисления, оплаты и потребление: последние 12 месяцев из 24');
+      expect(element.lang).to.equal('ru');
+    });
+
+    it('shows the backend’s figures for the last twelve months, newest first, month and service as row headers', async () => {
+      const element = await renderTable();
+      const { months } = await historyOf(storeOf(element).current!.id);
+      expect(months).to.have.length(24);
+      expect(rowsOf(element)).to.deep.equal(expectedRows(months.slice(-12)));
+      const first = monthGroups(element)[0]!;
+      expect(first.querySelector('th[part~="month"]')!.getAttribute('scope')).to.equal('rowgroup');
+      expect(first.querySelector('th[part~="service"]')!.getAttribute('scope')).to.equal('row');
+    });
+
+    it('ends with the account’s debt, −1 956,85 ₽, shown as an overpayment', async () => {
+      const element = await renderTable();
+      const newest = monthGroups(element)[0]!;
+      const closing = newest.querySelector('[part~="cell-closing"]')!;
+      expect(textOf(closing.querySelector('[part~="amount"]'))).to.equal(formatMoney(-195685, 'ru').replace(/\s+/g, ' '));
+      expect(textOf(closing.querySelector('[part~="amount"]'))).to.equal('-1 956,85 ₽');
+      expect(storeOf(element).current!.debt).to.equal(-195685);
+      expect(textOf(closing.querySelector('[part~="overpayment"]'))).to.equal('переплата');
+    });
+
+    it('writes a month in words, as the seed does ("Май 2015"), and renders the backend’s words as text', async () => {
+      const markup = '<img src=x onerror="window.__lkInjected=1">';
+      answerHistory({
+        months: [{ month: '2015-05', services: [{ service: markup, opening: 0, charged: 54090, paid: 250000, closing: -195910, consumption: 90 }] }],
+      });
+      const element = await renderTable();
+      expect(rowsOf(element)).to.deep.equal([['Май 2015', markup, '0,00 ₽', '540,90 ₽', '2 500,00 ₽', '-1 959,10 ₽ переплата', '90']]);
+      expect(element.querySelector('img')).to.equal(null);
+      expect((window as { __lkInjected?: number }).__lkInjected).to.equal(undefined);
+      // Twelve months or fewer: nothing to show more of.
+      expect(toggle(element)).to.equal(null);
+      expect(textOf(element.querySelector('caption'))).to.equal('Начисления, оплаты и потребление: все месяцы (1 месяц)');
+    });
+
+    it('says so when there is no closed month yet', async () => {
+      answerHistory({ months: [] });
+      const element = await render();
+      const empty = await findPart(element, '[part~="empty"]');
+      expect(textOf(empty)).to.contain('ещё нет закрытых месяцев');
+      expect(element.querySelector('table')).to.equal(null);
+      expect(element.querySelector('[part~="chart"]')).to.equal(null);
+    });
+
+    it('says "Нет подключенных ЛС" and offers "Подключить ЛС" with no account, asking for no history', async () => {
+      const requests = countRequests(backend);
+      const element = await render(undefined, { accounts: [] });
+      const empty = await findPart(element, '[part~="no-account"]');
+      expect(textOf(empty)).to.equal('Нет подключенных ЛС');
+      expect(textOf(element.querySelector('[part~="link-connect"]'))).to.equal('Подключить ЛС');
+      expect(historyRequests(requests.paths)).to.have.length(0);
+      requests.stop();
+    });
+
+    it('draws twelve consumption bars in proportion to the data, and the payments as a line', async () => {
+      const element = await renderTable();
+      const { months } = await historyOf(storeOf(element).current!.id);
+      const recent = months.slice(-12);
+      const consumption = recent.map((month) => month.services.reduce((total, service) => total + service.consumption, 0));
+      const heights = bars(element).map((bar) => Number(bar.getAttribute('height')));
+      expect(heights).to.have.length(12);
+      const ratio = heights[consumption.indexOf(Math.max(...consumption))]! / Math.max(...consumption);
+      expect(ratio).to.be.greaterThan(0);
+      heights.forEach((height, index) => expect(height, `month ${recent[index]!.month}`).to.be.closeTo(consumption[index]! * ratio, 0.02));
+      // The tallest bar is most of the plot: the scale comes from the data.
+      expect(Math.max(...heights) / Number(chartImage(element).viewBox.baseVal.height)).to.be.greaterThan(0.4);
+      expect(chartImage(element).querySelectorAll('.lk-chart-point')).to.have.length(12);
+      expect(chartImage(element).querySelectorAll('.lk-chart-label:not(.lk-chart-year)')).to.have.length(12);
+      // The bars really are drawn: the geometry attributes survive the element's styles.
+      expect(bars(element)[consumption.indexOf(Math.max(...consumption))]!.getBBox().height).to.be.greaterThan(0);
+    });
+
+    it('draws a zero as a bar of no height', async () => {
+      answerHistory({
+        months: [
+          { month: '2015-04', services: [{ service: 'Газоснабжение', opening: 0, charged: 0, paid: 0, closing: 0, consumption: 0 }] },
+          { month: '2015-05', services: [{ service: 'Газоснабжение', opening: 0, charged: 6010, paid: 0, closing: 6010, consumption: 10 }] },
+        ],
+      });
+      const element = await renderTable();
+      const heights = bars(element).map((bar) => Number(bar.getAttribute('height')));
+      expect(heights[0]).to.equal(0);
+      expect(heights[1]).to.be.greaterThan(0);
+    });
+
+    it('makes the chart one image named by its caption and described by the table', async () => {
+      const element = await renderTable();
+      const image = chartImage(element);
+      expect(image.getAttribute('role')).to.equal('img');
+      expect(textOf(document.getElementById(image.getAttribute('aria-labelledby')!))).to.equal(
+        'Потребление газа и оплаты за последние 12 месяцев',
+      );
+      const table = element.querySelector('table')!;
+      expect(table.id).to.not.equal('');
+      expect(image.getAttribute('aria-describedby')).to.equal(table.id);
+      expect(image.getAttribute('viewBox')).to.match(/^0 0 \d+ \d+$/);
+      expect(image.getBoundingClientRect().width).to.be.closeTo(element.querySelector('[part~="chart"]')!.getBoundingClientRect().width, 1);
+      // The legend says in words which shape is which.
+      expect([...element.querySelectorAll('[part~="legend-item"]')].map((item) => textOf(item))).to.deep.equal([
+        'Потребление, м³',
+        'Оплачено, ₽',
+      ]);
+    });
+
+    it('takes the chart’s colours from custom properties, for a dark scheme', async () => {
+      const element = await renderTable();
+      const provider = element.closest('lk-provider')!;
+      provider.style.setProperty('--lk-chart-consumption', 'rgb(120, 180, 255)');
+      provider.style.setProperty('--lk-chart-payments', 'rgb(250, 200, 120)');
+      expect(getComputedStyle(bars(element)[0]!).fill).to.equal('rgb(120, 180, 255)');
+      expect(getComputedStyle(chartImage(element).querySelector('.lk-chart-line')!).stroke).to.equal('rgb(250, 200, 120)');
+    });
+
+    it('shows every month with "Показать все месяцы", and the last twelve again', async () => {
+      const element = await renderTable();
+      const { months } = await historyOf(storeOf(element).current!.id);
+      const button = toggle(element)!;
+      expect(textOf(button)).to.equal('Показать все месяцы');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-controls')).to.equal(element.querySelector('table')!.id);
+      expect(monthGroups(element)).to.have.length(12);
+      button.click();
+      await waitUntil(() => monthGroups(element).length === 24);
+      expect(rowsOf(element)).to.deep.equal(expectedRows(months));
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(textOf(button)).to.equal('Показать последние 12 месяцев');
+      expect(textOf(element.querySelector('caption'))).to.equal('Начисления, оплаты и потребление: все месяцы (24 месяца)');
+      expect(status(element)).to.equal('Показаны все месяцы: 24.');
+      // The chart stays on the last twelve.
+      expect(bars(element)).to.have.length(12);
+      button.click();
+      await waitUntil(() => monthGroups(element).length === 12);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(status(element)).to.equal('Показаны последние 12 месяцев.');
+    });
+
+    it('keeps targets at least 24 by 24 CSS pixels', async () => {
+      const element = await renderTable();
+      expectTargetsAtLeast24(element);
+    });
+  });
+
+  describe('the current account', () => {
+    it('shows the other account when the current one changes in the store, with one request', async () => {
+      const element = await renderTable();
+      const requests = countRequests(backend);
+      storeOf(element).select(PSKOV_ID);
+      await waitUntil(() => textOf(element.querySelector('[part~="account"]')) === 'Лицевой счет 6001234567');
+      const { months } = await historyOf(PSKOV_ID);
+      await waitUntil(() => JSON.stringify(rowsOf(element)) === JSON.stringify(expectedRows(months.slice(-12))), 'the Псков figures');
+      expect(months.at(-1)!.services[0]!.closing).to.equal(123456);
+      expect(textOf(monthGroups(element)[0]!.querySelector('[part~="overpayment"]'))).to.equal('');
+      // The test's own request for the figures is the second one.
+      expect(historyRequests(requests.paths)).to.deep.equal([
+        new URL(`accounts/${PSKOV_ID}/history`, backend.apiBase).pathname,
+        new URL(`accounts/${PSKOV_ID}/history`, backend.apiBase).pathname,
+      ]);
+      requests.stop();
+    });
+
+    it('drops a request still under way when the account changes, and never shows the old account’s figures', async () => {
+      const element = await renderTable();
+      await backend.faults.set('accountHistory', 'timeout');
+      storeOf(element).select(PSKOV_ID);
+      await waitUntil(() => status(element) === 'Загружаем историю по лицевому счету…');
+      expect(element.querySelector('table'), 'Дагестан’s figures under Псков’s number').to.equal(null);
+      await backend.faults.clear();
+      storeOf(element).select(storeOf(element).accounts[0]!.id);
+      await waitUntil(() => textOf(element.querySelector('[part~="account"]')) === 'Лицевой счет 5812345678');
+      await findPart(element, 'table');
+      expect(status(element)).to.equal('');
+    });
+
+    it('forgets the history when the user logs out', async () => {
+      const element = await renderTable();
+      await element.closest<LkProviderElement>('lk-provider')!.environment.session.logout();
+      await findPart(element, '[part~="logged-out-message"]');
+      expect(element.querySelector('table')).to.equal(null);
+    });
+  });
+
+  describe('attributes', () => {
+    it('shows the account of account-id', async () => {
+      const element = await renderTable(html`<lk-account-history account-id=${PSKOV_ID}></lk-account-history>`);
+      expect(storeOf(element).current!.number).to.equal('5812345678');
+      await waitUntil(() => textOf(element.querySelector('[part~="account"]')) === 'Лицевой счет 6001234567');
+      const { months } = await historyOf(PSKOV_ID);
+      expect(rowsOf(element)).to.deep.equal(expectedRows(months.slice(-12)));
+    });
+
+    it('says an account-id that is not connected is not, without a retry', async () => {
+      const element = await render(html`<lk-account-history account-id="mrg-samara-6312345678"></lk-account-history>`);
+      const message = await findPart(element, '[part~="not-connected"]');
+      expect(textOf(message)).to.equal('Этот лицевой счет не подключен к Вашему Личному кабинету.');
+      expect(element.querySelector('[part~="retry"]')).to.equal(null);
+      expect(element.querySelector('[part~="link-connect"]')).to.exist;
+    });
+
+    it('sets its heading at heading-level, between 2 and 6', async () => {
+      const nested = await render(html`<lk-account-history heading-level="4"></lk-account-history>`, { accounts: [] });
+      expect(nested.querySelector('[part~="title"]')!.localName).to.equal('h4');
+      const wrong = await render(html`<lk-account-history heading-level="<h1>"></lk-account-history>`, { accounts: [] });
+      expect(wrong.querySelector('[part~="title"]')!.localName).to.equal('h2');
+    });
+
+    it('speaks English with locale="en"', async () => {
+      const element = await renderTable(html`<lk-account-history locale="en"></lk-account-history>`);
+      const { months } = await historyOf(storeOf(element).current!.id);
+      expect(textOf(element.querySelector('[part~="title"]'))).to.equal('History of charges by service');
+      expect(textOf(element.querySelector('[part~="account"]'))).to.equal('Personal account 5812345678');
+      expect([...element.querySelectorAll('thead th')].map((th) => textOf(th))).to.deep.equal([
+        'Month',
+        'Service',
+        'Opening balance',
+        'Charged',
+        'Paid',
+        'Closing balance',
+        'Consumption, m³',
+      ]);
+      expect(rowsOf(element)).to.deep.equal(expectedRows(months.slice(-12), 'en', 'overpaid'));
+      expect(textOf(toggle(element))).to.equal('Show all months');
+      expect(textOf(element.querySelector('[part~="chart-title"]'))).to.equal('Gas consumption and payments over the last 12 months');
+      expect(element.lang).to.equal('en');
+    });
+
+    it('says to log in when logged out, with login-href, and asks for nothing', async () => {
+      const requests = countRequests(backend);
+      const element = await render(html`<lk-account-history login-href="/login"></lk-account-history>`, { loggedIn: false });
+      expect(textOf(element.querySelector('[part~="logged-out-message"]'))).to.equal(
+        'Войдите в Личный кабинет, чтобы увидеть историю по лицевому счету.',
+      );
+      expect(element.querySelector('[part~="link-login"]')!.getAttribute('href')).to.equal('/login');
+      expect(historyRequests(requests.paths)).to.have.length(0);
+      requests.stop();
+    });
+
+    it('makes "Подключить ЛС" a real link with connect-href, and a navigation otherwise', async () => {
+      const visited: NavigateTarget[] = [];
+      const element = await render(undefined, { accounts: [], provider: { navigator: (to: NavigateTarget) => visited.push(to) } });
+      const button = await findPart(element, '[part~="link-connect"]');
+      expect(button.localName).to.equal('button');
+      setTimeout(() => button.click());
+      const event = await oneEvent(element, 'lk-navigate');
+      expect(event.detail.to).to.equal('connect');
+      expect(visited).to.deep.equal(['connect']);
+      const linked = await render(html`<lk-account-history connect-href="/connect"></lk-account-history>`, { accounts: [] });
+      expect((await findPart(linked, '[part~="link-connect"]')).getAttribute('href')).to.equal('/connect');
+    });
+  });
+
+  describe('server errors and network faults', () => {
+    for (const [fault, message] of FAULTS) {
+      it(`ends a ${fault} of the history with a message and a retry`, async () => {
+        await backend.faults.set('accountHistory', fault);
+        await logIn(backend);
+        await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
+        resetConfiguration();
+        const provider = await fixture<LkProviderElement>(
+          html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${withoutRetries()}
+            ><lk-account-history></lk-account-history
+          ></lk-provider>`,
+        );
+        const element = provider.querySelector('lk-account-history')!;
+        await oneEvent(element, 'lk-error');
+        const alert = await findPart(element, '[part~="fault"]');
+        expect(alert.getAttribute('role')).to.equal('alert');
+        expect(textOf(alert)).to.contain(message);
+        expect(status(element), 'no endless loading').to.equal('');
+        await backend.faults.clear();
+        alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+        await findPart(element, 'table');
+        expect(element.querySelector('[part~="fault"]')).to.equal(null);
+      });
+    }
+
+    it('ends a timeout of the history with a message and a retry, never an endless spinner', async () => {
+      await backend.faults.set('accountHistory', 'timeout');
+      const element = await render(undefined, { provider: { client: withoutRetries(200) } });
+      const alert = await findPart(element, '[part~="fault"]');
+      expect(textOf(alert)).to.contain('Сервер не ответил вовремя');
+      expect(status(element)).to.equal('');
+      await backend.faults.clear();
+      alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await findPart(element, 'table');
+    });
+
+    it('ends a failure of the account list with a message and a retry', async () => {
+      await logIn(backend);
+      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
+      await backend.faults.set('accounts', 'server-error');
+      const element = await render(undefined, { provider: { client: withoutRetries() }, loggedIn: false });
+      const alert = await findPart(element, '[part~="fault"]');
+      expect(textOf(alert)).to.contain('На сервере произошла ошибка');
+      await backend.faults.clear();
+      alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await findPart(element, 'table');
+      expect(textOf(element.querySelector('[part~="account"]'))).to.equal('Лицевой счет 5812345678');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('reaches the table and the toggle with Tab, and opens and closes with Enter and Space', async () => {
+      const element = await renderTable();
+      const region = element.querySelector<HTMLElement>('[part~="table-scroll"]')!;
+      region.focus();
+      expect(document.activeElement, 'the table scrolls with the keyboard').to.equal(region);
+      await press('Tab');
+      expect(document.activeElement).to.equal(toggle(element));
+      await press('Enter');
+      await waitUntil(() => monthGroups(element).length === 24);
+      expect(document.activeElement, 'the focus stays on the toggle').to.equal(toggle(element));
+      expect(toggle(element)!.getAttribute('aria-expanded')).to.equal('true');
+      await press('Space');
+      await waitUntil(() => monthGroups(element).length === 12);
+      expect(toggle(element)!.getAttribute('aria-expanded')).to.equal('false');
+      await press('Shift+Tab');
+      expect(document.activeElement).to.equal(region);
+    });
+  });
+});
