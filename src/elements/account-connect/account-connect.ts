@@ -12,10 +12,10 @@ import { accountNumberLength, accountNumberSchema, findAccountNumberIssue, norma
 import type { AccountRule, Supplier } from '../../schemas/supplier.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
+import { loggedOutNotice } from '../base/logged-out.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
-import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { accountConnectMessages } from './account-connect.messages.js';
@@ -131,12 +131,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
     if (session.status === 'loading' || session.status === 'unknown') {
       return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
     }
-    return html`
-      <div part="logged-out">
-        <p part="logged-out-message">${this.t.loggedOut}</p>
-        <p part="links">${navigationLink(this, this.env, 'login', this.t.logIn, this.loginHref)}</p>
-      </div>
-    `;
+    return loggedOutNotice(this, this.env, this.t, this.loginHref);
   }
 
   private renderForm(): TemplateResult {

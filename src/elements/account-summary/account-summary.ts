@@ -9,6 +9,7 @@ import { formatDay, formatMoney, formatMonth, intlLocale } from '../../i18n/form
 import type { Account, HistoryMonth } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
+import { loggedOutNotice } from '../base/logged-out.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
@@ -174,12 +175,7 @@ export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
       return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
     }
     if (session.status !== 'authenticated') {
-      return html`
-        <div part="logged-out">
-          <p part="logged-out-message">${t.loggedOut}</p>
-          <p part="links">${navigationLink(this, this.env, 'login', t.logIn, this.loginHref)}</p>
-        </div>
-      `;
+      return loggedOutNotice(this, this.env, t, this.loginHref);
     }
     const store = this.env.accounts;
     const loadingAccounts = store.status === 'loading' || store.status === 'idle';
