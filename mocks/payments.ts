@@ -116,7 +116,3 @@ export function recordPayment(
 export function publicPayment({ userId: _userId, ...payment }: PaymentRecord): Payment {
   return payment;
 }
-
-/** Whether the user's cabinet has the account connected. */
-export const isConnected = (state: MockState, userId: string, accountId: string): boolean =>
-  (state.connections[userId] ?? []).some((connection) => connection.accountId === accountId);

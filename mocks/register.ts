@@ -1,4 +1,5 @@
 import type { Account, HistoryMonth } from '../src/schemas/account.js';
+import type { MockState } from './db.js';
 import { SUPPLIERS } from './data/suppliers.js';
 import { REGISTER_ACCOUNTS } from './data/register.js';
 import type { RegisterAccountFacts } from './data/register.js';
@@ -178,3 +179,7 @@ export function historyMonths(account: RegisterAccount): HistoryMonth[] {
   }
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
+
+/** Whether the user's cabinet has the account connected. */
+export const isConnected = (state: MockState, userId: string, accountId: string): boolean =>
+  (state.connections[userId] ?? []).some((connection) => connection.accountId === accountId);

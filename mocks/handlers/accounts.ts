@@ -9,7 +9,7 @@ import { mockNow } from '../db.js';
 import type { MockState } from '../db.js';
 import { SUPPLIERS } from '../data/suppliers.js';
 import { fieldProblems, fieldsProblem, problem, validationProblem } from '../problem.js';
-import { findSupplier, historyMonths, publicAccount, registerAccountId } from '../register.js';
+import { findSupplier, historyMonths, isConnected, publicAccount, registerAccountId } from '../register.js';
 import { sessionUser } from './auth.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { MockContext } from './endpoint.js';
@@ -94,9 +94,8 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
     if (!user) return unauthenticated();
     const accountId = request.params.accountId ?? '';
     const state = await db.read();
-    const connected = (state.connections[user.id] ?? []).some((connection) => connection.accountId === accountId);
     const account = state.register[accountId];
-    if (!connected || !account) return problem(404, 'not_found');
+    if (!isConnected(state, user.id, accountId) || !account) return problem(404, 'not_found');
     return HttpResponse.json<AccountHistory>({ months: historyMonths(account) });
   });
 
