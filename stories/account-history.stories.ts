@@ -3,6 +3,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
+import { submitReadings } from '../src/api/payments.js';
+import type { LkProviderElement } from '../src/elements/provider/provider.js';
 import { LkAccountHistoryElement } from '../src/entries/account-history.js';
 import {
   apiBaseArgType,
@@ -41,7 +43,10 @@ const apiBase = storyApiBase('elements-lk-account-history');
 /** The Псков account's id on the mock, a debtor (1 234,56 ₽). */
 const PSKOV_ID = 'mrg-pskov-6001234567';
 
-const findTable = (canvasElement: HTMLElement) => within(canvasElement).findByRole('table', {}, { timeout: 8000 });
+const findTable = (canvasElement: HTMLElement) =>
+  within(canvasElement).findByRole('table', { name: /^(Начисления, оплаты и потребление|Charges, payments and consumption)/ }, { timeout: 8000 });
+const findReadingsTable = (canvasElement: HTMLElement) =>
+  within(canvasElement).findByRole('table', { name: /показани|readings/i }, { timeout: 8000 });
 
 // ----- The stories -----
 
@@ -92,7 +97,9 @@ const meta: Meta<Args> = {
       description: {
         component: `“История изменений по услугам”: the account’s closed months, service by service (opening balance,
 charged, paid, closing balance, consumption), newest first, and a chart of consumption and payments over the last
-twelve months whose text alternative is the table. The demo user (**${DEMO_USER.email}** / **${DEMO_USER.password}**)
+twelve months whose text alternative is the table. Under them, “Показания счетчиков”: the meters’ readings, newest
+first, with what each counted (loaded on their own: a failure there leaves the history usable, and a new copy of the
+account in the store, after a payment or readings sent, asks for them again). The demo user (**${DEMO_USER.email}** / **${DEMO_USER.password}**)
 is logged in before each story but “Logged out”; most stories connect the Дагестан account (current) and the Псков one.`,
       },
     },
@@ -209,5 +216,79 @@ export const English: Story = {
     await findTable(canvasElement);
     await expect(canvas.getByRole('img', { name: 'Gas consumption and payments over the last 12 months' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Show all months' })).toBeVisible();
+  },
+};
+
+export const AllReadings: Story = {
+  name: 'All readings shown',
+  args: { 'api-base': apiBase('all-readings') },
+  parameters: storyDocs('“Показать все показания” pressed: all 24 month-end readings; the oldest has nothing to count from (“—”).'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = await findReadingsTable(canvasElement);
+    await expect(table).toHaveAccessibleName('Последние 12 показаний из 24');
+    const toggle = canvas.getByRole('button', { name: 'Показать все показания' });
+    await userEvent.click(toggle);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-expanded', 'true'));
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBe(25));
+    await expect(within(table).getAllByRole('row').at(-1)!).toHaveTextContent('нет данных');
+  },
+};
+
+export const NewReading: Story = {
+  name: 'A reading just sent',
+  args: { 'api-base': apiBase('new-reading') },
+  parameters: storyDocs(
+    'A reading of 27950 is sent elsewhere on the page (here by the play, through the API) and the store gets the new account (`env.accounts.update`): it shows first, with its 23 m³, without a reload.',
+  ),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement, loaded, step }) => {
+    const table = await findReadingsTable(canvasElement);
+    await step('Send 27950 for “Счетчик 1” and update the store', async () => {
+      const store = canvasElement.querySelector<LkProviderElement>('lk-provider')!.environment.accounts;
+      const account = store.current!;
+      const answer = await submitReadings(storyMock(loaded).client, account.id, { readings: [{ meterId: account.meters[0]!.id, value: 27950 }] });
+      store.update(answer.account);
+    });
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]!).toHaveTextContent(/Счетчик 1\s*27950\s*23/), { timeout: 5000 });
+  },
+};
+
+export const ReadingsLoading: Story = {
+  name: 'Readings loading',
+  args: { 'api-base': apiBase('readings-loading') },
+  parameters: {
+    ...mockBackend({ faults: { readings: 'timeout' } }),
+    ...storyDocs('The readings do not come: their own busy status line under the history, which is shown.'),
+  },
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    await findTable(canvasElement);
+    const status = await within(canvasElement).findByText('Загружаем показания счетчиков…', {}, { timeout: 5000 });
+    await expect(status).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const ReadingsError: Story = {
+  name: 'Readings error',
+  args: { 'api-base': apiBase('readings-error') },
+  parameters: {
+    ...mockBackend({ faults: { readings: 'server-error' } }),
+    ...storyDocs('Only the readings fail (500): their own alert with “Повторить”, the chart and the charges still shown. The play then clears the fault and presses “Повторить”.'),
+  },
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement, loaded, step }) => {
+    const canvas = within(canvasElement);
+    await step('The readings fail with 500, the history does not', async () => {
+      const alert = await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
+      await expect(alert).toHaveTextContent('Показания счетчиков не загрузились.');
+      await findTable(canvasElement);
+    });
+    await step('The server recovers, “Повторить”', async () => {
+      await storyMock(loaded).backend.faults.clear('readings');
+      await userEvent.click(canvas.getByRole('button', { name: 'Повторить' }));
+      await findReadingsTable(canvasElement);
+    });
   },
 };

@@ -7,7 +7,8 @@ import {
   PaymentRequestSchema,
 } from '../../src/schemas/payment.js';
 import type { PaymentList, PaymentResponse, ReadingsResponse } from '../../src/schemas/payment.js';
-import { SubmitReadingsRequestSchema } from '../../src/schemas/reading.js';
+import { SubmitReadingsRequestSchema, consumptionOf } from '../../src/schemas/reading.js';
+import type { ReadingHistory, ReadingHistoryEntry } from '../../src/schemas/reading.js';
 import { sha256 } from '../crypto.js';
 import { mockNow } from '../db.js';
 import type { MockState } from '../db.js';
@@ -15,13 +16,14 @@ import { acceptReadings, publicPayment, readingProblems, recordPayment } from '.
 import type { IdempotencyRecord } from '../payments.js';
 import { fieldsProblem, problem, validationProblem } from '../problem.js';
 import { findSupplier, isConnected, publicAccount } from '../register.js';
+import type { RegisterAccount } from '../register.js';
 import type { FieldProblem } from '../../src/schemas/problem.js';
 import type { UserRecord } from '../db.js';
 import { sessionUser } from './auth.js';
 import { endpoint } from './endpoint.js';
 import type { EndpointRequest, MockContext } from './endpoint.js';
 
-/** `POST accounts/:accountId/readings`, `POST` and `GET accounts/:accountId/payments`. */
+/** `POST` and `GET accounts/:accountId/readings`, `POST` and `GET accounts/:accountId/payments`. */
 export function paymentHandlers(context: MockContext): HttpHandler[] {
   const { db, held } = context;
 
@@ -56,6 +58,14 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
       return { account: view(), readings: accepted };
     });
     return Array.isArray(answer) ? fieldsProblem(answer) : HttpResponse.json<ReadingsResponse>(answer);
+  });
+
+  /** The readings of an account connected to the cabinet, newest first; another account answers as the payments list does. */
+  const readingList = endpoint(context, 'readings', 'get', async (request) => {
+    const found = await connectedAccount(request);
+    if (found.refusal) return found.refusal;
+    const state = await db.read();
+    return HttpResponse.json<ReadingHistory>({ readings: readingHistory(state.register[found.accountId]!) });
   });
 
   /**
@@ -150,7 +160,32 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
     return HttpResponse.json<PaymentList>({ payments });
   });
 
-  return [readings, pay, list];
+  return [readings, readingList, pay, list];
+}
+
+/**
+ * Every reading of an account, newest first, with what each counted since
+ * the meter's reading before it. The register keeps them in the order they
+ * were taken (the seeded month-end ones, then each accepted one), which is
+ * also the order within a day; a reading lower than the one before can only
+ * be a rollover the user confirmed (the reading rule refuses it otherwise).
+ */
+function readingHistory(account: RegisterAccount): ReadingHistoryEntry[] {
+  const taken = account.readings
+    .map((reading, order) => ({ reading, order }))
+    .sort((a, b) => a.reading.date.localeCompare(b.reading.date) || a.order - b.order);
+  const previous = new Map<string, number>();
+  const entries = taken.map(({ reading }): ReadingHistoryEntry => {
+    const meter = account.meters.find((candidate) => candidate.id === reading.meterId);
+    const last = previous.get(reading.meterId);
+    previous.set(reading.meterId, reading.value);
+    const consumption =
+      last === undefined || !meter
+        ? null
+        : consumptionOf(reading.value, { digits: meter.digits, lastReading: last }, reading.value < last);
+    return { meterId: reading.meterId, meterName: meter?.name ?? reading.meterId, value: reading.value, date: reading.date, consumption };
+  });
+  return entries.reverse();
 }
 
 function parseJson(text: string): unknown {

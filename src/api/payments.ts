@@ -6,8 +6,8 @@ import {
   ReadingsResponseSchema,
 } from '../schemas/payment.js';
 import type { Payment, PaymentRequest, PaymentResponse, ReadingsResponse } from '../schemas/payment.js';
-import { SubmitReadingsRequestSchema } from '../schemas/reading.js';
-import type { SubmitReadingsRequest } from '../schemas/reading.js';
+import { ReadingHistorySchema, SubmitReadingsRequestSchema } from '../schemas/reading.js';
+import type { ReadingHistoryEntry, SubmitReadingsRequest } from '../schemas/reading.js';
 import type { CallOptions, Client } from './client.js';
 import { endpointPath } from './paths.js';
 
@@ -70,4 +70,19 @@ export async function fetchPayments(client: Client, accountId: string, options: 
     ...options,
   });
   return payments;
+}
+
+/**
+ * The meter readings of a connected account, newest first: the month-end
+ * readings the supplier took and every one the abonent sent, each with the
+ * meter's name and what it counted since the one before.
+ */
+export async function fetchReadings(client: Client, accountId: string, options: CallOptions = {}): Promise<ReadingHistoryEntry[]> {
+  const { readings } = await client.request({
+    method: 'GET',
+    path: endpointPath('readings', { accountId }),
+    responseSchema: ReadingHistorySchema,
+    ...options,
+  });
+  return readings;
 }

@@ -64,3 +64,23 @@ export const AcceptedReadingSchema = v.object({
   consumption: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 });
 export type AcceptedReading = v.InferOutput<typeof AcceptedReadingSchema>;
+
+/** One reading of an account's history: which meter, what it showed, when, and what it counted since the one before. */
+export const ReadingHistoryEntrySchema = v.object({
+  meterId: v.pipe(v.string(), v.nonEmpty()),
+  /** As the supplier names the meter: `Счетчик 1`. */
+  meterName: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+  value: ReadingValueSchema,
+  date: DateSchema,
+  /**
+   * m³ since the meter's reading before (past a rollover, what the dial ran
+   * to its end plus what it ran since); `null` for the oldest reading the
+   * backend has of a meter, which has nothing to count from.
+   */
+  consumption: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+});
+export type ReadingHistoryEntry = v.InferOutput<typeof ReadingHistoryEntrySchema>;
+
+/** `GET accounts/:accountId/readings`: every reading of the account's meters, newest first. */
+export const ReadingHistorySchema = v.object({ readings: v.array(ReadingHistoryEntrySchema) });
+export type ReadingHistory = v.InferOutput<typeof ReadingHistorySchema>;

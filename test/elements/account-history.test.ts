@@ -5,14 +5,16 @@ import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { fetchAccountHistory } from '../../src/api/accounts.js';
 import { createClient } from '../../src/api/client.js';
+import { fetchReadings, newIdempotencyKey, pay, submitReadings } from '../../src/api/payments.js';
 import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkAccountHistoryElement } from '../../src/elements/account-history/account-history.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import '../../src/entries/account-history.js';
-import { formatMoney } from '../../src/i18n/format.js';
+import { formatDay, formatMoney } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import type { AccountHistory, HistoryMonth } from '../../src/schemas/account.js';
+import type { ReadingHistory, ReadingHistoryEntry } from '../../src/schemas/reading.js';
 import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
 import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf } from './helpers.js';
@@ -65,6 +67,39 @@ describe('<lk-account-history>', () => {
       http.get(new URL('accounts/:accountId/history', backend.apiBase).href, () => HttpResponse.json(history), { once: true }),
     );
   }
+
+  /** A client of the test's own on the page's session (the cookie is the page's). */
+  const testClient = () => createClient({ baseUrl: backend.apiBase });
+
+  /** Makes the backend answer the next readings request with `readings`. */
+  function answerReadings(readings: ReadingHistory): void {
+    pageWorker()!.use(
+      http.get(new URL('accounts/:accountId/readings', backend.apiBase).href, () => HttpResponse.json(readings), { once: true }),
+    );
+  }
+
+  /** Renders and waits for the readings' table. */
+  async function renderReadings(...args: Parameters<typeof render>): Promise<LkAccountHistoryElement> {
+    const element = await render(...args);
+    await findPart(element, '[part~="readings-table"]');
+    return element;
+  }
+
+  const readingsOf = (element: Element) => element.querySelector('[part~="readings"]');
+  const readingsStatus = (element: Element) => textOf(element.querySelector('[part~="readings-status"]'));
+  const readingsToggle = (element: Element) => element.querySelector<HTMLButtonElement>('[part~="readings-toggle"]');
+  const readingsRequests = (paths: readonly string[]) => paths.filter((path) => path.endsWith('/readings'));
+  /** The readings' rows as text, cell by cell. */
+  const readingRows = (element: Element) =>
+    [...element.querySelectorAll('[part~="reading"]')].map((row) => [...row.children].map((cell) => textOf(cell)));
+  /** The rows the readings' table must show for `readings` (newest first in the API). */
+  const expectedReadingRows = (readings: readonly ReadingHistoryEntry[], locale: Locale = 'ru', none = 'нет данных') =>
+    readings.map(({ date, meterName, value, consumption }) => [
+      formatDay(date, locale),
+      meterName,
+      String(value),
+      consumption === null ? `—${none}` : new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB').format(consumption).replace(/\s+/g, ' '),
+    ]);
 
   const storeOf = (element: Element) => element.closest<LkProviderElement>('lk-provider')!.environment.accounts;
   const status = (element: Element) => textOf(element.querySelector('[part~="status"]'));
@@ -143,6 +178,45 @@ describe('<lk-account-history>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('is accessible with every reading shown', async () => {
+      const element = await renderReadings();
+      readingsToggle(element)!.click();
+      await waitUntil(() => readingRows(element).length === 24);
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible while the readings load, with the history shown', async () => {
+      await logIn(backend);
+      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
+      await backend.faults.set('readings', 'timeout');
+      resetConfiguration();
+      // Not renderWithBackend: it waits for nothing busy, and these readings never come.
+      const provider = await fixture<LkProviderElement>(
+        html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock}><lk-account-history></lk-account-history></lk-provider>`,
+      );
+      const element = provider.querySelector('lk-account-history')!;
+      await findPart(element, '[part~="table"]');
+      await waitUntil(() => readingsStatus(element) === 'Загружаем показания счетчиков…');
+      expect(element.querySelector('[part~="readings-status"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(status(element), 'the history’s own status is done').to.equal('');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible when only the readings failed', async () => {
+      await backend.faults.set('readings', 'server-error');
+      const element = await render(undefined, { provider: { client: withoutRetries() } });
+      await findPart(element, '[part~="readings"] [part~="fault"]');
+      await findPart(element, '[part~="table"]');
+      await expect(element).to.be.accessible();
+    });
+
+    it('is accessible with no reading', async () => {
+      answerReadings({ readings: [] });
+      const element = await render();
+      await findPart(element, '[part~="readings-empty"]');
+      await expect(element).to.be.accessible();
+    });
+
     it('is accessible logged out', async () => {
       const element = await render(undefined, { loggedIn: false });
       await expect(element).to.be.accessible();
@@ -160,7 +234,7 @@ describe('<lk-account-history>', () => {
       expect(textOf(element.querySelector('[part~="title"]'))).to.equal('История изменений по услугам');
       expect(element.querySelector('[part~="title"]')!.localName).to.equal('h2');
       expect(textOf(element.querySelector('[part~="account"]'))).to.equal('Лицевой счет 5812345678');
-      expect([...element.querySelectorAll('thead th')].map((th) => [textOf(th), th.getAttribute('scope')])).to.deep.equal([
+      expect([...element.querySelectorAll('[part~="table"] thead th')].map((th) => [textOf(th), th.getAttribute('scope')])).to.deep.equal([
         ['Месяц', 'col'],
         ['Услуга', 'col'],
         ['Сальдо на начало', 'col'],
@@ -169,7 +243,7 @@ describe('<lk-account-history>', () => {
         ['Сальдо на конец', 'col'],
         ['Потребление, м³', 'col'],
       ]);
-      expect(textOf(element.querySelector('caption'))).to.equal('Начисления, оплаты и потребление: последние 12 месяцев из 24');
+      expect(textOf(element.querySelector('[part~="caption"]'))).to.equal('Начисления, оплаты и потребление: последние 12 месяцев из 24');
       expect(element.lang).to.equal('ru');
     });
 
@@ -200,11 +274,11 @@ describe('<lk-account-history>', () => {
       });
       const element = await renderTable();
       expect(rowsOf(element)).to.deep.equal([['Май 2015', markup, '0,00 ₽', '540,90 ₽', '2 500,00 ₽', '-1 959,10 ₽ переплата', '90']]);
-      expect(element.querySelector('img')).to.equal(null);
+      expect(element.querySelector('img') === null).to.equal(true);
       expect((window as { __lkInjected?: number }).__lkInjected).to.equal(undefined);
       // Twelve months or fewer: nothing to show more of.
-      expect(toggle(element)).to.equal(null);
-      expect(textOf(element.querySelector('caption'))).to.equal('Начисления, оплаты и потребление: все месяцы (1 месяц)');
+      expect(toggle(element) === null).to.equal(true);
+      expect(textOf(element.querySelector('[part~="caption"]'))).to.equal('Начисления, оплаты и потребление: все месяцы (1 месяц)');
     });
 
     it('says so when there is no closed month yet', async () => {
@@ -212,8 +286,8 @@ describe('<lk-account-history>', () => {
       const element = await render();
       const empty = await findPart(element, '[part~="empty"]');
       expect(textOf(empty)).to.contain('ещё нет закрытых месяцев');
-      expect(element.querySelector('table')).to.equal(null);
-      expect(element.querySelector('[part~="chart"]')).to.equal(null);
+      expect(element.querySelector('[part~="table"]') === null, 'no charges table').to.equal(true);
+      expect(element.querySelector('[part~="chart"]') === null, 'no chart').to.equal(true);
     });
 
     it('says "Нет подключенных ЛС" and offers "Подключить ЛС" with no account, asking for no history', async () => {
@@ -264,7 +338,7 @@ describe('<lk-account-history>', () => {
       expect(textOf(document.getElementById(image.getAttribute('aria-labelledby')!))).to.equal(
         'Потребление газа и оплаты за последние 12 месяцев',
       );
-      const table = element.querySelector('table')!;
+      const table = element.querySelector('[part~="table"]')!;
       expect(table.id).to.not.equal('');
       expect(image.getAttribute('aria-describedby')).to.equal(table.id);
       expect(image.getAttribute('viewBox')).to.match(/^0 0 \d+ \d+$/);
@@ -291,14 +365,14 @@ describe('<lk-account-history>', () => {
       const button = toggle(element)!;
       expect(textOf(button)).to.equal('Показать все месяцы');
       expect(button.getAttribute('aria-expanded')).to.equal('false');
-      expect(button.getAttribute('aria-controls')).to.equal(element.querySelector('table')!.id);
+      expect(button.getAttribute('aria-controls')).to.equal(element.querySelector('[part~="table"]')!.id);
       expect(monthGroups(element)).to.have.length(12);
       button.click();
       await waitUntil(() => monthGroups(element).length === 24);
       expect(rowsOf(element)).to.deep.equal(expectedRows(months));
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(textOf(button)).to.equal('Показать последние 12 месяцев');
-      expect(textOf(element.querySelector('caption'))).to.equal('Начисления, оплаты и потребление: все месяцы (24 месяца)');
+      expect(textOf(element.querySelector('[part~="caption"]'))).to.equal('Начисления, оплаты и потребление: все месяцы (24 месяца)');
       expect(status(element)).to.equal('Показаны все месяцы: 24.');
       // The chart stays on the last twelve.
       expect(bars(element)).to.have.length(12);
@@ -310,7 +384,123 @@ describe('<lk-account-history>', () => {
 
     it('keeps targets at least 24 by 24 CSS pixels', async () => {
       const element = await renderTable();
+      await findPart(element, '[part~="readings-toggle"]');
       expectTargetsAtLeast24(element);
+    });
+  });
+
+  describe('the readings', () => {
+    it('shows "Показания счетчиков" under the charges: date, meter, reading, consumption, the newest twelve first', async () => {
+      const element = await renderReadings();
+      const readings = await fetchReadings(testClient(), storeOf(element).current!.id);
+      expect(readings).to.have.length(24);
+      const title = element.querySelector('[part~="readings-title"]')!;
+      expect([textOf(title), title.localName]).to.deep.equal(['Показания счетчиков', 'h3']);
+      expect(readingsOf(element)!.getAttribute('aria-labelledby')).to.equal(title.id);
+      // Under the charges table, in the document's order.
+      const charges = element.querySelector('[part~="table"]')!;
+      expect(Boolean(charges.compareDocumentPosition(readingsOf(element)!) & Node.DOCUMENT_POSITION_FOLLOWING)).to.equal(true);
+      expect([...element.querySelectorAll('[part~="readings-head"]')].map((th) => [textOf(th), th.getAttribute('scope')])).to.deep.equal([
+        ['Дата', 'col'],
+        ['Наименование', 'col'],
+        ['Показания', 'col'],
+        ['Потребление, м³', 'col'],
+      ]);
+      expect(textOf(element.querySelector('[part~="readings-caption"]'))).to.equal('Последние 12 показаний из 24');
+      expect(readingRows(element)).to.deep.equal(expectedReadingRows(readings.slice(0, 12)));
+      expect(readingRows(element)[0]).to.deep.equal([formatDay(readings[0]!.date, 'ru'), 'Счетчик 1', '27927', String(readings[0]!.consumption)]);
+      expect(element.querySelector('[part~="reading-date"]')!.getAttribute('scope')).to.equal('row');
+    });
+
+    it('shows every reading with "Показать все показания", the oldest with nothing to count from, and the twelve again', async () => {
+      const element = await renderReadings();
+      const readings = await fetchReadings(testClient(), storeOf(element).current!.id);
+      const button = readingsToggle(element)!;
+      expect([textOf(button), button.getAttribute('aria-expanded')]).to.deep.equal(['Показать все показания', 'false']);
+      expect(button.getAttribute('aria-controls')).to.equal(element.querySelector('[part~="readings-table"]')!.id);
+      button.click();
+      await waitUntil(() => readingRows(element).length === 24);
+      expect(readingRows(element)).to.deep.equal(expectedReadingRows(readings));
+      expect(readingRows(element).at(-1)!.at(-1)).to.equal('—нет данных');
+      expect([textOf(button), button.getAttribute('aria-expanded')]).to.deep.equal(['Показать последние 12 показаний', 'true']);
+      expect(textOf(element.querySelector('[part~="readings-caption"]'))).to.equal('Все показания (24)');
+      expect(readingsStatus(element)).to.equal('Показаны все показания: 24.');
+      // The charges table keeps its own choice.
+      expect(monthGroups(element)).to.have.length(12);
+      button.click();
+      await waitUntil(() => readingRows(element).length === 12);
+      expect(readingsStatus(element)).to.equal('Показаны последние 12 показаний.');
+    });
+
+    it('shows each meter of an account with two', async () => {
+      const element = await renderReadings(html`<lk-account-history account-id=${PSKOV_ID}></lk-account-history>`);
+      await waitUntil(() => readingRows(element)[0]?.[1] === 'Счетчик 1 (кухня)');
+      const readings = await fetchReadings(testClient(), PSKOV_ID);
+      expect(readingRows(element)).to.deep.equal(expectedReadingRows(readings.slice(0, 12)));
+      expect(readingRows(element).slice(0, 2).map((row) => row[1])).to.deep.equal(['Счетчик 1 (кухня)', 'Счетчик 2 (котёл)']);
+    });
+
+    it('renders the backend’s words as text, and no toggle for twelve readings or fewer', async () => {
+      const markup = '<img src=x onerror="window.__lkInjected=1">';
+      answerReadings({ readings: [{ meterId: 'm1', meterName: markup, value: 27927, date: '2015-05-25', consumption: null }] });
+      const element = await renderReadings();
+      expect(readingRows(element)).to.deep.equal([['25.05.2015', markup, '27927', '—нет данных']]);
+      expect(element.querySelector('img') === null).to.equal(true);
+      expect((window as { __lkInjected?: number }).__lkInjected).to.equal(undefined);
+      expect(readingsToggle(element) === null).to.equal(true);
+      expect(textOf(element.querySelector('[part~="readings-caption"]'))).to.equal('Все показания (1)');
+    });
+
+    it('says so when there is no reading yet', async () => {
+      answerReadings({ readings: [] });
+      const element = await render();
+      const empty = await findPart(element, '[part~="readings-empty"]');
+      expect(textOf(empty)).to.equal('По этому лицевому счету ещё нет показаний.');
+      expect(element.querySelector('[part~="readings-table"]') === null).to.equal(true);
+      await findPart(element, '[part~="table"]');
+    });
+
+    it('shows a reading sent through the API once the store has the new account (env.accounts.update), asking once', async () => {
+      const element = await renderReadings();
+      const store = storeOf(element);
+      const meter = store.current!.meters[0]!;
+      const answer = await submitReadings(testClient(), store.current!.id, { readings: [{ meterId: meter.id, value: 27950 }] });
+      const requests = countRequests(backend);
+      // Nothing tells the element but the store.
+      expect(readingRows(element)[0]![2]).to.equal('27927');
+      store.update(answer.account);
+      await waitUntil(() => readingRows(element)[0]?.[2] === '27950', 'the new reading');
+      expect(readingRows(element)[0]).to.deep.equal([formatDay(answer.readings[0]!.date, 'ru'), 'Счетчик 1', '27950', '23']);
+      expect(readingRows(element)[1]![2]).to.equal('27927');
+      expect(readingsRequests(requests.paths)).to.have.length(1);
+      // The closed months did not change: the history is not asked for again.
+      expect(historyRequests(requests.paths)).to.have.length(0);
+      expect(readingsStatus(element)).to.equal('');
+      requests.stop();
+    });
+
+    it('shows a reading paid with once the store reloads the list', async () => {
+      const element = await renderReadings();
+      const store = storeOf(element);
+      const meter = store.current!.meters[0]!;
+      await pay(testClient(), store.current!.id, { amount: 50000, readings: [{ meterId: meter.id, value: 27961 }] }, { idempotencyKey: newIdempotencyKey() });
+      await store.reload();
+      await waitUntil(() => readingRows(element)[0]?.[2] === '27961', 'the reading sent with the payment');
+      expect(readingRows(element)[0]![3]).to.equal('34');
+      // The table stayed while the list and the readings were asked for again.
+      expect(monthGroups(element)).to.have.length(12);
+    });
+
+    it('shows the other account’s readings when the current one changes, never the old ones under its number', async () => {
+      const element = await renderReadings();
+      await backend.faults.set('readings', 'timeout');
+      storeOf(element).select(PSKOV_ID);
+      await waitUntil(() => readingsStatus(element) === 'Загружаем показания счетчиков…');
+      expect(element.querySelector('[part~="readings-table"]') === null, 'Дагестан’s readings under Псков’s number').to.equal(true);
+      await backend.faults.clear();
+      storeOf(element).select(storeOf(element).accounts[0]!.id);
+      await waitUntil(() => readingRows(element)[0]?.[2] === '27927');
+      expect(readingsStatus(element)).to.equal('');
     });
   });
 
@@ -337,19 +527,34 @@ describe('<lk-account-history>', () => {
       await backend.faults.set('accountHistory', 'timeout');
       storeOf(element).select(PSKOV_ID);
       await waitUntil(() => status(element) === 'Загружаем историю по лицевому счету…');
-      expect(element.querySelector('table'), 'Дагестан’s figures under Псков’s number').to.equal(null);
+      expect(element.querySelector('[part~="table"]') === null, 'Дагестан’s figures under Псков’s number').to.equal(true);
       await backend.faults.clear();
       storeOf(element).select(storeOf(element).accounts[0]!.id);
       await waitUntil(() => textOf(element.querySelector('[part~="account"]')) === 'Лицевой счет 5812345678');
-      await findPart(element, 'table');
+      await findPart(element, '[part~="table"]');
       expect(status(element)).to.equal('');
+    });
+
+    it('drops its requests when it leaves the page, asks for nothing while away, and asks again when back', async () => {
+      const element = await renderReadings();
+      const parent = element.parentElement!;
+      const requests = countRequests(backend);
+      element.remove();
+      await element.updateComplete;
+      expect(requests.count, 'nothing asked for off the page').to.equal(0);
+      parent.append(element);
+      await findPart(element, '[part~="readings-table"]');
+      await findPart(element, '[part~="table"]');
+      expect([historyRequests(requests.paths).length, readingsRequests(requests.paths).length]).to.deep.equal([1, 1]);
+      requests.stop();
     });
 
     it('forgets the history when the user logs out', async () => {
       const element = await renderTable();
       await element.closest<LkProviderElement>('lk-provider')!.environment.session.logout();
       await findPart(element, '[part~="logged-out-message"]');
-      expect(element.querySelector('table')).to.equal(null);
+      // Neither the charges nor the readings stay.
+      expect(element.querySelector('table') === null).to.equal(true);
     });
   });
 
@@ -366,8 +571,10 @@ describe('<lk-account-history>', () => {
       const element = await render(html`<lk-account-history account-id="mrg-samara-6312345678"></lk-account-history>`);
       const message = await findPart(element, '[part~="not-connected"]');
       expect(textOf(message)).to.equal('Этот лицевой счет не подключен к Вашему Личному кабинету.');
-      expect(element.querySelector('[part~="retry"]')).to.equal(null);
+      expect(element.querySelector('[part~="retry"]') === null).to.equal(true);
       expect(element.querySelector('[part~="link-connect"]')).to.exist;
+      // The readings of an account not connected are not shown either.
+      expect(readingsOf(element) === null).to.equal(true);
     });
 
     it('sets its heading at heading-level, between 2 and 6', async () => {
@@ -382,7 +589,7 @@ describe('<lk-account-history>', () => {
       const { months } = await historyOf(storeOf(element).current!.id);
       expect(textOf(element.querySelector('[part~="title"]'))).to.equal('History of charges by service');
       expect(textOf(element.querySelector('[part~="account"]'))).to.equal('Personal account 5812345678');
-      expect([...element.querySelectorAll('thead th')].map((th) => textOf(th))).to.deep.equal([
+      expect([...element.querySelectorAll('[part~="table"] thead th')].map((th) => textOf(th))).to.deep.equal([
         'Month',
         'Service',
         'Opening balance',
@@ -394,6 +601,23 @@ describe('<lk-account-history>', () => {
       expect(rowsOf(element)).to.deep.equal(expectedRows(months.slice(-12), 'en', 'overpaid'));
       expect(textOf(toggle(element))).to.equal('Show all months');
       expect(textOf(element.querySelector('[part~="chart-title"]'))).to.equal('Gas consumption and payments over the last 12 months');
+      await findPart(element, '[part~="readings-table"]');
+      const readings = await fetchReadings(testClient(), storeOf(element).current!.id);
+      expect(textOf(element.querySelector('[part~="readings-title"]'))).to.equal('Meter readings');
+      expect([...element.querySelectorAll('[part~="readings-head"]')].map((th) => textOf(th))).to.deep.equal([
+        'Date',
+        'Meter',
+        'Reading',
+        'Consumption, m³',
+      ]);
+      expect(textOf(element.querySelector('[part~="readings-caption"]'))).to.equal('The last 12 readings of 24');
+      expect(readingRows(element)).to.deep.equal(expectedReadingRows(readings.slice(0, 12), 'en'));
+      expect(textOf(readingsToggle(element))).to.equal('Show all readings');
+      readingsToggle(element)!.click();
+      await waitUntil(() => readingRows(element).length === 24);
+      expect(readingRows(element).at(-1)!.at(-1)).to.equal('—no data');
+      expect(textOf(readingsToggle(element))).to.equal('Show the last 12 readings');
+      expect(readingsStatus(element)).to.equal('Showing all readings: 24.');
       expect(element.lang).to.equal('en');
     });
 
@@ -442,8 +666,8 @@ describe('<lk-account-history>', () => {
         expect(status(element), 'no endless loading').to.equal('');
         await backend.faults.clear();
         alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
-        await findPart(element, 'table');
-        expect(element.querySelector('[part~="fault"]')).to.equal(null);
+        await findPart(element, '[part~="table"]');
+        expect(element.querySelector('[part~="fault"]') === null).to.equal(true);
       });
     }
 
@@ -455,7 +679,63 @@ describe('<lk-account-history>', () => {
       expect(status(element)).to.equal('');
       await backend.faults.clear();
       alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
-      await findPart(element, 'table');
+      await findPart(element, '[part~="table"]');
+    });
+
+    for (const [fault, message] of FAULTS) {
+      it(`ends a ${fault} of the readings with their own message and retry, the history still shown`, async () => {
+        await backend.faults.set('readings', fault);
+        await logIn(backend);
+        await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
+        resetConfiguration();
+        const provider = await fixture<LkProviderElement>(
+          html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${withoutRetries()}
+            ><lk-account-history></lk-account-history
+          ></lk-provider>`,
+        );
+        const element = provider.querySelector('lk-account-history')!;
+        await oneEvent(element, 'lk-error');
+        const alert = await findPart(element, '[part~="readings"] [part~="fault"]');
+        expect(alert.getAttribute('role')).to.equal('alert');
+        expect(textOf(alert)).to.contain('Показания счетчиков не загрузились.');
+        expect(textOf(alert)).to.contain(message);
+        expect(readingsStatus(element), 'no endless loading').to.equal('');
+        // The chart and the charges work on.
+        await findPart(element, '[part~="table"]');
+        expect(bars(element)).to.have.length(12);
+        expect(element.querySelectorAll('[part~="fault"]')).to.have.length(1);
+        await backend.faults.clear();
+        alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+        await findPart(element, '[part~="readings-table"]');
+        expect(element.querySelector('[part~="fault"]') === null).to.equal(true);
+        expect(readingRows(element)).to.have.length(12);
+      });
+    }
+
+    it('ends a timeout of the readings with a message and a retry, never an endless spinner', async () => {
+      await backend.faults.set('readings', 'timeout');
+      const element = await render(undefined, { provider: { client: withoutRetries(200) } });
+      const alert = await findPart(element, '[part~="readings"] [part~="fault"]');
+      expect(textOf(alert)).to.contain('Сервер не ответил вовремя');
+      expect(readingsStatus(element)).to.equal('');
+      await backend.faults.clear();
+      alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await findPart(element, '[part~="readings-table"]');
+    });
+
+    it('keeps the readings when only the history fails, each with its own retry', async () => {
+      await backend.faults.set('accountHistory', 'server-error');
+      const element = await renderReadings(undefined, { provider: { client: withoutRetries() } });
+      const alert = await findPart(element, '[part~="fault"]');
+      expect(alert.closest('[part~="readings"]') === null, 'the history’s alert, not the readings’').to.equal(true);
+      expect(readingRows(element)).to.have.length(12);
+      await backend.faults.clear();
+      const requests = countRequests(backend);
+      alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await findPart(element, '[part~="table"]');
+      // The history's retry asks for the history only.
+      expect(readingsRequests(requests.paths)).to.have.length(0);
+      requests.stop();
     });
 
     it('ends a failure of the account list with a message and a retry', async () => {
@@ -467,7 +747,7 @@ describe('<lk-account-history>', () => {
       expect(textOf(alert)).to.contain('На сервере произошла ошибка');
       await backend.faults.clear();
       alert.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
-      await findPart(element, 'table');
+      await findPart(element, '[part~="table"]');
       expect(textOf(element.querySelector('[part~="account"]'))).to.equal('Лицевой счет 5812345678');
     });
   });
@@ -489,6 +769,19 @@ describe('<lk-account-history>', () => {
       expect(toggle(element)!.getAttribute('aria-expanded')).to.equal('false');
       await press('Shift+Tab');
       expect(document.activeElement).to.equal(region);
+    });
+
+    it('reaches the readings’ toggle after the charges’, and opens and closes it with Enter and Space', async () => {
+      const element = await renderReadings();
+      toggle(element)!.focus();
+      await press('Tab');
+      expect(document.activeElement === readingsToggle(element), 'the readings’ toggle is next').to.equal(true);
+      await press('Enter');
+      await waitUntil(() => readingRows(element).length === 24);
+      expect(document.activeElement === readingsToggle(element), 'the focus stays on it').to.equal(true);
+      await press('Space');
+      await waitUntil(() => readingRows(element).length === 12);
+      expect(readingsToggle(element)!.getAttribute('aria-expanded')).to.equal('false');
     });
   });
 });

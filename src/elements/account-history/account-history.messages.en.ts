@@ -4,6 +4,7 @@ import type { AccountHistoryMessages } from './account-history.messages.js';
 
 const months = (n: number) => `${n} ${plural(n, 'en', { one: 'month', other: 'months' })}`;
 const lastMonths = (n: number) => (n === 1 ? 'the last month' : `the last ${months(n)}`);
+const lastReadings = (n: number) => (n === 1 ? 'The last reading' : `The last ${n} ${plural(n, 'en', { one: 'reading', other: 'readings' })}`);
 
 /** `<lk-account-history>`'s strings, English. Loaded on demand. */
 const messages: AccountHistoryMessages = {
@@ -36,5 +37,20 @@ const messages: AccountHistoryMessages = {
   chartPayments: 'Paid, ₽',
   unitConsumption: 'm³',
   unitPayments: '₽',
+  readingsTitle: 'Meter readings',
+  readingsCaptionRecent: (shown: number, total: number) => `${lastReadings(shown)} of ${total}`,
+  readingsCaptionAll: (total: number) => `All readings (${total})`,
+  readingDate: 'Date',
+  meterName: 'Meter',
+  readingValue: 'Reading',
+  readingConsumption: 'Consumption, m³',
+  noConsumption: 'no data',
+  loadingReadings: 'Loading the meter readings…',
+  readingsFailed: 'The meter readings did not load.',
+  emptyReadings: 'This personal account has no meter readings yet.',
+  showAllReadings: 'Show all readings',
+  showRecentReadings: (count: number) => `Show ${lastReadings(count).toLowerCase()}`,
+  shownAllReadings: (total: number) => `Showing all readings: ${total}.`,
+  shownRecentReadings: (count: number) => `Showing ${lastReadings(count).toLowerCase()}.`,
 };
 export default messages;

@@ -4,6 +4,8 @@ import { plural } from '../../i18n/format.js';
 
 const months = (n: number) => `${n} ${plural(n, 'ru', { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })}`;
 const lastMonths = (n: number) => `${plural(n, 'ru', { one: 'последний', other: 'последние' })} ${months(n)}`;
+const readingsCount = (n: number) => `${n} ${plural(n, 'ru', { one: 'показание', few: 'показания', many: 'показаний', other: 'показания' })}`;
+const lastReadings = (n: number) => `${plural(n, 'ru', { one: 'Последнее', other: 'Последние' })} ${readingsCount(n)}`;
 
 /** `<lk-account-history>`'s strings, Russian: the seed's wording ("История изменений по услугам", "Нет подключенных ЛС"). */
 export const accountHistoryRu = {
@@ -42,6 +44,24 @@ export const accountHistoryRu = {
   /** The units over the chart's two scales. */
   unitConsumption: 'м³',
   unitPayments: '₽',
+  /** The meters' readings under the history: the seed's "Приборы учета" table has "Наименование" and "Последние показания". */
+  readingsTitle: 'Показания счетчиков',
+  readingsCaptionRecent: (shown: number, total: number) => `${lastReadings(shown)} из ${total}`,
+  readingsCaptionAll: (total: number) => `Все показания (${total})`,
+  readingDate: 'Дата',
+  meterName: 'Наименование',
+  readingValue: 'Показания',
+  readingConsumption: 'Потребление, м³',
+  /** Read instead of "—" for a meter's oldest reading: there is nothing before it to count from. */
+  noConsumption: 'нет данных',
+  loadingReadings: 'Загружаем показания счетчиков…',
+  /** Before the fault's own words: only the readings failed, the history above is fine. */
+  readingsFailed: 'Показания счетчиков не загрузились.',
+  emptyReadings: 'По этому лицевому счету ещё нет показаний.',
+  showAllReadings: 'Показать все показания',
+  showRecentReadings: (count: number) => `Показать ${lastReadings(count).toLocaleLowerCase('ru')}`,
+  shownAllReadings: (total: number) => `Показаны все показания: ${total}.`,
+  shownRecentReadings: (count: number) => `Показаны ${lastReadings(count).toLocaleLowerCase('ru')}.`,
 };
 
 export type AccountHistoryMessages = typeof accountHistoryRu;

@@ -152,4 +152,62 @@ export const accountHistoryStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
+
+  /* The readings: a section of its own under the charges. */
+  :scope [part~='readings'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.75rem;
+    justify-items: start;
+    justify-self: stretch;
+  }
+  :scope [part~='readings-title'] {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+    line-height: 1.25;
+  }
+  :scope [part~='readings-empty'] {
+    margin: 0;
+  }
+  :scope [part~='readings-status'] {
+    margin: 0;
+    color: var(--lk-color-muted, #4a5561);
+  }
+  /* Empty, it stays rendered (a live region must exist before it speaks) but gives back the gap. */
+  :scope [part~='readings-status']:empty {
+    margin-block-start: -0.75rem;
+  }
+  :scope [part~='readings-table'] {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  :scope [part~='readings-caption'] {
+    margin-block-end: 0.5rem;
+    font-weight: 600;
+    text-align: start;
+  }
+  :scope [part~='readings-head'],
+  :scope [part~='reading-date'],
+  :scope [part~='reading-meter'],
+  :scope [part~='reading-value'],
+  :scope [part~='reading-consumption'] {
+    padding: 0.375rem 0.625rem;
+    border-block-end: 1px solid var(--lk-color-border, #6b7785);
+    text-align: start;
+    vertical-align: top;
+  }
+  :scope [part~='readings-head'] {
+    border-block-end-width: 2px;
+    font-weight: 600;
+  }
+  :scope [part~='reading-date'] {
+    font-weight: 400;
+    white-space: nowrap;
+  }
+  :scope [part~='readings-head-figure'],
+  :scope [part~='reading-value'],
+  :scope [part~='reading-consumption'] {
+    text-align: end;
+  }
 `;

@@ -3,11 +3,13 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import type { Client } from '../../api/client.js';
+import { fetchReadings } from '../../api/payments.js';
 import { isAbortError, isApiError } from '../../api/errors.js';
 import { LkErrorEvent } from '../../events/error.js';
-import { formatMoney, intlLocale } from '../../i18n/format.js';
+import { formatDay, formatMoney, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Account, AccountHistory, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
+import type { ReadingHistoryEntry } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
@@ -24,12 +26,27 @@ import type { ChartMonth } from './chart.js';
 /** How many months the table shows before "Показать все месяцы", and the chart always. */
 const RECENT_MONTHS = 12;
 
+/** How many readings the readings table shows before "Показать все показания". */
+const RECENT_READINGS = 12;
+
 /** The history asked for: which account, over which client, as of which period. */
 interface HistoryRequest {
   readonly client: Client;
   readonly accountId: string;
   /** The account's open period when known: when it moves on, a month has closed and the history grew. */
   period: string | undefined;
+}
+
+/** The readings asked for: which account, over which client, and the store's copy of the account then. */
+interface ReadingsRequest {
+  readonly client: Client;
+  readonly accountId: string;
+  /**
+   * The store's object for the account when known. The store puts a new
+   * object in after a payment or readings sent (`accounts.update`), so a
+   * new one means there may be a new reading: ask again.
+   */
+  account: Account | undefined;
 }
 
 /**
@@ -54,6 +71,17 @@ interface HistoryRequest {
  * scales to its container's width, and takes its colours from custom
  * properties, so a dark scheme only sets those.
  *
+ * Under it, "Показания счетчиков": the meters' readings, newest first, a
+ * table of the date, the meter ("Наименование"), the reading and what it
+ * counted since the one before (m³); the last twelve at first, "Показать
+ * все показания" shows them all. They load alongside the history, with
+ * their own status line and their own alert and "Повторить", so the chart
+ * and the charges stay usable when only the readings fail, and the other
+ * way round. They are asked for again whenever the store puts a new copy of
+ * the account in (`env.accounts.update` after a payment or readings sent,
+ * or a reload of the list): a reading sent elsewhere on the page shows up
+ * without a reload of the page.
+ *
  * Without a session it says to log in, with a link; with no account, "Нет
  * подключенных ЛС" and "Подключить ЛС". Faults end in an alert with
  * "Повторить".
@@ -77,6 +105,14 @@ interface HistoryRequest {
  * @csspart overpayment - "переплата" beside a negative balance.
  * @csspart toggle - "Показать все месяцы" / "Показать последние 12 месяцев" (also `button`).
  * @csspart empty - no closed month yet.
+ * @csspart readings - the readings' section: `readings-title`, the table, `readings-toggle`, `readings-status`; a failure of the readings is a `fault` (with `retry`) inside it.
+ * @csspart readings-title - its heading ("Показания счетчиков"), one level under the element's.
+ * @csspart readings-table - the readings' `<table>`: `readings-caption`, `readings-header-row`, `readings-head` (each `<th>` of the head; `readings-head-figure` over the figures), `reading` rows.
+ * @csspart reading - a reading's row: `reading-date` (its row header), `reading-meter`, `reading-value`, `reading-consumption`.
+ * @csspart visually-hidden - words for screen readers only: "нет данных" beside the "—" of a meter's oldest reading, which has nothing to count from.
+ * @csspart readings-empty - no reading yet (or the account is not connected, when only the readings said so).
+ * @csspart readings-toggle - "Показать все показания" / "Показать последние 12 показаний" (also `button`).
+ * @csspart readings-status - loading the readings, and what their toggle changed, announced politely.
  * @csspart no-account - "Нет подключенных ЛС".
  * @csspart not-connected - `account-id` names an account this cabinet does not have.
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
@@ -123,13 +159,31 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
   /** What the toggle changed, for the status line. */
   @state() private shown = '';
 
+  /** The readings, newest first. */
+  @state() private readings: readonly ReadingHistoryEntry[] | undefined;
+  @state() private readingsLoading = false;
+  /** Why the readings could not be loaded. */
+  @state() private readingsError: unknown;
+  /** Every reading in its table, not only the last twelve. */
+  @state() private showAllReadings = false;
+  /** What the readings' toggle changed, for their status line. */
+  @state() private readingsShown = '';
+
   #request: HistoryRequest | undefined;
   #abort: AbortController | undefined;
+  #readingsRequest: ReadingsRequest | undefined;
+  #readingsAbort: AbortController | undefined;
   /** The accounts' load failure already reported as `lk-error`, so each is reported once. */
   #reportedLoadError: unknown;
 
   constructor() {
     super(accountHistoryMessages);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page after its requests were dropped: ask again (willUpdate() does).
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -143,7 +197,8 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     const { accounts, session } = this.env;
     // Once per session: the store keeps the list for every element of it.
     if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
-    this.#follow();
+    // Not while off the page: connectedCallback() asks again.
+    if (this.isConnected) this.#follow();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -192,18 +247,100 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
         `;
       }
     }
-    if (this.error !== undefined) {
-      if (isApiError(this.error) && this.error.status === 404) {
-        return html`
-          <p part="not-connected">${t.notConnected}</p>
-          <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-        `;
-      }
-      return faultAlert(faultMessage(this.error, t), t.retry, () => this.#retry());
+    if (isNotConnected(this.error)) {
+      return html`
+        <p part="not-connected">${t.notConnected}</p>
+        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
+      `;
     }
+    return html`${this.renderHistory()}${this.renderReadings()}`;
+  }
+
+  private renderHistory(): TemplateResult | typeof nothing {
+    const t = this.t;
+    if (this.error !== undefined) return faultAlert(faultMessage(this.error, t), t.retry, () => this.#retry());
     if (!this.history) return nothing;
     if (this.history.months.length === 0) return html`<p part="empty">${t.emptyHistory}</p>`;
     return html`${this.renderChart(this.history.months)}${this.renderTable(this.history.months)}`;
+  }
+
+  /** "Показания счетчиков": their own loading, fault and retry, so the history above stays usable whatever happens here. */
+  private renderReadings(): TemplateResult | typeof nothing {
+    const t = this.t;
+    if (!this.#readingsRequest) return nothing;
+    const titleId = `${this.uid}-readings-title`;
+    const error = this.readingsError;
+    const readings = this.readings;
+    let body: TemplateResult | typeof nothing = nothing;
+    if (error !== undefined) {
+      body = isNotConnected(error)
+        ? html`<p part="readings-empty">${t.notConnected}</p>`
+        : faultAlert(`${t.readingsFailed} ${faultMessage(error, t)}`, t.retry, () => this.#retryReadings());
+    } else if (readings?.length === 0) {
+      body = html`<p part="readings-empty">${t.emptyReadings}</p>`;
+    } else if (readings) {
+      body = this.renderReadingsTable(readings);
+    }
+    return html`
+      <section part="readings" aria-labelledby=${titleId}>
+        ${heading(headingLevel(this.headingLevel, 1), { id: titleId, part: 'readings-title', text: t.readingsTitle })}
+        ${body}
+        <p part="readings-status" role="status" aria-busy=${this.readingsLoading ? 'true' : nothing}>${this.readingsLoading
+          ? t.loadingReadings
+          : this.readingsShown}</p>
+      </section>
+    `;
+  }
+
+  private renderReadingsTable(all: readonly ReadingHistoryEntry[]): TemplateResult {
+    const t = this.t;
+    const locale = this.localize.locale;
+    const many = all.length > RECENT_READINGS;
+    const shown = this.showAllReadings ? all : all.slice(0, RECENT_READINGS);
+    const caption = this.showAllReadings || !many ? t.readingsCaptionAll(all.length) : t.readingsCaptionRecent(shown.length, all.length);
+    const consumption = new Intl.NumberFormat(intlLocale(locale));
+    const tableId = `${this.uid}-readings-table`;
+    // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
+    return html`
+      <table part="readings-table" id=${tableId}>
+        <caption part="readings-caption">${caption}</caption>
+        <thead>
+          <tr part="readings-header-row">
+            <th part="readings-head" scope="col">${t.readingDate}</th>
+            <th part="readings-head" scope="col">${t.meterName}</th>
+            <th part="readings-head readings-head-figure" scope="col">${t.readingValue}</th>
+            <th part="readings-head readings-head-figure" scope="col">${t.readingConsumption}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map(
+            (reading) => html`
+              <tr part="reading">
+                <th part="reading-date" scope="row">${formatDay(reading.date, locale)}</th>
+                <td part="reading-meter">${reading.meterName}</td>
+                <td part="reading-value">${String(reading.value)}</td>
+                <td part="reading-consumption">
+                  ${reading.consumption === null
+                    ? html`<span aria-hidden="true">—</span><span part="visually-hidden">${t.noConsumption}</span>`
+                    : consumption.format(reading.consumption)}
+                </td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+      ${many
+        ? html`<button
+            part="button readings-toggle"
+            type="button"
+            aria-expanded=${this.showAllReadings ? 'true' : 'false'}
+            aria-controls=${tableId}
+            @click=${this.onToggleReadings}
+          >
+            ${this.showAllReadings ? t.showRecentReadings(RECENT_READINGS) : t.showAllReadings}
+          </button>`
+        : nothing}
+    `;
   }
 
   private renderChart(all: readonly HistoryMonth[]): TemplateResult {
@@ -316,6 +453,12 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     this.shown = this.showAll ? t.shownAll(this.history?.months.length ?? 0) : t.shownRecent(RECENT_MONTHS);
   };
 
+  private readonly onToggleReadings = (): void => {
+    this.showAllReadings = !this.showAllReadings;
+    const t = this.t;
+    this.readingsShown = this.showAllReadings ? t.shownAllReadings(this.readings?.length ?? 0) : t.shownRecentReadings(RECENT_READINGS);
+  };
+
   /** The account shown, when the store knows it. */
   #account(): Account | undefined {
     const store = this.env.accounts;
@@ -326,19 +469,24 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     const { session, accounts } = this.env;
     if (session.status !== 'authenticated') return false;
     if (this.loading) return true;
-    return !this.accountId && (accounts.status === 'idle' || accounts.status === 'loading');
+    return !this.accountId && !this.#account() && (accounts.status === 'idle' || accounts.status === 'loading');
   }
 
-  /** Asks for the history of the account to show, when it is not the one asked for last. */
+  /** Asks for the history and the readings of the account to show, when they are not the ones asked for last. */
   #follow(): void {
-    const { client, session, accounts } = this.env;
+    const { client, session } = this.env;
     const account = this.#account();
-    const accountId =
-      session.status !== 'authenticated' ? undefined : this.accountId || (accounts.status === 'ready' ? account?.id : undefined);
+    // A reload of the list (a payment, a connection) keeps the accounts known, and so what is shown.
+    const accountId = session.status !== 'authenticated' ? undefined : this.accountId || account?.id;
     if (!accountId) {
-      if (this.#request || this.history || this.error !== undefined) this.#drop();
+      if (this.#request || this.history || this.error !== undefined || this.#readingsRequest) this.#drop();
       return;
     }
+    this.#followHistory(client, accountId, account);
+    this.#followReadings(client, accountId, account);
+  }
+
+  #followHistory(client: Client, accountId: string, account: Account | undefined): void {
     const last = this.#request;
     const period = account?.period;
     if (last && last.client === client && last.accountId === accountId) {
@@ -386,6 +534,54 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     if (request) void this.#load(request);
   }
 
+  #followReadings(client: Client, accountId: string, account: Account | undefined): void {
+    const last = this.#readingsRequest;
+    if (last && last.client === client && last.accountId === accountId) {
+      // The account first learnt (the list loaded after an `account-id` request) is no change; a new copy of it is.
+      if (account === undefined || last.account === undefined || last.account === account) {
+        last.account ??= account;
+        return;
+      }
+    }
+    void this.#loadReadings({ client, accountId, account });
+  }
+
+  async #loadReadings(request: ReadingsRequest): Promise<void> {
+    this.#readingsAbort?.abort();
+    const abort = (this.#readingsAbort = new AbortController());
+    const sameAccount = this.#readingsRequest?.accountId === request.accountId;
+    this.#readingsRequest = request;
+    // Asked again for the same account, the readings known stay shown until the new ones come;
+    // another account's never stand under this one's number.
+    if (!sameAccount) {
+      this.readings = undefined;
+      this.showAllReadings = false;
+      this.readingsShown = '';
+    }
+    this.readingsError = undefined;
+    this.readingsLoading = true;
+    try {
+      const readings = await fetchReadings(request.client, request.accountId, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.readings = readings;
+    } catch (error) {
+      if (isAbortError(error) || abort.signal.aborted) return;
+      this.readings = undefined;
+      this.readingsError = error;
+      this.dispatchEvent(new LkErrorEvent(error));
+    } finally {
+      if (this.#readingsAbort === abort) {
+        this.#readingsAbort = undefined;
+        this.readingsLoading = false;
+      }
+    }
+  }
+
+  #retryReadings(): void {
+    const request = this.#readingsRequest;
+    if (request) void this.#loadReadings(request);
+  }
+
   /** Forgets the request and what it brought: logged out, no account, or off the page. */
   #drop(): void {
     this.#abort?.abort();
@@ -396,8 +592,19 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     this.loading = false;
     this.showAll = false;
     this.shown = '';
+    this.#readingsAbort?.abort();
+    this.#readingsAbort = undefined;
+    this.#readingsRequest = undefined;
+    this.readings = undefined;
+    this.readingsError = undefined;
+    this.readingsLoading = false;
+    this.showAllReadings = false;
+    this.readingsShown = '';
   }
 }
+
+/** The backend's answer for an account this cabinet does not have. */
+const isNotConnected = (error: unknown): boolean => isApiError(error) && error.status === 404;
 
 /** The total of one figure over a month's services. */
 const sum = (services: readonly ServiceMonth[], key: 'consumption' | 'paid') =>
