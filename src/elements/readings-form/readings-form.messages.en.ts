@@ -1,0 +1,26 @@
+import { commonEn } from '../../i18n/common.en.js';
+import { meterReadingsEn } from './meter-readings.messages.en.js';
+import type { ReadingsFormMessages } from './readings-form.messages.js';
+
+/** `<lk-readings-form>`'s strings, English. Loaded on demand. */
+const messages: ReadingsFormMessages = {
+  ...commonEn,
+  ...meterReadingsEn,
+  title: 'Meter readings',
+  intro: 'Enter the current readings of your meters. Leave the field of a meter you are not sending a reading for empty.',
+  account: (number: string) => `Personal account no. ${number}`,
+  submit: 'Send the readings',
+  submitting: 'Sending the readings…',
+  acceptedReading: (meter: string, value: number, volume: string) => `${meter} — ${value} (${volume} m³)`,
+  accepted: (list: string) => `Readings accepted: ${list}.`,
+  refused: 'The readings were not accepted. Check them and send them again.',
+  noMeters: 'This personal account has no meters: there are no readings to send.',
+  loadingAccount: 'Loading the personal account…',
+  empty: 'No personal accounts connected',
+  connect: 'Connect an account',
+  notConnected: 'This personal account is not connected to the cabinet.',
+  loggedOut: 'Log in to the cabinet to send meter readings.',
+  logIn: 'Log in',
+};
+
+export default messages;

@@ -1,0 +1,311 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import { submitReadings } from '../../api/payments.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
+import { intlLocale } from '../../i18n/format.js';
+import type { Account } from '../../schemas/account.js';
+import type { AcceptedReading, ReadingInput } from '../../schemas/reading.js';
+import { heading, headingLevel } from '../base/heading.js';
+import { LkElement } from '../base/lk-element.js';
+import { loggedOutNotice } from '../base/logged-out.js';
+import { faultMessage } from '../base/failure.js';
+import { errorSummary, faultAlert } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
+import { navigationLink } from '../base/navigation.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { readingsFormMessages } from './readings-form.messages.js';
+import type { ReadingsFormMessages } from './readings-form.messages.js';
+import { readingsFormStyles } from './readings-form.styles.js';
+
+/** Readings the backend accepted, with the meters' names as they were then, for the status line. */
+interface Accepted {
+  accountId: string;
+  readings: readonly { name: string; value: number; consumption: number }[];
+}
+
+/**
+ * @summary "Передача показаний": the new meter readings of an account, checked, with their volume and estimated charge.
+ *
+ * For each meter of the account (the session's current one, or the one of
+ * `account-id`): its name, the last reading and its date, and a field for
+ * the new one — whole digits, no more than the dial has, no lower than the
+ * last unless the user ticks "Счетчик прошел через ноль", which appears once
+ * the typed value is below the last (EXPECTATIONS 20). Live under each
+ * field: the volume since the last reading (м³) and the estimated charge at
+ * the account's tariff. A meter left empty is not sent; at least one is.
+ *
+ * "Передать показания" checks everything first: a mistake shows an error
+ * summary that takes focus and links to the field, the field's own message
+ * (`aria-invalid`, `aria-describedby`), and sends nothing. The backend's
+ * refusal (422, say another session moved the last reading) goes back to
+ * the meter's field, and the account is reloaded so the new last reading
+ * shows. A fault ends in an alert whose "Повторить" sends the same readings
+ * again. Nothing typed is lost on any error. On success a status line lists
+ * the accepted readings, the account is updated for every element of the
+ * session (the new last reading shows in `<lk-account-summary>` too), the
+ * fields empty and `lk-readings-submitted` fires. A double click, or Enter
+ * and a click, makes one request.
+ *
+ * Without a session it says to log in; with no account connected it says
+ * "Нет подключенных ЛС" and offers "Подключить ЛС".
+ *
+ * @fires lk-readings-submitted - the backend accepted the readings; `detail.account` (as it is now) and `detail.readings`.
+ * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires lk-error - a fault was shown to the user (the accounts failed to load, or the readings could not be sent); `detail.error`.
+ *
+ * @csspart readings - the whole section.
+ * @csspart title - the heading "Передача показаний".
+ * @csspart intro - the line under it.
+ * @csspart form - the `<form>`.
+ * @csspart account - the account the readings are for.
+ * @csspart meter-readings - the `<fieldset>` of the meters, with its `meter-readings-legend`.
+ * @csspart meter - one meter's group: `meter-name`, `meter-last`, its `field`, `rollover`, `meter-estimate`.
+ * @csspart meter-name - the meter's name.
+ * @csspart meter-last - its last reading and the date of it.
+ * @csspart field - the new reading's label, error and input (`field-invalid` when invalid).
+ * @csspart label - the new reading's label.
+ * @csspart input - the new reading's input (also `input-reading`).
+ * @csspart field-error - a field's inline error.
+ * @csspart rollover - the row of the checkbox "Счетчик прошел через ноль": `rollover-input` and `rollover-label`.
+ * @csspart meter-estimate - live: the volume since the last reading and its estimated charge, or that the value is below the last.
+ * @csspart visually-hidden - words for screen readers only (the meter's name in its label).
+ * @csspart submit - "Передать показания" (also `button`).
+ * @csspart error-summary - the list of mistakes after a refused submit: `error-summary-title`, `error-summary-list`, `error-summary-item`, `error-summary-link`.
+ * @csspart fault - a server, network or timeout failure: `fault-message` and `retry` (also `button`).
+ * @csspart status - loading, sending, and the accepted readings (also `status-accepted`), announced politely.
+ * @csspart empty - "Нет подключенных ЛС", an account of `account-id` not connected, or an account with no meters.
+ * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
+ * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
+ *
+ * @cssprop --lk-color-primary - the button, links and the checkbox.
+ * @cssprop --lk-color-border - the inputs' and the meters' borders.
+ * @cssprop --lk-color-muted - the last reading, the estimate and the status line.
+ * @cssprop --lk-color-danger - errors and faults.
+ * @cssprop --lk-color-success - the accepted readings.
+ * @cssprop --lk-radius - corner radius of inputs, buttons and meters.
+ * @cssprop --lk-space - the gap between blocks.
+ * @cssprop --lk-readings-form-max-width - the section's widest (default 32rem).
+ * @cssprop --lk-color-focus - the focus ring.
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
+  static override styles = [baseStyles, formStyles, meterReadingsStyles, readingsFormStyles];
+
+  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** The id of the connected account to send readings for (`Account.id`); without it, the session's current account. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
+  @property({ attribute: 'connect-href' }) connectHref?: string;
+
+  /** The address of the login page, likewise for the link shown without a session. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The messages of the fields, by meter id. */
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private summary: SummaryItem[] = [];
+  @state() private fault: { message: string; retry: () => void } | undefined;
+  @state() private busy = false;
+  @state() private accepted: Accepted | undefined;
+
+  readonly #readings = new MeterReadingFields(this, {
+    messages: () => this.t,
+    id: (name) => `${this.uid}-${name}`,
+    locale: () => this.localize.locale,
+  });
+
+  /** The accounts' load failures already reported as `lk-error`, so each is reported once. */
+  #reported = new Set<unknown>();
+  #abort: AbortController | undefined;
+
+  constructor() {
+    super(readingsFormMessages);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Once per session: the store keeps the list for every element of it.
+    const { accounts, session } = this.env;
+    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const { accounts } = this.env;
+    if (accounts.status === 'error') this.report(accounts.error);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const { session } = this.env;
+    if (session.status === 'loading' || session.status === 'unknown') {
+      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
+    }
+    if (session.status !== 'authenticated') {
+      return loggedOutNotice(this, this.env, t, this.loginHref);
+    }
+    const store = this.env.accounts;
+    const loadingAccounts = store.status === 'loading' || store.status === 'idle';
+    const account = this.shownAccount();
+    return html`
+      <section part="readings" aria-labelledby="${this.uid}-title">
+        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
+        <p part="intro">${t.intro}</p>
+        ${store.status === 'error' ? faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload()) : nothing}
+        ${account || store.status === 'ready' ? this.renderReady(account) : nothing}
+        <p
+          part=${this.shownAccepted(account) && !this.busy ? 'status status-accepted' : 'status'}
+          role="status"
+          aria-busy=${loadingAccounts && !account ? 'true' : nothing}
+        >${this.statusText(account, loadingAccounts)}</p>
+      </section>
+    `;
+  }
+
+  private renderReady(account: Account | undefined): TemplateResult {
+    const t = this.t;
+    if (!account) {
+      return html`
+        <p part="empty">${this.accountId && this.env.accounts.accounts.length > 0 ? t.notConnected : t.empty}</p>
+        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
+      `;
+    }
+    if (account.meters.length === 0) {
+      return html`<p part="account">${t.account(account.number)}</p>
+        <p part="empty">${t.noMeters}</p>`;
+    }
+    return html`
+      <form part="form" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onSubmit}>
+        <p part="account">${t.account(account.number)}</p>
+        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
+        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.#readings.render(account, this.fieldErrors)}
+        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+      </form>
+    `;
+  }
+
+  private statusText(account: Account | undefined, loadingAccounts: boolean): string {
+    const t = this.t;
+    if (this.busy) return t.submitting;
+    if (loadingAccounts && !account) return t.loadingAccount;
+    const accepted = this.shownAccepted(account);
+    if (accepted) {
+      const numbers = new Intl.NumberFormat(intlLocale(this.localize.locale));
+      return t.accepted(
+        accepted.readings.map(({ name, value, consumption }) => t.acceptedReading(name, value, numbers.format(consumption))).join('; '),
+      );
+    }
+    return '';
+  }
+
+  /** The readings accepted last, while their account is the one shown. */
+  private shownAccepted(account: Account | undefined): Accepted | undefined {
+    return this.accepted && this.accepted.accountId === account?.id ? this.accepted : undefined;
+  }
+
+  /** The account of `account-id`, else the session's current one; `undefined` until the list is loaded. */
+  private shownAccount(): Account | undefined {
+    const store = this.env.accounts;
+    if (this.env.session.status !== 'authenticated') return undefined;
+    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
+  }
+
+  private readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    // No await before `send` sets `busy`: a second click or Enter must find it set (EXPECTATIONS 19).
+    if (this.busy) return;
+    const account = this.shownAccount();
+    if (!account) return;
+    this.fault = undefined;
+    this.accepted = undefined;
+    const checked = this.#readings.validate(account);
+    if ('errors' in checked) {
+      this.setFieldErrors(account, checked.errors);
+      void this.showSummary();
+      return;
+    }
+    void this.send(account, checked.readings);
+  };
+
+  private setFieldErrors(account: Account, errors: Record<string, string>, unplaced?: string): void {
+    this.fieldErrors = errors;
+    this.summary = [
+      ...account.meters
+        .filter((meter) => errors[meter.id])
+        .map((meter) => ({ message: `${meter.name}: ${errors[meter.id]!}`, fieldId: this.#readings.inputId(meter.id) })),
+      ...(unplaced ? [{ message: unplaced }] : []),
+    ];
+  }
+
+  private async showSummary(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  }
+
+  /** Sends `readings` for `account`; a fault's "Повторить" sends the very same ones again. */
+  private async send(account: Account, readings: ReadingInput[]): Promise<void> {
+    this.busy = true;
+    this.fault = undefined;
+    this.setFieldErrors(account, {});
+    this.#abort = new AbortController();
+    try {
+      const answer = await submitReadings(this.env.client, account.id, { readings }, { signal: this.#abort.signal });
+      this.env.accounts.update(answer.account);
+      this.#readings.clear();
+      this.accepted = { accountId: answer.account.id, readings: this.describe(answer.account, answer.readings) };
+      this.dispatchEvent(new LkReadingsSubmittedEvent(answer.account, answer.readings));
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.showFailure(error, account, readings);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private showFailure(error: unknown, account: Account, readings: ReadingInput[]): void {
+    if (isApiError(error) && error.status === 422) {
+      const errors = this.#readings.errorsFromProblem(error.fieldErrors, readings);
+      this.setFieldErrors(account, errors, Object.keys(errors).length === 0 ? this.t.refused : undefined);
+      void this.showSummary();
+      // The backend knows a newer last reading than the one shown (another session sent it): show it.
+      void this.env.accounts.reload();
+      return;
+    }
+    // A second press of "Повторить" before the alert is gone must not send twice.
+    this.fault = { message: faultMessage(error, this.t), retry: () => void (this.busy || this.send(account, readings)) };
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  private describe(account: Account, readings: readonly AcceptedReading[]): Accepted['readings'] {
+    return readings.map(({ meterId, value, consumption }) => ({
+      name: account.meters.find((meter) => meter.id === meterId)?.name ?? meterId,
+      value,
+      consumption,
+    }));
+  }
+
+  private report(error: unknown): void {
+    if (this.#reported.has(error)) return;
+    this.#reported.add(error);
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-readings-form': LkReadingsFormElement;
+  }
+}
