@@ -1,0 +1,151 @@
+import { css } from 'lit';
+
+/**
+ * What only `<lk-pay-now>` needs on top of the shared form and meter styles:
+ * the choice, the confirmation and the receipt, and print styles that leave
+ * only the receipt of the element's own parts (the host page's other content
+ * is the host's to style for print).
+ */
+export const payNowStyles = css`
+  :scope [part~='pay-now'],
+  :scope [part~='logged-out'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--lk-space, 1rem);
+    max-width: var(--lk-pay-now-max-width, 36rem);
+  }
+  :scope [part~='pay-now'] [part~='form'] {
+    max-width: none;
+  }
+  :scope [part~='account'],
+  :scope [part~='balance'],
+  :scope [part~='empty'],
+  :scope [part~='logged-out-message'],
+  :scope [part~='result-message'] {
+    margin: 0;
+  }
+  :scope [part~='balance'] {
+    font-weight: 600;
+  }
+  :scope [part~='subtitle'],
+  :scope [part~='receipt-title'] {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+    line-height: 1.25;
+  }
+  :scope [part~='choice'] {
+    display: grid;
+    gap: 0.5rem;
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  :scope [part~='legend'] {
+    margin: 0 0 0.25rem;
+    padding: 0;
+    font-weight: 700;
+  }
+  :scope [part~='option'],
+  :scope [part~='with-readings'] {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  :scope [part~='option'] [part~='label'],
+  :scope [part~='with-readings'] [part~='label'] {
+    font-weight: 400;
+    cursor: pointer;
+  }
+  /* Radio buttons and the checkbox are 24 px targets (WCAG 2.5.8). */
+  :scope [part~='radio'],
+  :scope [part~='checkbox'] {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--lk-color-primary, #0b5cad);
+    cursor: pointer;
+  }
+  :scope [part~='radio']:focus-visible,
+  :scope [part~='checkbox']:focus-visible,
+  :scope [part~='subtitle']:focus-visible {
+    outline: 3px solid var(--lk-color-focus, #1d2733);
+    outline-offset: 2px;
+  }
+  :scope [part~='hint'] {
+    margin: 0;
+    color: var(--lk-color-muted, #4a5561);
+  }
+  :scope [part~='details'],
+  :scope [part~='receipt-details'] {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+  }
+  :scope [part~='fact'] {
+    display: grid;
+    grid-template-columns: minmax(9rem, max-content) minmax(0, 1fr);
+    gap: 0 0.75rem;
+  }
+  :scope [part~='fact-label'] {
+    color: var(--lk-color-muted, #4a5561);
+  }
+  :scope [part~='fact-label']::after {
+    content: ':';
+  }
+  :scope [part~='fact-value'] {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  :scope [part~='readings-list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  :scope [part~='actions'],
+  :scope [part~='result-actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  :scope [part~='declined'],
+  :scope [part~='refused'] {
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger-surface, #fdf0ef);
+  }
+  :scope [part~='result'] {
+    display: grid;
+    gap: var(--lk-space, 1rem);
+  }
+  :scope [part~='result'] > [part~='subtitle'] {
+    color: var(--lk-color-success, #1b6e37);
+  }
+  :scope [part~='receipt'] {
+    display: grid;
+    gap: 0.75rem;
+    padding: 1rem;
+    border: 2px solid var(--lk-color-success, #1b6e37);
+    border-radius: var(--lk-radius, 0.375rem);
+    background: var(--lk-color-surface, #fff);
+  }
+  /* An empty status line stays (a live region must exist before it speaks) but gives back the grid's gap. */
+  :scope [part~='pay-now'] > [part~='status']:empty {
+    margin-block-start: calc(-1 * var(--lk-space, 1rem));
+  }
+
+  /* "Распечатать чек": of the element's own parts, only the receipt is printed. */
+  @media print {
+    :scope [part~='pay-now'] > :not([part~='result']),
+    :scope [part~='result'] > :not([part~='receipt']) {
+      display: none;
+    }
+    :scope [part~='receipt'] {
+      border-color: #000;
+      color: #000;
+    }
+  }
+`;

@@ -1,0 +1,690 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { isApiError } from '../../api/errors.js';
+import { newIdempotencyKey, pay } from '../../api/payments.js';
+import { LkErrorEvent } from '../../events/error.js';
+import { LkPaymentEvent } from '../../events/payment.js';
+import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
+import { formatMoney, intlLocale } from '../../i18n/format.js';
+import type { Account } from '../../schemas/account.js';
+import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS } from '../../schemas/payment.js';
+import type { PaymentRequest, PaymentResponse } from '../../schemas/payment.js';
+import type { ReadingInput } from '../../schemas/reading.js';
+import { faultMessage } from '../base/failure.js';
+import { describedBy, errorSummary, faultAlert, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
+import { heading, headingLevel } from '../base/heading.js';
+import { LkElement } from '../base/lk-element.js';
+import { loggedOutNotice } from '../base/logged-out.js';
+import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
+import { navigationLink } from '../base/navigation.js';
+import { baseStyles } from '../base/styles.js';
+import { formStyles } from '../base/form.styles.js';
+import { checkedAmount, payableAmount } from './amount.js';
+import type { PayAmountIssue } from './amount.js';
+import { payNowMessages } from './pay-now.messages.js';
+import type { PayNowMessages } from './pay-now.messages.js';
+import { payNowStyles } from './pay-now.styles.js';
+
+/** The seed's choice: "оплаты по текущему долгу" or "по самостоятельно внесенной сумме". */
+type Choice = 'debt' | 'own';
+
+/** Where the user is: choosing, confirming (and paying), or looking at the receipt. */
+type Step = 'choose' | 'confirm' | 'result';
+
+/** A payment the user chose, for the account it was chosen on (a snapshot: what the confirmation shows is what is paid). */
+interface Draft {
+  readonly account: Account;
+  readonly request: PaymentRequest;
+}
+
+/**
+ * What became of the last "Оплатить". `uncertain` and `in-use` may have paid:
+ * only a retry with the same key is offered, so nothing is paid twice.
+ */
+type Attempt =
+  | { readonly state: 'sending' }
+  | { readonly state: 'declined' }
+  | { readonly state: 'refused' }
+  | { readonly state: 'uncertain'; readonly fault: string }
+  | { readonly state: 'in-use' };
+
+/** The errors of the choice step: the amount's, and the readings' by meter id. */
+interface ChoiceErrors {
+  readonly amount?: string;
+  readonly readings: Readonly<Record<string, string>>;
+}
+
+const NO_ERRORS: ChoiceErrors = { readings: {} };
+
+/**
+ * @summary "Оплатить онлайн": pay the current debt or an own amount, with meter readings if wished, and get a receipt.
+ *
+ * The seed's step 5, for the session's current account (or `account-id`).
+ * First the seed's choice: "По текущему долгу" (the debt, in Intl's money
+ * format) or "По самостоятельно внесенной сумме" (typed as "1 234,56",
+ * parsed to kopecks without a float, 1 ₽ to 500 000 ₽), and "Передать
+ * показания при оплате", which reveals the meters' fields. With no debt it
+ * says so in words ("Задолженности нет, переплата 1 956,85 ₽.") and offers an
+ * advance payment of an own amount. "Продолжить" checks everything: a failed
+ * check shows an error summary that takes focus and links to each field, and
+ * keeps what was typed.
+ *
+ * Then the confirmation: the amount, the account, the supplier and the
+ * readings, with "Оплатить" and "Изменить" (back, everything kept). Pressing
+ * "Оплатить" makes the payment's `Idempotency-Key` and sends exactly one
+ * request, however often or however it is pressed (EXPECTATIONS 18–19).
+ * While the payment service works, a status line says so. Then:
+ * - paid: "Оплата прошла" and the receipt (number, date, amount, account,
+ *   supplier, readings sent), "Распечатать чек" (prints only the receipt)
+ *   and "Новый платеж"; every element of the session shows the new balance;
+ * - declined by the bank: nothing was charged; "Оплатить" again is a new
+ *   confirmation with a new key;
+ * - a fault (timeout, network, server, unreadable answer) or "still being
+ *   processed": the payment may have gone through, so the only way on is
+ *   "Повторить" with the SAME key, which gets the first answer and never pays
+ *   twice;
+ * - the backend refusing the amount or a reading: back to the choice, the
+ *   errors on the fields.
+ *
+ * Without a session it says to log in; with no account connected it says
+ * "Нет подключенных ЛС" and offers "Подключить ЛС".
+ *
+ * @fires lk-payment - the payment succeeded; `detail.payment`, `detail.receipt`.
+ * @fires lk-readings-submitted - readings sent with the payment were accepted; `detail.account`, `detail.readings`.
+ * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires lk-error - a fault was shown to the user (loading the accounts, or the payment); `detail.error`.
+ *
+ * @csspart pay-now - the whole section.
+ * @csspart title - the heading "Оплатить онлайн".
+ * @csspart account - the account's number and supplier.
+ * @csspart form - the choice step's `<form>` (also `form-choose`) and the confirmation's (`form-confirm`).
+ * @csspart balance - the debt, or that there is none (also `balance-none`), with the advance offer.
+ * @csspart choice - the `<fieldset>` of the two amounts: `legend`, each `option` of `radio` and `label`.
+ * @csspart field - the own amount's field (also `field-amount`; `field-invalid` when invalid): `label`, `hint`, `field-error` and `input` (`input-amount`).
+ * @csspart with-readings - "Передать показания при оплате": `checkbox` and `label`.
+ * @csspart meter-readings - the meters' fields, a `<fieldset>` (base/meter-readings.ts): `meter-readings-legend`, each `meter` of `meter-name`, `meter-last`, `field` with `label`, `field-error` and `input` (`input-reading`), `rollover` (`rollover-input`, `rollover-label`) and `meter-estimate`.
+ * @csspart submit - "Продолжить" (`continue`), "Оплатить" (`pay`) and "Новый платеж" (`new-payment`); each also `button`.
+ * @csspart change - "Изменить" (also `button`).
+ * @csspart subtitle - the heading of the confirmation and of the result.
+ * @csspart details - the confirmation's `<dl>`: each `fact` (`fact-amount`, `fact-account`, `fact-supplier`, `fact-readings`) of `fact-label` and `fact-value`.
+ * @csspart readings-list - the readings listed in the confirmation and the receipt; each a `reading`.
+ * @csspart declined - the bank declined the payment (an alert, its text in `fault-message`).
+ * @csspart refused - the backend refused the payment before making it (an alert, its text in `fault-message`).
+ * @csspart fault - a fault (or the payment still being processed), with `retry` (also `button`).
+ * @csspart result - the result of a payment: `subtitle`, `result-message`, `receipt` and `result-actions`.
+ * @csspart receipt - the receipt, a `<section>`: `receipt-title` and the `<dl>` `receipt-details` (rows as in `details`: `fact-number`, `fact-date`, `fact-amount`, `fact-account`, `fact-supplier`, `fact-readings`).
+ * @csspart print - "Распечатать чек" (also `button`).
+ * @csspart actions - the confirmation's buttons; `result-actions` the result's.
+ * @csspart error-summary - the list of errors after a failed "Продолжить".
+ * @csspart empty - "Нет подключенных ЛС", or that the account of `account-id` is not connected; `links` holds "Подключить ЛС".
+ * @csspart status - loading, the payment being processed, the payment made; announced politely.
+ * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
+ *
+ * @cssprop --lk-color-primary - buttons and links.
+ * @cssprop --lk-color-danger - errors and faults.
+ * @cssprop --lk-color-success - the result's heading and the receipt's border.
+ * @cssprop --lk-color-border - inputs, the confirmation's and the receipt's frames.
+ * @cssprop --lk-color-muted - labels of the facts, hints and the status line.
+ * @cssprop --lk-color-focus - the focus ring.
+ * @cssprop --lk-radius - corner radius of inputs, buttons and the receipt.
+ * @cssprop --lk-space - the gap between blocks.
+ * @cssprop --lk-pay-now-max-width - the section's widest (default 36rem).
+ * @cssprop --lk-font-family - the font (default: the page's).
+ */
+export class LkPayNowElement extends LkElement<PayNowMessages> {
+  static override styles = [baseStyles, formStyles, meterReadingsStyles, payNowStyles];
+
+  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** The id of the connected account to pay for (`Account.id`); without it, the session's current account. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
+  @property({ attribute: 'connect-href' }) connectHref?: string;
+
+  /** The address of the login page, likewise for the link shown without a session. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  @state() private step: Step = 'choose';
+  /** The amount chosen; none yet: the debt when there is one, else an own amount. */
+  @state() private choice: Choice | undefined;
+  /** The own amount as typed: never rewritten. */
+  @state() private amountText = '';
+  @state() private withReadings = false;
+  @state() private errors: ChoiceErrors = NO_ERRORS;
+  @state() private summary: SummaryItem[] = [];
+  @state() private draft: Draft | undefined;
+  @state() private attempt: Attempt | undefined;
+  @state() private paid: PaymentResponse | undefined;
+
+  /** The confirmed payment's `Idempotency-Key`: made by "Оплатить", kept for every retry of it, dropped when it cannot have paid. */
+  #key: string | undefined;
+  /**
+   * Set synchronously before the request goes and cleared when it ends: a
+   * second click, or Enter then a click, lands before Lit re-renders the
+   * button, so the rendered `aria-disabled` alone cannot stop it (19).
+   */
+  #sending = false;
+  /** The account the choice and the confirmation belong to. */
+  #flowAccountId: string | undefined;
+  /** What to focus once the next render is done. */
+  #focusNext: string | undefined;
+  #reported = new Set<unknown>();
+
+  readonly #readings = new MeterReadingFields(this, {
+    messages: () => this.t,
+    id: (name) => `${this.uid}-${name}`,
+    locale: () => this.localize.locale,
+  });
+
+  constructor() {
+    super(payNowMessages);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const { accounts, session } = this.env;
+    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+    // Logged out: nothing of the last payment stays on the screen; what was typed (not secret) does (15).
+    if (session.status === 'anonymous' && !this.#sending) this.restart();
+    const account = this.shownAccount();
+    if (account?.id !== this.#flowAccountId) {
+      // Another account: its own choice. Not while a payment may be under way or was just made:
+      // its confirmation (or receipt) stays until the user moves on, so nothing is paid twice.
+      if (!this.locked()) this.restart();
+      this.#flowAccountId = account?.id;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const { accounts } = this.env;
+    if (accounts.status === 'error') this.report(accounts.error);
+    if (this.#focusNext) {
+      const target = this.querySelector<HTMLElement>(this.#focusNext);
+      this.#focusNext = undefined;
+      // A step's heading takes the focus (GOV.UK's pattern for a new page), so it is focusable by script only.
+      if (target && /^h[2-6]$/u.test(target.localName)) target.tabIndex = -1;
+      target?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const { session } = this.env;
+    if (session.status === 'loading' || session.status === 'unknown') {
+      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
+    }
+    if (session.status !== 'authenticated') return loggedOutNotice(this, this.env, t, this.loginHref);
+    const store = this.env.accounts;
+    const loading = store.status === 'loading' || store.status === 'idle';
+    const account = this.shownAccount();
+    const sending = this.attempt?.state === 'sending';
+    return html`
+      <section part="pay-now" aria-labelledby="${this.uid}-title">
+        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
+        ${store.status === 'error' ? faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload()) : nothing}
+        ${account || store.status === 'ready' || this.locked() ? this.renderStep(account) : nothing}
+        <p part="status" role="status" aria-busy=${loading || sending ? 'true' : nothing}>${this.statusText(loading)}</p>
+      </section>
+    `;
+  }
+
+  private statusText(loading: boolean): string {
+    const t = this.t;
+    if (this.attempt?.state === 'sending') return t.processing;
+    if (this.step === 'result' && this.paid) return t.success(this.money(this.paid.receipt.amount));
+    return loading ? t.loadingAccount : '';
+  }
+
+  private renderStep(account: Account | undefined): TemplateResult {
+    const t = this.t;
+    if (this.step === 'result' && this.paid) return this.renderResult(this.paid);
+    if (this.step === 'confirm' && this.draft) return this.renderConfirm(this.draft);
+    if (!account) {
+      return html`
+        <p part="empty">${this.accountId && this.env.accounts.accounts.length > 0 ? t.notConnected : t.empty}</p>
+        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
+      `;
+    }
+    return this.renderChoose(account);
+  }
+
+  // ----- Step 1: the choice -----
+
+  private renderChoose(account: Account): TemplateResult {
+    const t = this.t;
+    const hasDebt = account.debt > 0;
+    const choice = this.currentChoice(account);
+    return html`
+      <p part="account">${t.account(account.number, account.supplierName)}</p>
+      <form part="form form-choose" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onContinue}>
+        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
+        ${hasDebt
+          ? html`<p part="balance">${t.debt(this.money(account.debt))}</p>`
+          : html`<p part="balance balance-none">
+              ${account.debt < 0 ? t.overpaid(this.money(-account.debt)) : t.noDebt} ${t.advance}
+            </p>`}
+        ${hasDebt ? this.renderChoice(account, choice) : nothing}
+        ${choice === 'own' ? this.renderAmount(hasDebt) : nothing}
+        ${account.meters.length > 0
+          ? html`<div part="with-readings">
+              <input
+                part="checkbox"
+                type="checkbox"
+                id="${this.uid}-with-readings"
+                .checked=${live(this.withReadings)}
+                @change=${this.onWithReadings}
+              />
+              <label part="label" for="${this.uid}-with-readings">${t.withReadings}</label>
+            </div>`
+          : nothing}
+        ${this.withReadings ? this.#readings.render(account, this.errors.readings) : nothing}
+        <button part="button submit continue" type="submit">${t.continue}</button>
+      </form>
+    `;
+  }
+
+  /** The seed's two amounts, as radio buttons; the debt's refusal (out of limits) is shown here. */
+  private renderChoice(account: Account, choice: Choice): TemplateResult {
+    const t = this.t;
+    const error = choice === 'debt' ? this.errors.amount : undefined;
+    const errorId = `${this.uid}-choice-error`;
+    const option = (value: Choice, label: string) => html`
+      <div part="option">
+        <input
+          part="radio"
+          type="radio"
+          id="${this.uid}-choice-${value}"
+          name="${this.uid}-choice"
+          value=${value}
+          .checked=${live(choice === value)}
+          aria-describedby=${value === 'debt' && error ? errorId : nothing}
+          @change=${() => this.onChoice(value)}
+        />
+        <label part="label" for="${this.uid}-choice-${value}">${label}</label>
+      </div>
+    `;
+    return html`
+      <fieldset part="choice${error ? ' field-invalid' : ''}">
+        <legend part="legend">${t.choice}</legend>
+        ${error ? html`<p part="field-error" id=${errorId}>${error}</p>` : nothing}
+        ${option('debt', t.payDebt(this.money(account.debt)))} ${option('own', t.payOwn)}
+      </fieldset>
+    `;
+  }
+
+  /** The own amount: label, hint, error, then the input (GOV.UK's order), the hint and error read with it. */
+  private renderAmount(hasDebt: boolean): TemplateResult {
+    const t = this.t;
+    const id = `${this.uid}-amount`;
+    const error = this.errors.amount;
+    // inputmode "decimal", not "numeric": the amount has a comma and kopecks, which a numeric keypad lacks.
+    return html`
+      <div part="field field-amount${error ? ' field-invalid' : ''}">
+        <label part="label" for=${id}>${hasDebt ? t.amount : t.advanceAmount}</label>
+        <p part="hint" id="${id}-hint">${t.amountHint(this.money(MIN_PAYMENT_KOPECKS), this.money(MAX_PAYMENT_KOPECKS))}</p>
+        ${error ? html`<p part="field-error" id="${id}-error">${error}</p>` : nothing}
+        <input
+          part="input input-amount"
+          id=${id}
+          name="amount"
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${invalid(error)}
+          aria-describedby=${describedBy(id, error, `${id}-hint`) ?? nothing}
+          .value=${live(this.amountText)}
+          @input=${(event: InputEvent) => (this.amountText = (event.target as HTMLInputElement).value)}
+        />
+      </div>
+    `;
+  }
+
+  private readonly onContinue = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const account = this.shownAccount();
+    if (!account || this.step !== 'choose') return;
+    const choice = this.currentChoice(account);
+    const amount = choice === 'debt' ? checkedAmount(account.debt) : payableAmount(this.amountText);
+    let readings: ReadingInput[] | undefined;
+    let readingErrors: Record<string, string> = {};
+    if (this.withReadings) {
+      const checked = this.#readings.validate(account);
+      if ('errors' in checked) readingErrors = checked.errors;
+      else readings = checked.readings;
+    }
+    const amountError = 'issue' in amount ? this.amountMessage(amount.issue) : undefined;
+    this.setErrors(account, { ...(amountError ? { amount: amountError } : {}), readings: readingErrors });
+    if ('issue' in amount || (this.withReadings && !readings)) return this.focusAfterRender('[part~="error-summary"]');
+    this.draft = { account, request: { amount: amount.kopecks, ...(readings ? { readings } : {}) } };
+    this.attempt = undefined;
+    this.#key = undefined;
+    this.step = 'confirm';
+    this.focusAfterRender('[part~="subtitle"]');
+  };
+
+  private readonly onChoice = (choice: Choice): void => {
+    this.choice = choice;
+    // The amount's error belonged to the other choice.
+    const account = this.shownAccount();
+    if (account && this.errors.amount) this.setErrors(account, { readings: this.errors.readings });
+  };
+
+  private readonly onWithReadings = (event: Event): void => {
+    this.withReadings = (event.target as HTMLInputElement).checked;
+    const account = this.shownAccount();
+    if (account && !this.withReadings) this.setErrors(account, { ...this.errors, readings: {} });
+  };
+
+  private amountMessage(issue: PayAmountIssue): string {
+    const t = this.t;
+    if (issue === 'amount_too_small') return t.amountTooSmall(this.money(MIN_PAYMENT_KOPECKS));
+    if (issue === 'amount_too_large') return t.amountTooLarge(this.money(MAX_PAYMENT_KOPECKS));
+    return t.amountIssues[issue] ?? t.checkField;
+  }
+
+  /** The errors, and the summary that links to each field: the amount first, then the meters in order. */
+  private setErrors(account: Account, errors: ChoiceErrors): void {
+    this.errors = errors;
+    const summary: SummaryItem[] = [];
+    if (errors.amount) {
+      const own = this.currentChoice(account) === 'own';
+      summary.push({ message: errors.amount, fieldId: own ? `${this.uid}-amount` : `${this.uid}-choice-debt` });
+    }
+    for (const meter of account.meters) {
+      const message = errors.readings[meter.id];
+      if (message) summary.push({ message: `${meter.name}: ${message}`, fieldId: this.#readings.inputId(meter.id) });
+    }
+    this.summary = summary;
+  }
+
+  // ----- Step 2: the confirmation, and the payment service -----
+
+  private renderConfirm({ account, request }: Draft): TemplateResult {
+    const t = this.t;
+    const attempt = this.attempt;
+    const sending = attempt?.state === 'sending';
+    // After a fault the payment may have been made: only the retry with the same key is offered.
+    const unsure = attempt?.state === 'uncertain' || attempt?.state === 'in-use';
+    const readings = request.readings ?? [];
+    return html`
+      <form part="form form-confirm" novalidate aria-labelledby="${this.uid}-confirm" @submit=${this.onPay}>
+        ${heading(headingLevel(this.headingLevel, 1), { id: `${this.uid}-confirm`, part: 'subtitle', text: t.confirmTitle })}
+        <dl part="details">
+          ${this.fact('amount', t.confirmAmount, this.money(request.amount))}
+          ${this.fact('account', t.accountNumber, account.number)}
+          ${this.fact('supplier', t.supplier, account.supplierName)}
+          ${this.fact(
+            'readings',
+            t.readings,
+            readings.length === 0
+              ? t.noReadings
+              : html`<ul part="readings-list">
+                  ${readings.map(
+                    (reading) => html`<li part="reading">
+                      ${t.reading(meterName(account, reading.meterId), String(reading.value))}${reading.rollover ? ` ${t.rolloverNote}` : ''}
+                    </li>`,
+                  )}
+                </ul>`,
+          )}
+        </dl>
+        ${attempt?.state === 'declined' ? html`<div part="declined" role="alert"><p part="fault-message">${t.declined}</p></div>` : nothing}
+        ${attempt?.state === 'refused' ? html`<div part="refused" role="alert"><p part="fault-message">${t.refused}</p></div>` : nothing}
+        ${unsure
+          ? faultAlert(attempt.state === 'in-use' ? t.inUse : t.uncertain(attempt.fault), t.retry, this.onRetry)
+          : html`<div part="actions">
+              <button part="button submit pay" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${t.pay}</button>
+              <button part="button change" type="button" aria-disabled=${sending ? 'true' : 'false'} @click=${this.onChange}>
+                ${t.change}
+              </button>
+            </div>`}
+      </form>
+    `;
+  }
+
+  /** "Оплатить": a new confirmation, so a new key; one request however the button is pressed. */
+  private readonly onPay = (event: SubmitEvent): void => {
+    event.preventDefault();
+    if (this.#sending || !this.draft || this.step !== 'confirm') return;
+    if (this.attempt?.state === 'uncertain' || this.attempt?.state === 'in-use') return;
+    this.#key = newIdempotencyKey();
+    void this.send();
+  };
+
+  /** "Повторить" after a fault: the same key and the same body, so the backend replays its answer and pays once (18). */
+  private readonly onRetry = (): void => {
+    if (this.#sending || !this.#key) return;
+    this.focusAfterRender('[part~="pay"]');
+    void this.send();
+  };
+
+  /** "Изменить": back to the choice, everything kept. */
+  private readonly onChange = (): void => {
+    if (this.#sending) return;
+    this.step = 'choose';
+    this.draft = undefined;
+    this.attempt = undefined;
+    this.#key = undefined;
+    this.focusAfterRender('[part~="choice"] [part~="radio"]:checked, [part~="input-amount"]');
+  };
+
+  private async send(): Promise<void> {
+    const draft = this.draft;
+    const idempotencyKey = this.#key;
+    if (this.#sending || !draft || !idempotencyKey) return;
+    this.#sending = true;
+    this.attempt = { state: 'sending' };
+    try {
+      const response = await pay(this.env.client, draft.account.id, draft.request, { idempotencyKey });
+      this.succeeded(draft, response);
+    } catch (error) {
+      this.failed(draft, error);
+    } finally {
+      this.#sending = false;
+    }
+  }
+
+  private succeeded(draft: Draft, response: PaymentResponse): void {
+    this.#key = undefined;
+    this.paid = response;
+    this.attempt = undefined;
+    this.step = 'result';
+    // What was paid is done with: the next payment starts afresh.
+    this.amountText = '';
+    this.choice = undefined;
+    if (draft.request.readings) this.#readings.clear();
+    this.withReadings = false;
+    this.errors = NO_ERRORS;
+    this.summary = [];
+    this.focusAfterRender('[part~="result"] [part~="subtitle"]');
+    // Every element of the session shows the new balance and last readings.
+    this.env.accounts.update(response.account);
+    this.dispatchEvent(new LkPaymentEvent(response.payment, response.receipt));
+    if (response.readings.length > 0) this.dispatchEvent(new LkReadingsSubmittedEvent(response.account, response.readings));
+  }
+
+  private failed(draft: Draft, error: unknown): void {
+    if (isApiError(error) && error.status === 402) {
+      // Declined: nothing was charged. "Оплатить" again is a new confirmation with a new key.
+      this.#key = undefined;
+      this.attempt = { state: 'declined' };
+      this.focusAfterRender('[part~="pay"]');
+      return;
+    }
+    if (isApiError(error) && error.status === 409 && error.code === 'idempotency_key_in_use') {
+      this.attempt = { state: 'in-use' };
+      this.focusAfterRender('[part~="retry"]');
+      return;
+    }
+    const fieldErrors = isApiError(error) && error.status === 422 ? error.fieldErrors : {};
+    const readingErrors = this.#readings.errorsFromProblem(fieldErrors, draft.request.readings ?? []);
+    if (fieldErrors['amount'] || Object.keys(readingErrors).length > 0) {
+      // Refused before anything was paid: back to the fields, with the backend's reasons on them.
+      this.#key = undefined;
+      this.attempt = undefined;
+      this.draft = undefined;
+      this.step = 'choose';
+      const amount = fieldErrors['amount']?.[0];
+      if (Object.keys(readingErrors).length > 0) this.withReadings = true;
+      this.setErrors(draft.account, {
+        ...(amount ? { amount: this.amountMessage(amount as PayAmountIssue) } : {}),
+        readings: readingErrors,
+      });
+      this.focusAfterRender('[part~="error-summary"]');
+      return;
+    }
+    if (isApiError(error) && error.status === 401) {
+      // The session has expired: the session logs out and this element says to log in.
+      this.#key = undefined;
+      this.attempt = undefined;
+      return;
+    }
+    this.report(error);
+    if (isApiError(error) && error.status < 500) {
+      // Any other refusal (404: the account was disconnected, say) came before a payment was made.
+      this.#key = undefined;
+      this.attempt = { state: 'refused' };
+      return;
+    }
+    // Timeout, no network, a server error, an unreadable answer: the payment may have been made.
+    this.attempt = { state: 'uncertain', fault: faultMessage(error, this.t) };
+    this.focusAfterRender('[part~="retry"]');
+  }
+
+  // ----- Step 3: the result -----
+
+  private renderResult({ receipt, readings, account }: PaymentResponse): TemplateResult {
+    const t = this.t;
+    const level = headingLevel(this.headingLevel, 1);
+    return html`
+      <div part="result">
+        ${heading(level, { id: `${this.uid}-result`, part: 'subtitle', text: t.successTitle })}
+        <p part="result-message">${t.success(this.money(receipt.amount))} ${readings.length > 0 ? t.readingsAccepted : ''}</p>
+        <section part="receipt" aria-labelledby="${this.uid}-receipt">
+          ${heading(headingLevel(level, 1), { id: `${this.uid}-receipt`, part: 'receipt-title', text: t.receiptTitle(receipt.number) })}
+          <dl part="receipt-details">
+            ${this.fact('number', t.receiptNumber, receipt.number)}
+            ${this.fact('date', t.receiptDate, this.dateTime(receipt.issuedAt))}
+            ${this.fact('amount', t.receiptAmount, this.money(receipt.amount))}
+            ${this.fact('account', t.accountNumber, receipt.accountNumber)}
+            ${this.fact('supplier', t.supplier, receipt.supplierName)}
+            ${readings.length > 0
+              ? this.fact(
+                  'readings',
+                  t.receiptReadings,
+                  html`<ul part="readings-list">
+                    ${readings.map(
+                      (reading) => html`<li part="reading">
+                        ${t.acceptedReading(meterName(account, reading.meterId), String(reading.value), this.number(reading.consumption))}
+                      </li>`,
+                    )}
+                  </ul>`,
+                )
+              : nothing}
+          </dl>
+        </section>
+        <div part="result-actions">
+          <button part="button print" type="button" @click=${this.onPrint}>${t.print}</button>
+          <button part="button submit new-payment" type="button" @click=${this.onNewPayment}>${t.newPayment}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  /** The page's print dialog; the element's print styles leave only the receipt of its own parts. */
+  private readonly onPrint = (): void => {
+    (this.ownerDocument.defaultView ?? window).print();
+  };
+
+  private readonly onNewPayment = (): void => {
+    this.restart();
+    this.#flowAccountId = this.shownAccount()?.id;
+    this.focusAfterRender('[part~="choice"] [part~="radio"]:checked, [part~="input-amount"]');
+  };
+
+  // ----- Shared -----
+
+  /** Whether a payment is under way, may have been made, or was just made: its screen stays whatever the account. */
+  private locked(): boolean {
+    const state = this.attempt?.state;
+    return this.#sending || state === 'uncertain' || state === 'in-use' || (this.step === 'result' && this.paid !== undefined);
+  }
+
+  /** Back to the choice of the shown account; what was typed stays. */
+  private restart(): void {
+    if (this.step === 'choose' && !this.draft && !this.paid && this.summary.length === 0 && this.choice === undefined) return;
+    this.step = 'choose';
+    this.choice = undefined;
+    this.draft = undefined;
+    this.paid = undefined;
+    this.attempt = undefined;
+    this.#key = undefined;
+    this.errors = NO_ERRORS;
+    this.summary = [];
+  }
+
+  private currentChoice(account: Account): Choice {
+    return account.debt > 0 ? (this.choice ?? 'debt') : 'own';
+  }
+
+  /** The account of `account-id`, else the session's current one; `undefined` until the list is loaded. */
+  private shownAccount(): Account | undefined {
+    const store = this.env.accounts;
+    if (this.env.session.status !== 'authenticated') return undefined;
+    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
+  }
+
+  private focusAfterRender(selector: string): void {
+    this.#focusNext = selector;
+  }
+
+  /** One row of a `<dl>`: the row's own part names what it holds. */
+  private fact(name: string, label: string, value: string | TemplateResult): TemplateResult {
+    return html`
+      <div part="fact fact-${name}">
+        <dt part="fact-label">${label}</dt>
+        <dd part="fact-value">${value}</dd>
+      </div>
+    `;
+  }
+
+  private money(kopecks: number): string {
+    return formatMoney(kopecks, this.localize.locale);
+  }
+
+  private number(value: number): string {
+    return new Intl.NumberFormat(intlLocale(this.localize.locale)).format(value);
+  }
+
+  /** The receipt's date and time, in the seed's date format ("28.11.2026, 14:05"). */
+  private dateTime(instant: string): string {
+    return new Intl.DateTimeFormat(intlLocale(this.localize.locale), {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(instant));
+  }
+
+  private report(error: unknown): void {
+    if (this.#reported.has(error)) return;
+    this.#reported.add(error);
+    this.dispatchEvent(new LkErrorEvent(error));
+  }
+}
+
+const meterName = (account: Account, meterId: string): string =>
+  account.meters.find((meter) => meter.id === meterId)?.name ?? meterId;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lk-pay-now': LkPayNowElement;
+  }
+}
