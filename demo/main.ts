@@ -34,7 +34,7 @@ const ENDPOINT_LABELS: Record<ApiEndpoint, string> = {
   accounts: 'лицевые счета: список и подключение',
   account: 'отключение ЛС',
   accountHistory: 'история ЛС',
-  readings: 'передача показаний',
+  readings: 'показания: передача и история',
   payments: 'оплата и история платежей',
 };
 

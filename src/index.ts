@@ -38,3 +38,6 @@ export { LkCabinetElement, DEFAULT_SECTION_PARAM } from './elements/cabinet/cabi
 export type { CabinetSection } from './elements/cabinet/cabinet-router.js';
 export { LkAccountSummaryElement } from './elements/account-summary/account-summary.js';
 export { LkAccountHistoryElement } from './elements/account-history/account-history.js';
+export { LkReadingsFormElement } from './elements/readings-form/readings-form.js';
+export { LkPayNowElement } from './elements/pay-now/pay-now.js';
+export { LkPaymentHistoryElement } from './elements/payment-history/payment-history.js';

@@ -140,7 +140,7 @@ export const WithAccounts: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const details = await waitFor(() => {
-      const node = canvasElement.querySelector<HTMLElement>('[part~="account-details"]');
+      const node = canvasElement.querySelector<HTMLElement>('lk-account-summary [part~="facts"]');
       expect(node).not.toBeNull();
       return node!;
     });
@@ -159,6 +159,31 @@ export const Connect: Story = {
     await userEvent.click(await findSection(canvasElement, 'Подключить ЛС'));
     await findHeading(canvasElement, 'Подключение лицевых счетов');
     await findHeading(canvasElement, 'Текущие Лицевые счета');
+  },
+};
+
+export const Pay: Story = {
+  name: 'Оплата',
+  args: { 'api-base': apiBase('pay') },
+  parameters: storyDocs('The section “Оплата”, reached by the summary’s “оплатить онлайн”: `<lk-pay-now>` and `<lk-payment-history>`.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // Inside the cabinet the summary's links are buttons: the cabinet's navigator moves between sections.
+    await userEvent.click(await canvas.findByRole('button', { name: 'оплатить онлайн' }, { timeout: 5000 }));
+    await waitFor(() => expect(canvasElement.querySelector('lk-pay-now')).not.toBeNull());
+    await waitFor(() => expect(canvasElement.querySelector('lk-payment-history')).not.toBeNull());
+  },
+};
+
+export const Readings: Story = {
+  name: 'Показания',
+  args: { 'api-base': apiBase('readings') },
+  parameters: storyDocs('The section “Показания”: `<lk-readings-form>`.'),
+  beforeEach: withTwoAccounts,
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findSection(canvasElement, 'Показания'));
+    await waitFor(() => expect(canvasElement.querySelector('lk-readings-form')).not.toBeNull());
   },
 };
 

@@ -12,4 +12,7 @@ export * from './settings.js';
 export * from './cabinet.js';
 export * from './account-summary.js';
 export * from './account-history.js';
+export * from './readings-form.js';
+export * from './pay-now.js';
+export * from './payment-history.js';
 export * from '../index.js';

@@ -9,6 +9,11 @@ import './confirm-email.js';
 import './accounts.js';
 import './account-connect.js';
 import './settings.js';
+import './account-summary.js';
+import './account-history.js';
+import './pay-now.js';
+import './payment-history.js';
+import './readings-form.js';
 
 define('lk-cabinet', LkCabinetElement);
 

@@ -7,3 +7,5 @@ export * from './email-confirmed.js';
 export * from './password-changed.js';
 export * from './account-connected.js';
 export * from './account-selected.js';
+export * from './readings-submitted.js';
+export * from './payment.js';

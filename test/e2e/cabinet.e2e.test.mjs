@@ -8,109 +8,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PAGES } from '../../scripts/serve-demo.mjs';
 import { useDemoBrowser } from './support.mjs';
-
-const LOAD = { timeout: 20_000 };
-const WAIT = { timeout: 15_000 };
-const TEST = { timeout: 180_000 };
-const CSP_MESSAGE = /Content[- ]Security[- ]Policy|Trusted ?Types?/i;
-const DEMO_USER = { email: 'abonent@example.ru', password: 'gaz2015' };
+import { DEMO_USER, LOAD, TEST, WAIT, connect, demoPages, logIn, moveFocusTo, openSection, resetDemo, textIn } from './cabinet-driver.mjs';
 
 const demo = useDemoBrowser('cabinet');
-
-/** A tab on `path` that records CSP violations and uncaught errors. */
-async function open(path) {
-  const page = await demo.browser.newPage();
-  await page.setViewport({ width: 1280, height: 1000 });
-  const problems = [];
-  page.on('console', (message) => CSP_MESSAGE.test(message.text()) && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(String(error?.message ?? error)));
-  await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'load', ...LOAD });
-  return { page, problems };
-}
-
-/** The demo, from the seed and logged out ("Сбросить демо-данные" reloads the page). */
-async function openDemo() {
-  const opened = await open(DEMO_PAGES.demo);
-  const { page } = opened;
-  await page.waitForSelector('#mock-reset:not([disabled])', LOAD);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load', ...LOAD }), page.click('#mock-reset')]);
-  await page.waitForSelector('#mock-reset:not([disabled])', LOAD);
-  return opened;
-}
-
-/** Whether the focused node matches `selector` and, if given, has the text `text`. */
-const focusIs = (page, selector, text) =>
-  page.evaluate(
-    (wanted, label) => {
-      const node = document.activeElement;
-      return Boolean(node?.matches(wanted) && (label === undefined || node.textContent.trim() === label));
-    },
-    selector,
-    text,
-  );
-
-/** Presses `key` (Tab or Shift+Tab) until the focus is on `selector` (with the text `text`). */
-async function moveFocusTo(page, selector, { text, back = false, max = 150 } = {}) {
-  for (let presses = 0; presses < max; presses += 1) {
-    if (back) {
-      await page.keyboard.down('Shift');
-      await page.keyboard.press('Tab');
-      await page.keyboard.up('Shift');
-    } else {
-      await page.keyboard.press('Tab');
-    }
-    if (await focusIs(page, selector, text)) return;
-  }
-  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160));
-  assert.fail(`the keyboard never reached ${selector} ${text ?? ''}; the focus is on ${focused}`);
-}
-
-const textIn = (page, selector, text) =>
-  page.waitForFunction((s, t) => document.querySelector(s)?.textContent?.includes(t), WAIT, selector, text);
-
-const NAV_LINK = 'lk-cabinet [part~="nav-link"]';
-
-/** To a section with the keyboard: back to the navigation panel, then Enter. */
-async function openSection(page, name) {
-  await moveFocusTo(page, NAV_LINK, { text: name, back: true });
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    (label) => [...document.querySelectorAll('lk-cabinet [part~="nav-link"]')].find((link) => link.textContent.trim() === label)?.getAttribute('aria-current') === 'page',
-    WAIT,
-    name,
-  );
-}
-
-async function logIn(page, password) {
-  await page.waitForSelector('lk-login-form input[name="email"]', WAIT);
-  await moveFocusTo(page, 'lk-login-form input[name="email"]');
-  await page.keyboard.type(DEMO_USER.email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
-  await textIn(page, 'lk-cabinet [part~="user"]', `Вы вошли как ${DEMO_USER.email}`);
-}
-
-/** Chooses a supplier in the focused native select with the arrow keys, as a keyboard user does. */
-async function chooseSupplier(page, name) {
-  const select = 'lk-account-connect select';
-  for (let presses = 0; presses < 12; presses += 1) {
-    const chosen = await page.$eval(select, (node) => node.selectedOptions[0]?.textContent.trim());
-    if (chosen === name) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  assert.fail(`${name} is not among the suppliers`);
-}
-
-async function connect(page, supplier, number) {
-  await moveFocusTo(page, 'lk-account-connect select');
-  await page.keyboard.press('Home');
-  await chooseSupplier(page, supplier);
-  await moveFocusTo(page, 'lk-account-connect input[name="number"]');
-  await page.keyboard.type(number);
-  await page.keyboard.press('Enter');
-  await textIn(page, 'lk-account-connect [part~="status"]', `Лицевой счет ${number} подключен.`);
-}
+const { open, openDemo } = demoPages(demo);
 
 test('log in, connect two accounts, switch, change the password, log out and in again: keyboard only', TEST, async () => {
   const { page, problems } = await openDemo();
@@ -132,13 +33,13 @@ test('log in, connect two accounts, switch, change the password, log out and in 
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => /6001234567/.test(document.querySelector('lk-accounts input[type="radio"]:checked')?.labels[0].textContent ?? ''), WAIT);
   await openSection(page, 'Лицевой счет');
-  await textIn(page, 'lk-cabinet [part~="account-details"]', '6001234567');
-  await textIn(page, 'lk-cabinet [part~="account-details"]', 'Межрегионгаз Псков');
+  await textIn(page, 'lk-account-summary [part~="facts"]', '6001234567');
+  await textIn(page, 'lk-account-summary [part~="facts"]', 'Межрегионгаз Псков');
 
   // And back, from the "Лицевой счет" section's own list.
   await moveFocusTo(page, 'lk-accounts input[type="radio"]:checked');
   await page.keyboard.press('ArrowUp');
-  await textIn(page, 'lk-cabinet [part~="account-details"]', '5812345678');
+  await textIn(page, 'lk-account-summary [part~="facts"]', '5812345678');
 
   await openSection(page, 'Настройки');
   await moveFocusTo(page, 'lk-settings [part~="input-current-password"]');
@@ -156,7 +57,7 @@ test('log in, connect two accounts, switch, change the password, log out and in 
   assert.deepEqual(problems, []);
 
   // Leave the demo data as the README describes it.
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load', ...LOAD }), page.click('#mock-reset')]);
+  await resetDemo(page);
   await page.close();
 });
 

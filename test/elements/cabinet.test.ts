@@ -125,6 +125,8 @@ describe('<lk-cabinet>', () => {
       );
       expect([...cabinet.querySelectorAll('[part~="nav-link"]')].map(textOf)).to.deep.equal([
         'Лицевой счет',
+        'Оплата',
+        'Показания',
         'Подключить ЛС',
         'Настройки',
       ]);
@@ -144,15 +146,42 @@ describe('<lk-cabinet>', () => {
       const cabinet = await render();
       await logInThroughForm(cabinet);
       const { accounts } = envOf(cabinet);
-      const first = await accounts.connect({ supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+      await accounts.connect({ supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
       const second = await accounts.connect({ supplierId: 'mrg-pskov', number: '6001234567' });
       await settled(cabinet);
-      expect(textOf(cabinet.querySelector('[part~="account-details"]'))).to.contain('5812345678');
-      expect(textOf(cabinet.querySelector('[part~="account-details"]'))).to.contain(first.supplierName);
+      const summary = () => textOf(cabinet.querySelector('lk-account-summary [part~="facts"]'));
+      expect(summary()).to.contain('5812345678');
+      expect(cabinet.querySelector('lk-accounts')).to.exist;
+      expect(cabinet.querySelector('lk-account-history')).to.exist;
       accounts.select(second.id);
       await settled(cabinet);
-      expect(textOf(cabinet.querySelector('[part~="account-details"]'))).to.contain('6001234567');
-      expect(cabinet.querySelector('lk-accounts')).to.exist;
+      expect(summary()).to.contain('6001234567');
+      await expect(cabinet).to.be.accessible();
+    });
+
+    it('leads "оплатить онлайн" to "Оплата", with the payment and the payments made', async () => {
+      const cabinet = await render();
+      await logInThroughForm(cabinet);
+      await envOf(cabinet).accounts.connect({ supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+      await settled(cabinet);
+      (await findPart(cabinet, 'lk-account-summary [part~="link-pay"]')).click();
+      await settled(cabinet);
+      expect(shownSection(cabinet)).to.equal('pay');
+      expect(navLink(cabinet, 'Оплата').getAttribute('aria-current')).to.equal('page');
+      expect(cabinet.querySelector('lk-pay-now')).to.exist;
+      expect(cabinet.querySelector('lk-payment-history')).to.exist;
+      await expect(cabinet).to.be.accessible();
+    });
+
+    it('has "Показания" with the readings form', async () => {
+      const cabinet = await render();
+      await logInThroughForm(cabinet);
+      await envOf(cabinet).accounts.connect({ supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+      navLink(cabinet, 'Показания').click();
+      await settled(cabinet);
+      expect(shownSection(cabinet)).to.equal('readings');
+      expect(cabinet.querySelector('lk-readings-form')).to.exist;
+      await expect(cabinet).to.be.accessible();
     });
 
     it('opens password recovery from the settings\' "Забыли пароль?", with the panel still there', async () => {
@@ -278,7 +307,9 @@ describe('<lk-cabinet>', () => {
       const cabinet = await render();
       await logInThroughForm(cabinet);
       navLink(cabinet, 'Лицевой счет').focus();
-      await press('Tab');
+      await press('Tab'); // Оплата
+      await press('Tab'); // Показания
+      await press('Tab'); // Подключить ЛС
       await press('Enter');
       await settled(cabinet);
       expect(shownSection(cabinet)).to.equal('connect');
@@ -344,6 +375,8 @@ describe('<lk-cabinet>', () => {
       await logInThroughForm(cabinet);
       expect([...cabinet.querySelectorAll('[part~="nav-link"]')].map(textOf)).to.deep.equal([
         'Personal account',
+        'Payment',
+        'Meter readings',
         'Connect an account',
         'Settings',
       ]);

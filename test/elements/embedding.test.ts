@@ -4,8 +4,9 @@ import { configure, resetConfiguration } from '../../src/context/environment.js'
 import { define } from '../../src/elements/base/define.js';
 import { LkLoginFormElement } from '../../src/elements/login-form/login-form.js';
 import { LkProviderElement } from '../../src/elements/provider/provider.js';
-import '../../src/entries/login-form.js';
-import '../../src/entries/provider.js';
+import * as everything from '../../src/entries/all.js';
+import { LkElement } from '../../src/elements/base/lk-element.js';
+import { NESTED_TAGS } from '../../src/elements/base/styles.js';
 import { DEMO_USER, MSW_COOKIE_STORE_KEY, useMockBackend } from '../mocks/helpers.js';
 import { findPart, renderPage, textOf, typeInto } from './helpers.js';
 
@@ -20,6 +21,13 @@ describe('embedding on a supplier page', () => {
   const other = useMockBackend({ apiBase: '/other-api/' });
 
   beforeEach(() => resetConfiguration());
+
+  it("stops every element's rules at every other tag that renders", () => {
+    const tags = Object.values(everything)
+      .filter((value): value is typeof LkElement => typeof value === 'function' && value.prototype instanceof LkElement)
+      .map((element) => customElements.getName(element as unknown as CustomElementConstructor));
+    expect(tags.sort()).to.deep.equal([...NESTED_TAGS].sort());
+  });
 
   it('lets elements placed apart share one session through the page default', async () => {
     configure({ apiBase: backend.apiBase, clock: backend.clock });

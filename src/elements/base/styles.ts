@@ -3,9 +3,11 @@ import { css } from 'lit';
 
 /**
  * The tags an element's rules stop at: a `<lk-cabinet>` never restyles the
- * `<lk-login-form>` inside it (CONTRACT.md, rendering model).
+ * `<lk-login-form>` inside it (CONTRACT.md, rendering model). Every tag that
+ * renders must be here; test/elements/embedding.test.ts checks the list
+ * against the tags `lk-widgets/all` defines.
  */
-const NESTED_ELEMENTS = [
+export const NESTED_TAGS = [
   'lk-cabinet',
   'lk-login-form',
   'lk-register-form',
@@ -19,8 +21,10 @@ const NESTED_ELEMENTS = [
   'lk-account-history',
   'lk-readings-form',
   'lk-pay-now',
+  'lk-payment-history',
   'lk-hint',
-].join(', ');
+] as const;
+const NESTED_ELEMENTS = NESTED_TAGS.join(', ');
 
 /** Shared by every copy of the SDK on a page: one sheet per distinct text. */
 const REGISTRY = Symbol.for('lk-widgets.stylesheets');

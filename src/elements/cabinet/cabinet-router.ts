@@ -4,7 +4,7 @@ import type { NavigateTarget } from '../../context/navigator.js';
 /** The places of the cabinet for a visitor who is not logged in. */
 export const PUBLIC_SECTIONS = ['login', 'register', 'recover', 'confirm'] as const;
 /** The places of the cabinet for a logged-in abonent, in the order of the navigation panel. */
-export const PRIVATE_SECTIONS = ['account', 'connect', 'settings'] as const;
+export const PRIVATE_SECTIONS = ['account', 'pay', 'readings', 'connect', 'settings'] as const;
 
 export type PublicSection = (typeof PUBLIC_SECTIONS)[number];
 export type PrivateSection = (typeof PRIVATE_SECTIONS)[number];
@@ -16,9 +16,8 @@ export const isPrivateSection = (value: CabinetSection): value is PrivateSection
   (PRIVATE_SECTIONS as readonly string[]).includes(value);
 
 /**
- * Where an `lk-navigate` target leads in this cabinet. Targets of sections
- * the cabinet does not have yet (payment, readings, history) lead to the
- * account, where their figures are.
+ * Where an `lk-navigate` target leads in this cabinet. A target with no
+ * section of its own (`history`) leads to the account, where the history is.
  */
 export function sectionFor(target: NavigateTarget): CabinetSection {
   return isSection(target) ? target : 'account';

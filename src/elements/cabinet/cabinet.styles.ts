@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The cabinet's frame: the navigation panel, sections, the account card and the help area. */
+/** The cabinet's frame: the navigation panel, sections and the help area. */
 export const cabinetStyles = css`
   :scope [part~='cabinet'] {
     display: grid;
@@ -94,23 +94,6 @@ export const cabinetStyles = css`
   }
   :scope [part~='notice-expired'] {
     border-inline-start-color: var(--lk-color-danger, #b3261e);
-  }
-  :scope [part~='account-details'] {
-    display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
-    gap: 0.25rem var(--lk-space, 1rem);
-    margin: 0;
-    padding: var(--lk-space, 1rem);
-    border: 1px solid var(--lk-color-border, #6b7785);
-    border-radius: var(--lk-radius, 0.375rem);
-    background: var(--lk-color-surface, #fff);
-  }
-  :scope [part~='details-term'] {
-    font-weight: 600;
-  }
-  :scope [part~='details-value'] {
-    margin: 0;
-    overflow-wrap: anywhere;
   }
   :scope [part~='help'] {
     display: grid;

@@ -9,7 +9,6 @@ import { LkErrorEvent } from '../../events/error.js';
 import type { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
 import { findEmailIssue } from '../../schemas/email.js';
-import type { Account } from '../../schemas/account.js';
 import type { User } from '../../schemas/user.js';
 import { DEFAULT_CONFIRM_PARAM, DEFAULT_RESET_PARAM } from '../base/address.js';
 import { faultMessage } from '../base/failure.js';
@@ -27,7 +26,7 @@ import { cabinetStyles } from './cabinet.styles.js';
 export const DEFAULT_SECTION_PARAM = 'lk-section';
 
 /**
- * @summary The whole cabinet in one tag: login, registration, recovery and confirmation for a visitor; the navigation panel, the accounts, account connection and settings for a logged-in abonent.
+ * @summary The whole cabinet in one tag: login, registration, recovery and confirmation for a visitor; the navigation panel, the account, payment, readings, account connection and settings for a logged-in abonent.
  *
  * It is itself a provider (CONTRACT.md): the elements inside it get the
  * environment it sits in (an enclosing `<lk-provider>`'s, else the page
@@ -38,9 +37,13 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * registration and password recovery; a letter's link (`?lk-confirm=…`,
  * `?lk-reset=…`) opens confirmation or the new-password step. A user who has
  * not confirmed the e-mail sees the confirmation state. A logged-in abonent
- * gets the seed's welcome, the navigation panel at the top (Лицевой счет,
- * Подключить ЛС, Настройки), always "Выйти", and, with no account connected
- * yet, the seed's guidance to connect one. When the session expires the
+ * gets the navigation panel at the top (Лицевой счет, Оплата, Показания,
+ * Подключить ЛС, Настройки) and always "Выйти". "Лицевой счет" has the
+ * seed's welcome, then `<lk-account-summary>`, `<lk-accounts>` and
+ * `<lk-account-history>`, or, with no account connected yet, the seed's
+ * guidance to connect one. "Оплата" has `<lk-pay-now>` and
+ * `<lk-payment-history>`, "Показания" `<lk-readings-form>`; the summary's
+ * "оплатить онлайн" leads to "Оплата". When the session expires the
  * cabinet returns to login with a message, keeps the section (and what was
  * typed in it) and goes back there after login (EXPECTATIONS 15).
  *
@@ -57,7 +60,8 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * @fires lk-logout - the user logged out with "Выйти" (`user`), or the session expired (`expired`).
  * @fires lk-error - a fault was shown to the user; `detail.error`.
  * (The elements inside fire their own events: `lk-login`, `lk-registered`,
- * `lk-account-connected`, `lk-account-selected`, `lk-password-changed`, `lk-navigate`, …)
+ * `lk-account-connected`, `lk-account-selected`, `lk-password-changed`,
+ * `lk-payment`, `lk-readings-submitted`, `lk-navigate`, …)
  *
  * @csspart cabinet - the whole cabinet.
  * @csspart header - the navigation panel, the user and "Выйти".
@@ -68,7 +72,7 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * @csspart notice - why the user is back at login (session expired, logged out).
  * @csspart title - a section's heading.
  * @csspart welcome - the welcome text; `connect-first` the guidance to connect an account.
- * @csspart account-details - the current account: number, supplier, address (`details-term`, `details-value`).
+ * @csspart account - the section "Лицевой счет"; `pay` "Оплата", `connect` "Подключить ЛС".
  * @csspart help - the help area; `support-link` the support address.
  * @csspart fault - a failure, with `retry`.
  * @csspart status - progress, announced politely.
@@ -248,6 +252,16 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
     switch (section) {
       case 'account':
         return this.renderAccount();
+      case 'pay':
+        // The payment brings its own heading, "Оплата"; the payments made follow it.
+        return html`
+          <div part="pay">
+            <lk-pay-now heading-level="2"></lk-pay-now>
+            <lk-payment-history heading-level="3"></lk-payment-history>
+          </div>
+        `;
+      case 'readings':
+        return html`<lk-readings-form heading-level="2"></lk-readings-form>`;
       case 'connect':
         // The connect form brings its own heading, "Подключение лицевых счетов".
         return html`
@@ -262,48 +276,49 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
     }
   }
 
-  /** "Лицевой счет": the welcome, and the current account or the guidance to connect one. */
+  /**
+   * "Лицевой счет": the seed's welcome, then the current account's summary
+   * (its heading is the section's), the choice of the current account and
+   * the history; with no account yet, the seed's guidance to connect one.
+   */
   private renderAccount(): TemplateResult {
     const t = this.t;
     const { accounts } = this.env;
-    const id = `${this.uid}-account`;
+    const welcome = html`
+      <div part="welcome">
+        <p part="welcome-text">${t.welcome}</p>
+        <p part="welcome-text">${t.service}</p>
+        <p part="welcome-text">${t.chooseSection}</p>
+      </div>
+    `;
+    if (accounts.status === 'ready' && accounts.current) {
+      // The summary's own section is the landmark "Лицевой счет"; a second one around it would be its twin.
+      return html`
+        <div part="account">
+          ${welcome}
+          <lk-account-summary heading-level="2"></lk-account-summary>
+          <lk-accounts heading-level="3"></lk-accounts>
+          <lk-account-history heading-level="3"></lk-account-history>
+        </div>
+      `;
+    }
     let body: TemplateResult | string;
     if (accounts.status === 'error') {
       body = faultAlert(faultMessage(accounts.error, t), t.retry, () => void accounts.reload()) as TemplateResult;
     } else if (accounts.status !== 'ready') {
       body = html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    } else if (!accounts.current) {
+    } else {
       body = html`<p part="connect-first">
         ${t.connectFirst}
         <button part="link link-connect" type="button" @click=${() => this.#go('connect')}>${t.connectLink}</button>.
       </p>`;
-    } else {
-      body = html`${this.renderCurrentAccount(accounts.current)}<lk-accounts heading-level="3"></lk-accounts>`;
     }
+    const id = `${this.uid}-account`;
     return html`
       <section part="account" aria-labelledby=${id}>
         <h2 part="title" id=${id}>${t.accountTitle}</h2>
-        <div part="welcome">
-          <p part="welcome-text">${t.welcome}</p>
-          <p part="welcome-text">${t.service}</p>
-          <p part="welcome-text">${t.chooseSection}</p>
-        </div>
-        ${body}
+        ${welcome} ${body}
       </section>
-    `;
-  }
-
-  private renderCurrentAccount(account: Account): TemplateResult {
-    const t = this.t;
-    return html`
-      <dl part="account-details" aria-label=${t.currentAccount}>
-        <dt part="details-term">${t.accountNumber}</dt>
-        <dd part="details-value">${account.number}</dd>
-        <dt part="details-term">${t.supplier}</dt>
-        <dd part="details-value">${account.supplierName}</dd>
-        <dt part="details-term">${t.address}</dt>
-        <dd part="details-value">${account.address}</dd>
-      </dl>
     `;
   }
 
