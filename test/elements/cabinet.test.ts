@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import '../../src/entries/cabinet.js';
-import type { LkCabinetElement } from '../../src/entries/cabinet.js';
+import { LkCabinetElement } from '../../src/entries/cabinet.js';
+import { SECTION_MODULES } from '../../src/elements/cabinet/section-loader.js';
 import { createClient } from '../../src/api/client.js';
 import { resetConfiguration } from '../../src/context/environment.js';
 import { SESSION_COOKIE } from '../../mocks/sessions.js';
@@ -381,6 +381,49 @@ describe('<lk-cabinet>', () => {
         'Settings',
       ]);
       expect(cabinet.querySelector('lk-login-form, lk-accounts')?.getAttribute('lang') ?? 'en').to.equal('en');
+    });
+  });
+
+  describe('sections loaded when first shown', () => {
+    /** A cabinet whose registration loads nothing the first time, as over a lost connection, and then defines its tag. */
+    let attempts = 0;
+    class FlakyCabinet extends LkCabinetElement {
+      static override sectionModules = {
+        ...SECTION_MODULES,
+        register: {
+          tags: ['lk-test-register-section'],
+          load: async () => {
+            attempts += 1;
+            if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+            customElements.define('lk-test-register-section', class extends HTMLElement {});
+          },
+        },
+      };
+    }
+    customElements.define('lk-test-flaky-cabinet', FlakyCabinet);
+
+    it("loads a section's elements the first time it is shown", async () => {
+      const cabinet = await render();
+      expect(customElements.get('lk-login-form') !== undefined).to.equal(true);
+      await logInThroughForm(cabinet);
+      navLink(cabinet, 'Оплата').click();
+      await settled(cabinet);
+      expect(customElements.get('lk-pay-now') !== undefined).to.equal(true);
+      expect(cabinet.querySelector('lk-pay-now [part~="pay-now"], lk-pay-now [part~="empty"]') !== null).to.equal(true);
+    });
+
+    it('ends a failed load in an alert whose "Повторить" loads the section', async () => {
+      const cabinet = await renderWithBackend<LkCabinetElement>(backend, html`<lk-test-flaky-cabinet></lk-test-flaky-cabinet>`);
+      await settled(cabinet);
+      (await findPart(cabinet, 'lk-login-form [part~="link-register"]')).click();
+      const retry = await findPart(cabinet, '[part~="section-public"] [part~="fault"] [part~="retry"]');
+      expect(textOf(cabinet.querySelector('[part~="section-public"] [part~="fault"]'))).to.contain('Раздел не загрузился');
+      await expect(cabinet).to.be.accessible();
+      retry.click();
+      await settled(cabinet);
+      expect(cabinet.querySelector('[part~="section-public"] [part~="fault"]') === null).to.equal(true);
+      expect(cabinet.querySelector('[part~="section-public"] lk-register-form') !== null).to.equal(true);
+      expect(attempts).to.equal(2);
     });
   });
 });

@@ -26,6 +26,8 @@ const messages: CabinetMessages = {
   connectIntro: 'Dear customer, here you can connect the personal accounts registered with your supplier to your customer account.',
   expired: (section) => `Your session has expired. Log in again to return to “${section}”; what you typed has been kept.`,
   expiredNoSection: 'Your session has expired. Please log in again.',
+  loadingSection: 'Loading the section…',
+  sectionFailed: 'The section did not load: the server could not be reached. Check your internet connection and press “Try again”.',
   help: 'Help',
   helpText: 'If you have questions, use the hints in the customer account: they open when you point at or tab to a “?” sign.',
   supportText: 'You can also e-mail the customer account support team:',

@@ -21,6 +21,8 @@ import type { CabinetSection, PrivateSection, PublicSection } from './cabinet-ro
 import { cabinetMessages } from './cabinet.messages.js';
 import type { CabinetMessages } from './cabinet.messages.js';
 import { cabinetStyles } from './cabinet.styles.js';
+import { SECTION_MODULES, SectionLoader } from './section-loader.js';
+import type { SectionModules } from './section-loader.js';
 
 /** The query parameter the section lives in, with `sync-address`. */
 export const DEFAULT_SECTION_PARAM = 'lk-section';
@@ -46,6 +48,10 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * "оплатить онлайн" leads to "Оплата". When the session expires the
  * cabinet returns to login with a message, keeps the section (and what was
  * typed in it) and goes back there after login (EXPECTATIONS 15).
+ *
+ * A section's elements load the first time it is shown (only the login
+ * form comes with `lk-widgets/cabinet`): meanwhile a polite status says so,
+ * and a failed load ends in an alert with "Повторить".
  *
  * The section can live in the page's address (`sync-address`, opt-in), so
  * back and forward work. The support address (`support-email`) is shown in
@@ -115,7 +121,15 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   @state() private loggingOut = false;
   @state() private fault: { message: string; retry: () => void } | undefined;
 
+  /**
+   * What each section shows, and how it is loaded (the entry carries only
+   * the login form). A subclass may list other modules: the tests make one
+   * fail to load.
+   */
+  static sectionModules: SectionModules = SECTION_MODULES;
+
   readonly #router = new CabinetRouter(this);
+  readonly #sections = new SectionLoader(this, (this.constructor as typeof LkCabinetElement).sectionModules);
   #session: Session | undefined;
   /** Set when the user moved: the new section takes focus once rendered. */
   #focusSection = false;
@@ -205,11 +219,13 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
       ${signedIn && session.user ? this.renderHeader(session.user, shown) : nothing}
       ${session.status === 'error' ? this.renderSessionFault() : nothing}
       ${faultAlert(this.fault?.message, this.t.retry, () => this.fault?.retry())}
-      <div part="section" tabindex="-1" ?hidden=${!privateShown}>${kept ? this.renderPrivate(kept) : nothing}</div>
+      <div part="section" tabindex="-1" ?hidden=${!privateShown}>
+        ${kept ? this.renderLoaded(kept, () => this.renderPrivate(kept)) : nothing}
+      </div>
       ${privateShown
         ? nothing
         : html`<div part="section section-public" tabindex="-1">
-            ${this.renderNotice()} ${this.renderPublic(shown as PublicSection)}
+            ${this.renderNotice()} ${this.renderLoaded(shown, () => this.renderPublic(shown as PublicSection))}
           </div>`}
       <p part="status" role="status">${this.loggingOut ? this.t.loggingOut : ''}</p>
     `;
@@ -246,6 +262,14 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
       : html`<button part="nav-link" type="button" aria-current=${ifDefined(current)} @click=${go}>
           ${this.t.sections[section]}
         </button>`;
+  }
+
+  /** A section once its elements are defined; until then a polite status, and after a failed load an alert with "Повторить". */
+  private renderLoaded(section: CabinetSection, content: () => TemplateResult): TemplateResult {
+    const status = this.#sections.status(section);
+    if (status.state === 'ready') return content();
+    if (status.state === 'loading') return html`<p part="status" role="status" aria-busy="true">${this.t.loadingSection}</p>`;
+    return faultAlert(this.t.sectionFailed, this.t.retry, () => this.#sections.retry(section)) as TemplateResult;
   }
 
   private renderPrivate(section: PrivateSection): TemplateResult {
