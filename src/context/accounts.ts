@@ -9,7 +9,9 @@ export type AccountsStatus = 'idle' | 'loading' | 'ready' | 'error';
  * The accounts connected to the cabinet and the current one, shared by
  * every element of one session (CONTRACT.md: the provider gives "the
  * current account"), so `<lk-accounts>` choosing an account changes what
- * every other element shows. Fires `change` on every change. Forgets
+ * every other element shows. Fires `change` on every change, and on
+ * {@link touched}: activity on the backend that leaves the account's own
+ * figures as they were (a declined payment). Forgets
  * everything when the session's user changes or logs out.
  */
 export class AccountsStore extends EventTarget {
@@ -19,6 +21,8 @@ export class AccountsStore extends EventTarget {
   #currentId: string | undefined;
   #error: unknown;
   #loading: Promise<void> | undefined;
+  /** How often each account's activity was said to have changed ({@link touched}), by account id. */
+  #revisions = new Map<string, number>();
   /** The user the list belongs to. */
   #userId: string | undefined;
 
@@ -115,6 +119,23 @@ export class AccountsStore extends EventTarget {
     this.#changed();
   }
 
+  /**
+   * Says that the account's activity changed on the backend though its
+   * figures may not have: a payment declined, or one whose outcome is not
+   * known (a timeout). Nothing in the account object changes then, so an
+   * element that lists that activity (`<lk-payment-history>`) asks again
+   * when {@link revision} moves on. Fires `change`.
+   */
+  touched(accountId: string): void {
+    this.#revisions.set(accountId, this.revision(accountId) + 1);
+    this.#changed();
+  }
+
+  /** How often {@link touched} was called for the account since the user logged in: 0 at first. */
+  revision(accountId: string): number {
+    return this.#revisions.get(accountId) ?? 0;
+  }
+
   async #fetch(): Promise<void> {
     const userId = this.#userId;
     this.#status = 'loading';
@@ -138,6 +159,7 @@ export class AccountsStore extends EventTarget {
     this.#currentId = undefined;
     this.#error = undefined;
     this.#loading = undefined;
+    this.#revisions = new Map();
     this.#status = 'idle';
     this.#changed();
   }

@@ -41,6 +41,15 @@ const listedPayments = (page) =>
     }),
   );
 
+/** The cabinet's nodes that stick out past the right edge of the screen, outside a scrolling table box. */
+const widerThanScreen = (page) =>
+  page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('lk-cabinet *')]
+      .filter((node) => !node.closest('[part~="table-scroll"]') && node.getBoundingClientRect().right > edge + 0.5)
+      .map((node) => `${node.localName}[part="${node.getAttribute('part')}"]`);
+  });
+
 test('pay 500,00 ₽ with a reading of 27950 and see it everywhere; a declined card and a lost answer pay nothing twice: keyboard only', TEST, async () => {
   const { page, problems } = await openDemo();
   await logIn(page);
@@ -91,6 +100,18 @@ test('pay 500,00 ₽ with a reading of 27950 and see it everywhere; a declined c
   await textIn(page, `${PAY_NOW} [part~="result-message"]`, 'Оплата прошла: 100,00 ₽.');
   await page.waitForFunction(() => document.querySelectorAll('lk-payment-history [part~="payment"]').length === 3, WAIT);
   assert.deepEqual(await listedPayments(page), ['100,00 ₽ Проведён', '100,00 ₽ Отклонён', '500,00 ₽ Проведён']);
+
+  // On a phone's screen every section fits: wide tables scroll in their own box, the page does not.
+  await page.setViewport({ width: 360, height: 800 });
+  for (const [section, ready] of [
+    ['Лицевой счет', 'lk-account-history [part~="readings-table"]'],
+    ['Оплата', 'lk-payment-history [part~="payment"]'],
+    ['Показания', 'lk-readings-form [part~="input-reading"]'],
+  ]) {
+    await openSection(page, section);
+    await page.waitForSelector(ready, WAIT);
+    assert.deepEqual(await widerThanScreen(page), [], `${section} is wider than a 360 px screen`);
+  }
 
   assert.deepEqual(problems, []);
   await page.select('#mock-payment-outcome', 'success');

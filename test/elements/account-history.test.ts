@@ -771,9 +771,12 @@ describe('<lk-account-history>', () => {
       expect(document.activeElement).to.equal(region);
     });
 
-    it('reaches the readings’ toggle after the charges’, and opens and closes it with Enter and Space', async () => {
+    it('reaches the readings’ table and toggle after the charges’, and opens and closes it with Enter and Space', async () => {
       const element = await renderReadings();
       toggle(element)!.focus();
+      await press('Tab');
+      const box = element.querySelector('[part~="readings"] [part~="table-scroll"]');
+      expect(document.activeElement === box, 'the readings’ table is next, and scrolls with the keyboard').to.equal(true);
       await press('Tab');
       expect(document.activeElement === readingsToggle(element), 'the readings’ toggle is next').to.equal(true);
       await press('Enter');

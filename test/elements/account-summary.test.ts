@@ -543,7 +543,7 @@ describe('<lk-account-summary>', () => {
   });
 
   describe('keyboard only', () => {
-    it('reaches the period with Tab, changes it with the arrow keys, and pays with Enter', async () => {
+    it('reaches the period with Tab, changes it with the arrow keys, passes the meters table and pays with Enter', async () => {
       const wrapper = await render(html`<div><button type="button">before</button><lk-account-summary></lk-account-summary></div>`);
       const element = wrapper.querySelector('lk-account-summary')!;
       await waitUntil(() => options(element).length === HISTORY_MONTHS + 1);
@@ -551,7 +551,7 @@ describe('<lk-account-summary>', () => {
       const { months } = await backendHistory(account!.id);
       wrapper.querySelector('button')!.focus();
       await press('Tab');
-      expect(document.activeElement).to.equal(select(element));
+      expect(document.activeElement === select(element), 'the period').to.equal(true);
       await press('ArrowDown');
       await waitUntil(() => rows(element, 'figures')['Дата периода счета'] === inWords(months.at(-1)!.month));
       await press('ArrowDown');
@@ -563,7 +563,11 @@ describe('<lk-account-summary>', () => {
       await waitUntil(() => rows(element, 'figures')['Сумма долга за период'] !== undefined);
       expect(select(element).selectedIndex).to.equal(0);
       await press('Tab');
-      expect(document.activeElement).to.equal(element.querySelector('[part~="link-pay"]'));
+      // Compared with ===: a failed equal() would format the DOM nodes, which can hang the page.
+      const box = element.querySelector('[part~="table-scroll"]');
+      expect(document.activeElement === box, 'the meters table, which scrolls with the keyboard on a narrow screen').to.equal(true);
+      await press('Tab');
+      expect(document.activeElement === element.querySelector('[part~="link-pay"]'), '"оплатить онлайн"').to.equal(true);
       const navigate = oneEvent(element, 'lk-navigate');
       await press('Enter');
       expect((await navigate).detail.to).to.equal('pay');

@@ -635,11 +635,14 @@ describe('<lk-pay-now>', () => {
       );
       expect(part(element, 'declined')!.getAttribute('role')).to.equal('alert');
       expect(storeOf(element).current!.debt).to.equal(-195685);
+      // The store is told the account's payments changed, so a payment history on the page asks again.
+      expect(storeOf(element).revision(account!.id)).to.equal(1);
       expect(focused(part(element, 'pay'))).to.equal(true);
 
       await backend.payments.setOutcome('success');
       await payAndWait(element);
       keys.stop();
+      expect(storeOf(element).revision(account!.id)).to.equal(2);
       expect(part(element, 'receipt')).to.not.equal(null);
       expect(keys.keys).to.have.length(2);
       expect(keys.keys[0]).to.not.equal(keys.keys[1]);

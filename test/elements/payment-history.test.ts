@@ -9,12 +9,14 @@ import { newIdempotencyKey, pay } from '../../src/api/payments.js';
 import type { PaymentList, PaymentResponse } from '../../src/schemas/payment.js';
 import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
+import type { LkPayNowElement } from '../../src/elements/pay-now/pay-now.js';
 import type { LkPaymentHistoryElement } from '../../src/elements/payment-history/payment-history.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
+import '../../src/entries/pay-now.js';
 import '../../src/entries/payment-history.js';
 import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf } from './helpers.js';
+import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf, typeInto } from './helpers.js';
 
 const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
 const DAGESTAN_ID = 'mrg-pyatigorsk-dagestan-5812345678';
@@ -298,6 +300,31 @@ describe('<lk-payment-history>', () => {
       requests.stop();
     });
 
+    it('shows a payment declined in <lk-pay-now> on the same page as "Отклонён", without a reload, asking once', async () => {
+      const element = await render(html`<lk-payment-history></lk-payment-history><lk-pay-now></lk-pay-now>`);
+      const payNow = element.parentElement!.querySelector<LkPayNowElement>('lk-pay-now')!;
+      await findPart(element, '[part~="empty"]');
+      const store = storeOf(element);
+      const account = store.current!;
+      await backend.payments.setOutcome('declined');
+      // Дагестан is overpaid: the own amount is the only choice.
+      await typeInto(await findPart<HTMLInputElement>(payNow, '[part~="input-amount"]'), '700');
+      payNow.querySelector<HTMLElement>('[part~="continue"]')!.click();
+      const pay = await findPart(payNow, '[part~="form-confirm"] [part~="pay"]');
+      const requests = countRequests(backend);
+      pay.click();
+      await findPart(payNow, '[part~="declined"]');
+      await waitUntil(() => rows(element).length === 1, 'the declined payment');
+      expect(rows(element)[0]!.slice(1)).to.deep.equal(['700,00 ₽', 'Отклонён', '—чека нет']);
+      // Nothing about the account changed: the store kept its object, and was told of the payment.
+      expect(store.current === account).to.equal(true);
+      expect(store.revision(account.id)).to.equal(1);
+      // The payment, then the list asked for once.
+      expect(paymentRequests(requests.paths)).to.have.length(2);
+      expect(status(element)).to.equal('');
+      requests.stop();
+    });
+
     it('keeps a receipt open, and the list shown, while the payments are asked for again', async () => {
       const element = await render(undefined, { before: () => payOn(DAGESTAN_ID, 50000) });
       toggles(element)[0]!.click();
@@ -477,7 +504,7 @@ describe('<lk-payment-history>', () => {
   });
 
   describe('keyboard', () => {
-    it('reaches each receipt with Tab, opens it with Enter and closes it with Space, the focus staying on it', async () => {
+    it('reaches the table, then each receipt with Tab, opens it with Enter and closes it with Space, the focus staying on it', async () => {
       const element = await render(undefined, {
         before: async () => {
           await payOn(DAGESTAN_ID, 50000);
@@ -489,6 +516,9 @@ describe('<lk-payment-history>', () => {
       before.textContent = 'before';
       element.before(before);
       before.focus();
+      await press('Tab');
+      const box = element.querySelector('[part~="table-scroll"]');
+      expect(document.activeElement === box, 'the table first: it scrolls with the keyboard on a narrow screen').to.equal(true);
       await press('Tab');
       expect(document.activeElement === newest, 'the newest receipt first').to.equal(true);
       await press('Enter');

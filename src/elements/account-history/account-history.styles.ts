@@ -7,7 +7,8 @@ import { css } from 'lit';
  * so a dark scheme that sets those needs nothing more.
  */
 export const accountHistoryStyles = css`
-  :scope [part~='history'] {
+  :scope [part~='history'],
+  :scope [part~='logged-out'] {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
@@ -100,15 +101,6 @@ export const accountHistoryStyles = css`
   }
 
   /* The table. */
-  :scope [part~='table-scroll'] {
-    justify-self: stretch;
-    max-width: 100%;
-    overflow-x: auto;
-  }
-  :scope [part~='table-scroll']:focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1d2733);
-    outline-offset: 2px;
-  }
   :scope [part~='table'] {
     width: 100%;
     border-collapse: collapse;

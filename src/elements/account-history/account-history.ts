@@ -1,20 +1,19 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
-import type { Client } from '../../api/client.js';
 import { fetchReadings } from '../../api/payments.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
-import { LkErrorEvent } from '../../events/error.js';
+import { isApiError } from '../../api/errors.js';
+import { activityKey, periodKey } from '../../controllers/account-data.js';
 import { formatDay, formatMoney, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
-import type { Account, AccountHistory, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
+import type { HistoryMonth, ServiceMonth } from '../../schemas/account.js';
 import type { ReadingHistoryEntry } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
-import { LkElement } from '../base/lk-element.js';
+import { tableScroll } from '../base/table-scroll.js';
+import { LkAccountElement } from '../base/account-element.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
-import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { accountHistoryMessages } from './account-history.messages.js';
@@ -28,26 +27,6 @@ const RECENT_MONTHS = 12;
 
 /** How many readings the readings table shows before "Показать все показания". */
 const RECENT_READINGS = 12;
-
-/** The history asked for: which account, over which client, as of which period. */
-interface HistoryRequest {
-  readonly client: Client;
-  readonly accountId: string;
-  /** The account's open period when known: when it moves on, a month has closed and the history grew. */
-  period: string | undefined;
-}
-
-/** The readings asked for: which account, over which client, and the store's copy of the account then. */
-interface ReadingsRequest {
-  readonly client: Client;
-  readonly accountId: string;
-  /**
-   * The store's object for the account when known. The store puts a new
-   * object in after a payment or readings sent (`accounts.update`), so a
-   * new one means there may be a new reading: ask again.
-   */
-  account: Account | undefined;
-}
 
 /**
  * @summary "История изменений по услугам": an account's closed months, service by service, and a chart of the last twelve.
@@ -79,11 +58,13 @@ interface ReadingsRequest {
  * and the charges stay usable when only the readings fail, and the other
  * way round. They are asked for again whenever the store puts a new copy of
  * the account in (`env.accounts.update` after a payment or readings sent,
- * or a reload of the list): a reading sent elsewhere on the page shows up
+ * or a reload of the list) or is told of other activity on the account
+ * (`env.accounts.touched`): a reading sent elsewhere on the page shows up
  * without a reload of the page.
  *
  * Without a session it says to log in, with a link; with no account, "Нет
- * подключенных ЛС" and "Подключить ЛС". Faults end in an alert with
+ * подключенных ЛС" and "Подключить ЛС"; with an `account-id` the session
+ * does not have, that it is not connected. Faults end in an alert with
  * "Повторить".
  *
  * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
@@ -104,21 +85,21 @@ interface ReadingsRequest {
  * @csspart amount - a sum of money.
  * @csspart overpayment - "переплата" beside a negative balance.
  * @csspart toggle - "Показать все месяцы" / "Показать последние 12 месяцев" (also `button`).
- * @csspart empty - no closed month yet.
+ * @csspart empty - no closed month yet; also "Нет подключенных ЛС" (`no-account`) and "not connected" (`not-connected`).
  * @csspart readings - the readings' section: `readings-title`, the table, `readings-toggle`, `readings-status`; a failure of the readings is a `fault` (with `retry`) inside it.
  * @csspart readings-title - its heading ("Показания счетчиков"), one level under the element's.
- * @csspart readings-table - the readings' `<table>`: `readings-caption`, `readings-header-row`, `readings-head` (each `<th>` of the head; `readings-head-figure` over the figures), `reading` rows.
+ * @csspart readings-table - the readings' `<table>` (in its own `table-scroll`): `readings-caption`, `readings-header-row`, `readings-head` (each `<th>` of the head; `readings-head-figure` over the figures), `reading` rows.
  * @csspart reading - a reading's row: `reading-date` (its row header), `reading-meter`, `reading-value`, `reading-consumption`.
  * @csspart visually-hidden - words for screen readers only: "нет данных" beside the "—" of a meter's oldest reading, which has nothing to count from.
  * @csspart readings-empty - no reading yet (or the account is not connected, when only the readings said so).
  * @csspart readings-toggle - "Показать все показания" / "Показать последние 12 показаний" (also `button`).
  * @csspart readings-status - loading the readings, and what their toggle changed, announced politely.
- * @csspart no-account - "Нет подключенных ЛС".
- * @csspart not-connected - `account-id` names an account this cabinet does not have.
+ * @csspart no-account - "Нет подключенных ЛС" (also `empty`).
+ * @csspart not-connected - `account-id` names an account this cabinet does not have (also `empty`).
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
  * @csspart fault - a server, network or timeout failure, with `retry`.
  * @csspart status - loading, and what the toggle changed, announced politely.
- * @csspart logged-out-message - what it says without a session.
+ * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
  * @cssprop --lk-chart-consumption - the consumption bars (default: the primary colour).
  * @cssprop --lk-chart-payments - the payments line and markers (default: the text colour, which a dark scheme already inverts).
@@ -135,147 +116,92 @@ interface ReadingsRequest {
  * @cssprop --lk-account-history-max-width - the element's widest (default 60rem).
  * @cssprop --lk-font-family - the font (default: the page's).
  */
-export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
+export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMessages> {
   static override styles = [baseStyles, formStyles, accountHistoryStyles];
 
-  /** The account to show, by its id (`Account.id`); default: the session's current account. */
-  @property({ attribute: 'account-id' }) accountId?: string;
-
-  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
-  @property({ attribute: 'connect-href' }) connectHref?: string;
-
-  /** The address of the login page, likewise. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
-
-  @state() private history: AccountHistory | undefined;
-  @state() private loading = false;
-  /** Why the history could not be loaded. */
-  @state() private error: unknown;
   /** Every month in the table, not only the last twelve. */
   @state() private showAll = false;
   /** What the toggle changed, for the status line. */
   @state() private shown = '';
-
-  /** The readings, newest first. */
-  @state() private readings: readonly ReadingHistoryEntry[] | undefined;
-  @state() private readingsLoading = false;
-  /** Why the readings could not be loaded. */
-  @state() private readingsError: unknown;
   /** Every reading in its table, not only the last twelve. */
   @state() private showAllReadings = false;
   /** What the readings' toggle changed, for their status line. */
   @state() private readingsShown = '';
 
-  #request: HistoryRequest | undefined;
-  #abort: AbortController | undefined;
-  #readingsRequest: ReadingsRequest | undefined;
-  #readingsAbort: AbortController | undefined;
-  /** The accounts' load failure already reported as `lk-error`, so each is reported once. */
-  #reportedLoadError: unknown;
+  /** The closed months: a new open period closes one; a payment or readings change none. */
+  readonly #history = this.accountData((client, accountId, signal) => fetchAccountHistory(client, accountId, { signal }), periodKey);
+  /**
+   * The readings: asked for again whenever the store puts a new copy of the account in (after a
+   * payment or readings sent) or is told of other activity (`accounts.touched`).
+   */
+  readonly #readings = this.accountData((client, accountId, signal) => fetchReadings(client, accountId, { signal }), activityKey);
+  /** The account the toggles' choices belong to. */
+  #viewFor: string | undefined;
 
   constructor() {
     super(accountHistoryMessages);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page after its requests were dropped: ask again (willUpdate() does).
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Back on the page, it asks again.
-    this.#drop();
+    // The history and the readings are forgotten off the page (controllers/account-data.ts), and so the choices.
+    this.#resetView();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const { accounts, session } = this.env;
-    // Once per session: the store keeps the list for every element of it.
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
-    // Not while off the page: connectedCallback() asks again.
-    if (this.isConnected) this.#follow();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const { accounts } = this.env;
-    if (!this.accountId && accounts.status === 'error' && accounts.error !== this.#reportedLoadError) {
-      this.#reportedLoadError = accounts.error;
-      this.dispatchEvent(new LkErrorEvent(accounts.error));
+    // Another account (or none) starts at its last twelve months and readings.
+    const accountId = this.shownAccount()?.id;
+    if (accountId !== this.#viewFor) {
+      this.#viewFor = accountId;
+      this.#resetView();
     }
   }
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const { session } = this.env;
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
-    const account = this.#account();
+    const gate = this.renderSessionGate();
+    if (gate) return gate;
+    const account = this.shownAccount();
+    const busy = this.waitingForAccounts(account) || this.#history.status === 'loading';
     return html`
       <section part="history" aria-labelledby="${this.uid}-title">
         ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
         ${account ? html`<p part="account">${t.account(account.number)}</p>` : nothing}
-        ${session.status === 'authenticated' ? this.renderBody() : this.renderLoggedOut()}
-        <p part="status" role="status" aria-busy=${this.#busy() ? 'true' : nothing}>${this.#busy() ? t.loadingHistory : this.shown}</p>
+        ${this.renderAccountGate(account)}
+        ${account ? this.renderBody() : nothing}
+        <p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${busy ? t.loadingHistory : this.shown}</p>
       </section>
     `;
   }
 
-  private renderLoggedOut(): TemplateResult {
-    const t = this.t;
-    return html`
-      <p part="logged-out-message">${t.loggedOut}</p>
-      <p part="links">${navigationLink(this, this.env, 'login', t.logIn, this.loginHref)}</p>
-    `;
-  }
-
-  private renderBody(): TemplateResult | typeof nothing {
-    const t = this.t;
-    const store = this.env.accounts;
-    if (!this.accountId) {
-      if (store.status === 'error') return faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload());
-      if (store.status === 'ready' && !store.current) {
-        return html`
-          <p part="no-account">${t.noAccount}</p>
-          <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-        `;
-      }
-    }
-    if (isNotConnected(this.error)) {
-      return html`
-        <p part="not-connected">${t.notConnected}</p>
-        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-      `;
-    }
+  private renderBody(): TemplateResult {
+    // Disconnected since the list was loaded (in another tab, say): neither the history nor the readings.
+    if (isNotConnected(this.#history.error)) return this.renderNotConnected();
     return html`${this.renderHistory()}${this.renderReadings()}`;
   }
 
   private renderHistory(): TemplateResult | typeof nothing {
     const t = this.t;
-    if (this.error !== undefined) return faultAlert(faultMessage(this.error, t), t.retry, () => this.#retry());
-    if (!this.history) return nothing;
-    if (this.history.months.length === 0) return html`<p part="empty">${t.emptyHistory}</p>`;
-    return html`${this.renderChart(this.history.months)}${this.renderTable(this.history.months)}`;
+    const { status, value: history, error } = this.#history;
+    if (status === 'error') return faultAlert(faultMessage(error, t), t.retry, () => this.#history.retry());
+    if (!history) return nothing;
+    if (history.months.length === 0) return html`<p part="empty">${t.emptyHistory}</p>`;
+    return html`${this.renderChart(history.months)}${this.renderTable(history.months)}`;
   }
 
   /** "Показания счетчиков": their own loading, fault and retry, so the history above stays usable whatever happens here. */
   private renderReadings(): TemplateResult | typeof nothing {
     const t = this.t;
-    if (!this.#readingsRequest) return nothing;
+    const { status, value: readings, error } = this.#readings;
+    if (status === 'idle') return nothing;
     const titleId = `${this.uid}-readings-title`;
-    const error = this.readingsError;
-    const readings = this.readings;
+    const loading = status === 'loading';
     let body: TemplateResult | typeof nothing = nothing;
-    if (error !== undefined) {
+    if (status === 'error') {
       body = isNotConnected(error)
         ? html`<p part="readings-empty">${t.notConnected}</p>`
-        : faultAlert(`${t.readingsFailed} ${faultMessage(error, t)}`, t.retry, () => this.#retryReadings());
+        : faultAlert(`${t.readingsFailed} ${faultMessage(error, t)}`, t.retry, () => this.#readings.retry());
     } else if (readings?.length === 0) {
       body = html`<p part="readings-empty">${t.emptyReadings}</p>`;
     } else if (readings) {
@@ -285,9 +211,7 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
       <section part="readings" aria-labelledby=${titleId}>
         ${heading(headingLevel(this.headingLevel, 1), { id: titleId, part: 'readings-title', text: t.readingsTitle })}
         ${body}
-        <p part="readings-status" role="status" aria-busy=${this.readingsLoading ? 'true' : nothing}>${this.readingsLoading
-          ? t.loadingReadings
-          : this.readingsShown}</p>
+        <p part="readings-status" role="status" aria-busy=${loading ? 'true' : nothing}>${loading ? t.loadingReadings : this.readingsShown}</p>
       </section>
     `;
   }
@@ -302,33 +226,36 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     const tableId = `${this.uid}-readings-table`;
     // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
     return html`
-      <table part="readings-table" id=${tableId}>
-        <caption part="readings-caption">${caption}</caption>
-        <thead>
-          <tr part="readings-header-row">
-            <th part="readings-head" scope="col">${t.readingDate}</th>
-            <th part="readings-head" scope="col">${t.meterName}</th>
-            <th part="readings-head readings-head-figure" scope="col">${t.readingValue}</th>
-            <th part="readings-head readings-head-figure" scope="col">${t.readingConsumption}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            (reading) => html`
-              <tr part="reading">
-                <th part="reading-date" scope="row">${formatDay(reading.date, locale)}</th>
-                <td part="reading-meter">${reading.meterName}</td>
-                <td part="reading-value">${String(reading.value)}</td>
-                <td part="reading-consumption">
-                  ${reading.consumption === null
-                    ? html`<span aria-hidden="true">—</span><span part="visually-hidden">${t.noConsumption}</span>`
-                    : consumption.format(reading.consumption)}
-                </td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
+      ${tableScroll(
+        `${tableId}-caption`,
+        html`<table part="readings-table" id=${tableId}>
+          <caption part="readings-caption" id="${tableId}-caption">${caption}</caption>
+          <thead>
+            <tr part="readings-header-row">
+              <th part="readings-head" scope="col">${t.readingDate}</th>
+              <th part="readings-head" scope="col">${t.meterName}</th>
+              <th part="readings-head readings-head-figure" scope="col">${t.readingValue}</th>
+              <th part="readings-head readings-head-figure" scope="col">${t.readingConsumption}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.map(
+              (reading) => html`
+                <tr part="reading">
+                  <th part="reading-date" scope="row">${formatDay(reading.date, locale)}</th>
+                  <td part="reading-meter">${reading.meterName}</td>
+                  <td part="reading-value">${String(reading.value)}</td>
+                  <td part="reading-consumption">
+                    ${reading.consumption === null
+                      ? html`<span aria-hidden="true">—</span><span part="visually-hidden">${t.noConsumption}</span>`
+                      : consumption.format(reading.consumption)}
+                  </td>
+                </tr>
+              `,
+            )}
+          </tbody>
+        </table>`,
+      )}
       ${many
         ? html`<button
             part="button readings-toggle"
@@ -383,8 +310,9 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
     const caption = this.showAll || !many ? t.captionAll(all.length) : t.captionRecent(shown.length, all.length);
     const columns = [t.opening, t.charged, t.paid, t.closing, t.consumption];
     return html`
-      <div part="table-scroll" role="region" aria-labelledby="${this.uid}-caption" tabindex="0">
-        <table part="table" id="${this.uid}-table">
+      ${tableScroll(
+        `${this.uid}-caption`,
+        html`<table part="table" id="${this.uid}-table">
           <caption part="caption" id="${this.uid}-caption">${caption}</caption>
           <thead>
             <tr part="header-row">
@@ -394,8 +322,8 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
             </tr>
           </thead>
           ${shown.map((month) => this.renderMonth(month))}
-        </table>
-      </div>
+        </table>`,
+      )}
       ${many
         ? html`<button
             part="button toggle"
@@ -450,154 +378,19 @@ export class LkAccountHistoryElement extends LkElement<AccountHistoryMessages> {
   private readonly onToggle = (): void => {
     this.showAll = !this.showAll;
     const t = this.t;
-    this.shown = this.showAll ? t.shownAll(this.history?.months.length ?? 0) : t.shownRecent(RECENT_MONTHS);
+    this.shown = this.showAll ? t.shownAll(this.#history.value?.months.length ?? 0) : t.shownRecent(RECENT_MONTHS);
   };
 
   private readonly onToggleReadings = (): void => {
     this.showAllReadings = !this.showAllReadings;
     const t = this.t;
-    this.readingsShown = this.showAllReadings ? t.shownAllReadings(this.readings?.length ?? 0) : t.shownRecentReadings(RECENT_READINGS);
+    this.readingsShown = this.showAllReadings ? t.shownAllReadings(this.#readings.value?.length ?? 0) : t.shownRecentReadings(RECENT_READINGS);
   };
 
-  /** The account shown, when the store knows it. */
-  #account(): Account | undefined {
-    const store = this.env.accounts;
-    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
-  }
-
-  #busy(): boolean {
-    const { session, accounts } = this.env;
-    if (session.status !== 'authenticated') return false;
-    if (this.loading) return true;
-    return !this.accountId && !this.#account() && (accounts.status === 'idle' || accounts.status === 'loading');
-  }
-
-  /** Asks for the history and the readings of the account to show, when they are not the ones asked for last. */
-  #follow(): void {
-    const { client, session } = this.env;
-    const account = this.#account();
-    // A reload of the list (a payment, a connection) keeps the accounts known, and so what is shown.
-    const accountId = session.status !== 'authenticated' ? undefined : this.accountId || account?.id;
-    if (!accountId) {
-      if (this.#request || this.history || this.error !== undefined || this.#readingsRequest) this.#drop();
-      return;
-    }
-    this.#followHistory(client, accountId, account);
-    this.#followReadings(client, accountId, account);
-  }
-
-  #followHistory(client: Client, accountId: string, account: Account | undefined): void {
-    const last = this.#request;
-    const period = account?.period;
-    if (last && last.client === client && last.accountId === accountId) {
-      // A period first learnt (the list loaded after an `account-id` request) is no change.
-      if (period === undefined || last.period === undefined || last.period === period) {
-        last.period ??= period;
-        return;
-      }
-    }
-    void this.#load({ client, accountId, period });
-  }
-
-  async #load(request: HistoryRequest): Promise<void> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    const sameAccount = this.#request?.accountId === request.accountId;
-    this.#request = request;
-    // Another account's figures must never stand under this one's number.
-    if (!sameAccount) {
-      this.history = undefined;
-      this.showAll = false;
-      this.shown = '';
-    }
-    this.error = undefined;
-    this.loading = true;
-    try {
-      const history = await fetchAccountHistory(request.client, request.accountId, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.history = history;
-    } catch (error) {
-      if (isAbortError(error) || abort.signal.aborted) return;
-      this.history = undefined;
-      this.error = error;
-      this.dispatchEvent(new LkErrorEvent(error));
-    } finally {
-      if (this.#abort === abort) {
-        this.#abort = undefined;
-        this.loading = false;
-      }
-    }
-  }
-
-  #retry(): void {
-    const request = this.#request;
-    if (request) void this.#load(request);
-  }
-
-  #followReadings(client: Client, accountId: string, account: Account | undefined): void {
-    const last = this.#readingsRequest;
-    if (last && last.client === client && last.accountId === accountId) {
-      // The account first learnt (the list loaded after an `account-id` request) is no change; a new copy of it is.
-      if (account === undefined || last.account === undefined || last.account === account) {
-        last.account ??= account;
-        return;
-      }
-    }
-    void this.#loadReadings({ client, accountId, account });
-  }
-
-  async #loadReadings(request: ReadingsRequest): Promise<void> {
-    this.#readingsAbort?.abort();
-    const abort = (this.#readingsAbort = new AbortController());
-    const sameAccount = this.#readingsRequest?.accountId === request.accountId;
-    this.#readingsRequest = request;
-    // Asked again for the same account, the readings known stay shown until the new ones come;
-    // another account's never stand under this one's number.
-    if (!sameAccount) {
-      this.readings = undefined;
-      this.showAllReadings = false;
-      this.readingsShown = '';
-    }
-    this.readingsError = undefined;
-    this.readingsLoading = true;
-    try {
-      const readings = await fetchReadings(request.client, request.accountId, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.readings = readings;
-    } catch (error) {
-      if (isAbortError(error) || abort.signal.aborted) return;
-      this.readings = undefined;
-      this.readingsError = error;
-      this.dispatchEvent(new LkErrorEvent(error));
-    } finally {
-      if (this.#readingsAbort === abort) {
-        this.#readingsAbort = undefined;
-        this.readingsLoading = false;
-      }
-    }
-  }
-
-  #retryReadings(): void {
-    const request = this.#readingsRequest;
-    if (request) void this.#loadReadings(request);
-  }
-
-  /** Forgets the request and what it brought: logged out, no account, or off the page. */
-  #drop(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#request = undefined;
-    this.history = undefined;
-    this.error = undefined;
-    this.loading = false;
+  /** The last twelve months and readings, and nothing said about the toggles. */
+  #resetView(): void {
     this.showAll = false;
     this.shown = '';
-    this.#readingsAbort?.abort();
-    this.#readingsAbort = undefined;
-    this.#readingsRequest = undefined;
-    this.readings = undefined;
-    this.readingsError = undefined;
-    this.readingsLoading = false;
     this.showAllReadings = false;
     this.readingsShown = '';
   }

@@ -30,7 +30,7 @@ const messages: AccountSummaryMessages = {
   loadingAccount: 'Loading the personal account…',
   loadingHistory: 'Loading earlier periods…',
   historyFailed: 'Earlier periods could not be loaded.',
-  empty: 'No personal accounts connected',
+  noAccount: 'No personal accounts connected',
   connect: 'Connect an account',
   notConnected: 'This personal account is not connected to your account.',
   loggedOut: 'Log in to see your personal account.',

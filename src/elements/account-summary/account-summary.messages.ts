@@ -41,7 +41,7 @@ export const accountSummaryRu = {
   loadingHistory: 'Загружаем прошлые периоды…',
   /** Why only the current period can be chosen: the history failed (the alert says why). */
   historyFailed: 'Прошлые периоды не загрузились.',
-  empty: 'Нет подключенных ЛС',
+  noAccount: 'Нет подключенных ЛС',
   connect: 'Подключить ЛС',
   /** `account-id` names an account not connected to the cabinet. */
   notConnected: 'Этот лицевой счет не подключен к Личному кабинету.',

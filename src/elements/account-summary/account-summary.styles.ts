@@ -5,6 +5,8 @@ export const accountSummaryStyles = css`
   :scope [part~='summary'],
   :scope [part~='logged-out'] {
     display: grid;
+    /* minmax(0, …): a wide table scrolls in its box instead of widening the element past a phone's screen. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
     justify-items: start;
     max-width: var(--lk-account-summary-max-width, 44rem);
@@ -29,7 +31,7 @@ export const accountSummaryStyles = css`
   }
   :scope [part~='fact'] {
     display: grid;
-    grid-template-columns: minmax(10rem, max-content) minmax(0, 1fr);
+    grid-template-columns: minmax(min(10rem, 45%), max-content) minmax(0, 1fr);
     gap: 0 0.75rem;
   }
   :scope [part~='fact-label'] {

@@ -3,13 +3,12 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
-import { isAbortError } from '../../api/errors.js';
-import { LkErrorEvent } from '../../events/error.js';
+import { periodKey } from '../../controllers/account-data.js';
 import { formatDay, formatMoney, formatMonth, intlLocale } from '../../i18n/format.js';
 import type { Account, HistoryMonth } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
-import { LkElement } from '../base/lk-element.js';
-import { loggedOutNotice } from '../base/logged-out.js';
+import { tableScroll } from '../base/table-scroll.js';
+import { LkAccountElement } from '../base/account-element.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
@@ -21,17 +20,6 @@ import { accountSummaryStyles } from './account-summary.styles.js';
 
 /** The period select's value for the open period: the account's own figures. */
 const CURRENT_PERIOD = '';
-
-/** The closed months of one account, as far as they are known. */
-interface HistoryState {
-  /** The account and its open period they were asked for (`id|YYYY-MM`): a new period closes a month. */
-  readonly key: string;
-  readonly accountId: string;
-  readonly status: 'loading' | 'ready' | 'error';
-  /** Newest first; while a reload of the same account runs, the ones known before, so a choice stays shown. */
-  readonly months: readonly HistoryMonth[];
-  readonly error?: unknown;
-}
 
 /** A closed month's figures, summed over its services. */
 interface MonthTotals {
@@ -60,7 +48,8 @@ interface MonthTotals {
  * closed months are asked for as soon as an account is shown (not on the
  * select's first use: a native select cannot wait for its options while
  * open, and arrow keys on a closed one would find nothing to move to), once
- * per account and open period; leaving the page aborts the request. A
+ * per account and open period; leaving the page aborts the request and
+ * forgets them, and coming back asks again. A
  * failure leaves the open period usable and shows an alert with "Повторить".
  * The choice belongs to the account: it survives every re-render and a
  * reload of the same account, and another account starts at its open period.
@@ -80,9 +69,10 @@ interface MonthTotals {
  * @csspart figures - the `<dl>` of the chosen period, rows as in `facts`: `fact-period`, `fact-debt`, `fact-charged`, `fact-paid`, `fact-consumption`, `fact-meter-count`.
  * @csspart amount - an amount of money; also `amount-debt`, `amount-overpayment` or `amount-zero` on a balance.
  * @csspart balance-note - "(переплата)" or "(долга нет)" after a balance.
+ * @csspart table-scroll - the box that scrolls a table sideways on a narrow screen (focusable, so the keyboard can scroll it).
  * @csspart meters - the table "Приборы учета": `meters-caption`, `meters-head` (`<th scope="col">`), `meter` rows of `meter-name` (`<th scope="row">`), `meter-reading` and `meter-date`.
  * @csspart links - "оплатить онлайн" (`link link-pay`), "Подключить ЛС" (`link-connect`) or, logged out, `link-login`.
- * @csspart empty - "Нет подключенных ЛС", or that the account of `account-id` is not connected.
+ * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`).
  * @csspart fault - a server, network or timeout failure, with `retry` (also `button`).
  * @csspart status - loading the account or the earlier periods, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
@@ -100,109 +90,61 @@ interface MonthTotals {
  * @cssprop --lk-color-focus - the focus ring.
  * @cssprop --lk-font-family - the font (default: the page's).
  */
-export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
+export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMessages> {
   static override styles = [baseStyles, formStyles, accountSummaryStyles];
-
-  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  /** The id of the connected account to show (`Account.id`); without it, the session's current account. */
-  @property({ attribute: 'account-id' }) accountId?: string;
 
   /** The address of the payment page, for a real "оплатить онлайн" link when no navigator handles it. */
   @property({ attribute: 'pay-href' }) payHref?: string;
 
-  /** The address of the account connection page, likewise for "Подключить ЛС". */
-  @property({ attribute: 'connect-href' }) connectHref?: string;
-
-  /** The address of the login page, likewise for the link shown without a session. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
-
   /** The closed month the user chose, for the account it was chosen on; none: the open period. */
   @state() private chosen: { accountId: string; month: string } | undefined;
-  @state() private history: HistoryState | undefined;
 
-  /** The load failures already reported as `lk-error`, so each is reported once. */
-  #reported = new Set<unknown>();
-  #abort: AbortController | undefined;
+  /**
+   * The closed months of the shown account, newest first, asked for as soon as it is shown and
+   * again when its open period moves on (a month closed); a new copy of it with the same period
+   * (after a payment) changes no closed month.
+   */
+  readonly #history = this.accountData(
+    async (client, accountId, signal) => [...(await fetchAccountHistory(client, accountId, { signal })).months].reverse(),
+    periodKey,
+  );
 
   constructor() {
     super(accountSummaryMessages);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page after a request was aborted: ask again (willUpdate() does).
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-    // An aborted request is no answer: the next connection asks again.
-    if (this.history?.status === 'loading') this.history = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Once per session: the store keeps the list for every element of it.
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
-    // The history of the account about to be shown, asked for before it renders (a state set here
-    // needs no second update). Not while off the page: connectedCallback asks again.
-    if (!this.isConnected) return;
-    const account = this.shownAccount();
     // A choice belongs to its account: another account (or none) starts at its open period.
-    if (this.chosen && this.chosen.accountId !== account?.id) this.chosen = undefined;
-    if (!account) {
-      this.#abort?.abort();
-      this.history = undefined;
-    } else if (this.history?.key !== historyKey(account)) {
-      void this.loadHistory(account);
-    }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const { accounts } = this.env;
-    if (accounts.status === 'error') this.report(accounts.error);
+    if (this.chosen && this.chosen.accountId !== this.shownAccount()?.id) this.chosen = undefined;
   }
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const { session } = this.env;
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
-    if (session.status !== 'authenticated') {
-      return loggedOutNotice(this, this.env, t, this.loginHref);
-    }
-    const store = this.env.accounts;
-    const loadingAccounts = store.status === 'loading' || store.status === 'idle';
+    const gate = this.renderSessionGate();
+    if (gate) return gate;
     const account = this.shownAccount();
-    const loadingHistory = account !== undefined && this.history?.status === 'loading';
-    const busy = loadingAccounts || loadingHistory;
+    const waiting = this.waitingForAccounts(account);
+    const loadingHistory = account !== undefined && this.#history.status === 'loading';
     return html`
       <section part="summary" aria-labelledby="${this.uid}-title">
         ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
         <p part="intro">${t.intro}</p>
-        ${store.status === 'error' ? faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload()) : nothing}
-        ${account || store.status === 'ready' ? this.renderReady(account) : nothing}
-        <p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${loadingAccounts ? t.loadingAccount : loadingHistory ? t.loadingHistory : ''}</p>
+        ${this.renderAccountGate(account)}
+        ${account ? this.renderAccount(account) : nothing}
+        <p part="status" role="status" aria-busy=${waiting || loadingHistory ? 'true' : nothing}>${waiting
+          ? t.loadingAccount
+          : loadingHistory
+            ? t.loadingHistory
+            : ''}</p>
       </section>
     `;
   }
 
-  private renderReady(account: Account | undefined): TemplateResult {
+  private renderAccount(account: Account): TemplateResult {
     const t = this.t;
-    if (!account) {
-      return html`
-        <p part="empty">${this.accountId && this.env.accounts.accounts.length > 0 ? t.notConnected : t.empty}</p>
-        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-      `;
-    }
-    const history = this.history?.accountId === account.id ? this.history : undefined;
-    const month = this.chosenMonth(account, history);
+    const history = this.#history;
+    const month = this.chosenMonth(account, history.value);
     return html`
       ${heading(headingLevel(this.headingLevel, 1), { part: 'subtitle', text: t.general })}
       <dl part="facts">
@@ -210,9 +152,9 @@ export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
         ${this.fact('supplier', t.supplier, account.supplierName)}
         ${this.fact('address', t.address, account.address)}
       </dl>
-      ${this.renderPeriodSelect(account, history, month)}
-      ${history?.status === 'error'
-        ? faultAlert(`${t.historyFailed} ${faultMessage(history.error, t)}`, t.retry, () => void this.loadHistory(account))
+      ${this.renderPeriodSelect(account, history.value ?? [], month)}
+      ${history.status === 'error'
+        ? faultAlert(`${t.historyFailed} ${faultMessage(history.error, t)}`, t.retry, () => history.retry())
         : nothing}
       ${month ? this.renderClosedMonth(account, month) : this.renderOpenPeriod(account)}
       ${this.renderMeters(account)}
@@ -220,7 +162,7 @@ export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
     `;
   }
 
-  private renderPeriodSelect(account: Account, history: HistoryState | undefined, chosen: HistoryMonth | undefined): TemplateResult {
+  private renderPeriodSelect(account: Account, months: readonly HistoryMonth[], chosen: HistoryMonth | undefined): TemplateResult {
     const t = this.t;
     const locale = this.localize.locale;
     const id = `${this.uid}-period`;
@@ -233,7 +175,7 @@ export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
           <option value=${CURRENT_PERIOD} .selected=${live(chosen === undefined)}>
             ${t.currentPeriodOption(formatMonth(account.period, locale))}
           </option>
-          ${(history?.months ?? []).map(
+          ${months.map(
             ({ month }) => html`<option value=${month} .selected=${live(chosen?.month === month)}>${formatMonth(month, locale)}</option>`,
           )}
         </select>
@@ -282,27 +224,30 @@ export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
     const locale = this.localize.locale;
     // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
     return html`
-      <table part="meters">
-        <caption part="meters-caption">${t.meters}</caption>
-        <thead>
-          <tr>
-            <th part="meters-head" scope="col">${t.meterName}</th>
-            <th part="meters-head" scope="col">${t.lastReading}</th>
-            <th part="meters-head" scope="col">${t.lastReadingDate}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${account.meters.map(
-            (meter) => html`
-              <tr part="meter">
-                <th part="meter-name" scope="row">${meter.name}</th>
-                <td part="meter-reading">${meter.lastReading === null ? t.noReading : String(meter.lastReading)}</td>
-                <td part="meter-date">${meter.lastReadingDate === null ? '' : formatDay(meter.lastReadingDate, locale)}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
+      ${tableScroll(
+        `${this.uid}-meters-caption`,
+        html`<table part="meters">
+          <caption part="meters-caption" id="${this.uid}-meters-caption">${t.meters}</caption>
+          <thead>
+            <tr>
+              <th part="meters-head" scope="col">${t.meterName}</th>
+              <th part="meters-head" scope="col">${t.lastReading}</th>
+              <th part="meters-head" scope="col">${t.lastReadingDate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${account.meters.map(
+              (meter) => html`
+                <tr part="meter">
+                  <th part="meter-name" scope="row">${meter.name}</th>
+                  <td part="meter-reading">${meter.lastReading === null ? t.noReading : String(meter.lastReading)}</td>
+                  <td part="meter-date">${meter.lastReadingDate === null ? '' : formatDay(meter.lastReadingDate, locale)}</td>
+                </tr>
+              `,
+            )}
+          </tbody>
+        </table>`,
+      )}
     `;
   }
 
@@ -331,53 +276,17 @@ export class LkAccountSummaryElement extends LkElement<AccountSummaryMessages> {
     return html`<span part="amount amount-debt">${formatted}</span>`;
   }
 
-  /**
-   * The account of `account-id`, else the session's current one; `undefined` until the list is
-   * loaded. A reload of the list (after a payment) keeps the accounts known, and so what is shown.
-   */
-  private shownAccount(): Account | undefined {
-    const store = this.env.accounts;
-    if (this.env.session.status !== 'authenticated') return undefined;
-    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
-  }
-
   /** The closed month chosen for `account`, if its figures are known. */
-  private chosenMonth(account: Account, history: HistoryState | undefined): HistoryMonth | undefined {
+  private chosenMonth(account: Account, months: readonly HistoryMonth[] | undefined): HistoryMonth | undefined {
     if (this.chosen?.accountId !== account.id) return undefined;
-    return history?.months.find((month) => month.month === this.chosen!.month);
+    return months?.find((month) => month.month === this.chosen!.month);
   }
 
   private onPeriodChange(account: Account, event: Event): void {
     const { value } = event.currentTarget as HTMLSelectElement;
     this.chosen = value === CURRENT_PERIOD ? undefined : { accountId: account.id, month: value };
   }
-
-  private async loadHistory(account: Account): Promise<void> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    const key = historyKey(account);
-    // Months known for this account stay listed while they are asked for again.
-    const known = this.history?.accountId === account.id ? this.history.months : [];
-    this.history = { key, accountId: account.id, status: 'loading', months: known };
-    try {
-      const { months } = await fetchAccountHistory(this.env.client, account.id, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.history = { key, accountId: account.id, status: 'ready', months: [...months].reverse() };
-    } catch (error) {
-      if (isAbortError(error) || abort.signal.aborted) return;
-      this.history = { key, accountId: account.id, status: 'error', months: known, error };
-      this.report(error);
-    }
-  }
-
-  private report(error: unknown): void {
-    if (this.#reported.has(error)) return;
-    this.#reported.add(error);
-    this.dispatchEvent(new LkErrorEvent(error));
-  }
 }
-
-const historyKey = (account: Account): string => `${account.id}|${account.period}`;
 
 declare global {
   interface HTMLElementTagNameMap {

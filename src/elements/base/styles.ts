@@ -84,6 +84,16 @@ export const baseStyles = css`
   :scope [part][hidden] {
     display: none;
   }
+  /* A table wider than the screen scrolls in its own box (base/table-scroll.ts), not the page. */
+  :scope [part~='table-scroll'] {
+    justify-self: stretch;
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  :scope [part~='table-scroll']:focus-visible {
+    outline: 3px solid var(--lk-color-focus, #1d2733);
+    outline-offset: 2px;
+  }
   /* Words for screen readers only (a button's name beside its "?", a rule's state). */
   :scope [part~='visually-hidden'] {
     position: absolute;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isApiError } from '../../api/errors.js';
 import { newIdempotencyKey, pay } from '../../api/payments.js';
@@ -16,10 +16,8 @@ import { faultMessage } from '../base/failure.js';
 import { describedBy, errorSummary, faultAlert, invalid } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { heading, headingLevel } from '../base/heading.js';
-import { LkElement } from '../base/lk-element.js';
-import { loggedOutNotice } from '../base/logged-out.js';
+import { LkAccountElement } from '../base/account-element.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
-import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { checkedAmount, payableAmount } from './amount.js';
@@ -88,6 +86,9 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  *   twice;
  * - the backend refusing the amount or a reading: back to the choice, the
  *   errors on the fields.
+ * After every outcome that may have added a payment (paid, declined, a fault,
+ * still processed) it tells the session's store (`env.accounts.touched`), so
+ * a `<lk-payment-history>` on the page lists it without a reload.
  *
  * Without a session it says to log in; with no account connected it says
  * "Нет подключенных ЛС" and offers "Подключить ЛС".
@@ -119,7 +120,7 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * @csspart print - "Распечатать чек" (also `button`).
  * @csspart actions - the confirmation's buttons; `result-actions` the result's.
  * @csspart error-summary - the list of errors after a failed "Продолжить".
- * @csspart empty - "Нет подключенных ЛС", or that the account of `account-id` is not connected; `links` holds "Подключить ЛС".
+ * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`); `links` holds "Подключить ЛС".
  * @csspart status - loading, the payment being processed, the payment made; announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
@@ -134,20 +135,8 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * @cssprop --lk-pay-now-max-width - the section's widest (default 36rem).
  * @cssprop --lk-font-family - the font (default: the page's).
  */
-export class LkPayNowElement extends LkElement<PayNowMessages> {
+export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   static override styles = [baseStyles, formStyles, meterReadingsStyles, payNowStyles];
-
-  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  /** The id of the connected account to pay for (`Account.id`); without it, the session's current account. */
-  @property({ attribute: 'account-id' }) accountId?: string;
-
-  /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
-  @property({ attribute: 'connect-href' }) connectHref?: string;
-
-  /** The address of the login page, likewise for the link shown without a session. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
 
   @state() private step: Step = 'choose';
   /** The amount chosen; none yet: the debt when there is one, else an own amount. */
@@ -173,7 +162,6 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
   #flowAccountId: string | undefined;
   /** What to focus once the next render is done. */
   #focusNext: string | undefined;
-  #reported = new Set<unknown>();
 
   readonly #readings = new MeterReadingFields(this, {
     messages: () => this.t,
@@ -187,8 +175,7 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+    const { session } = this.env;
     // Logged out: nothing of the last payment stays on the screen; what was typed (not secret) does (15).
     if (session.status === 'anonymous' && !this.#sending) this.restart();
     const account = this.shownAccount();
@@ -202,8 +189,6 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const { accounts } = this.env;
-    if (accounts.status === 'error') this.report(accounts.error);
     if (this.#focusNext) {
       const target = this.querySelector<HTMLElement>(this.#focusNext);
       this.#focusNext = undefined;
@@ -215,43 +200,38 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const { session } = this.env;
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
-    if (session.status !== 'authenticated') return loggedOutNotice(this, this.env, t, this.loginHref);
-    const store = this.env.accounts;
-    const loading = store.status === 'loading' || store.status === 'idle';
+    const gate = this.renderSessionGate();
+    if (gate) return gate;
     const account = this.shownAccount();
+    const waiting = this.waitingForAccounts(account);
     const sending = this.attempt?.state === 'sending';
+    // The confirmation (a payment under way, or one that may have been made) and the receipt
+    // stay whatever the account shown now: the gate is about their account.
+    const kept = this.step === 'result' && this.paid ? this.paid.account : this.step === 'confirm' ? this.draft?.account : undefined;
     return html`
       <section part="pay-now" aria-labelledby="${this.uid}-title">
         ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        ${store.status === 'error' ? faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload()) : nothing}
-        ${account || store.status === 'ready' || this.locked() ? this.renderStep(account) : nothing}
-        <p part="status" role="status" aria-busy=${loading || sending ? 'true' : nothing}>${this.statusText(loading)}</p>
+        ${this.renderAccountGate(kept ?? account)}
+        ${kept || account ? this.renderStep(account) : nothing}
+        <!-- After a payment the status only announces what the result shows in full: seen once, heard once. -->
+        <p part=${this.step === 'result' && this.paid ? 'status visually-hidden' : 'status'} role="status" aria-busy=${waiting || sending ? 'true' : nothing}>
+          ${this.statusText(waiting)}
+        </p>
       </section>
     `;
   }
 
-  private statusText(loading: boolean): string {
+  private statusText(waiting: boolean): string {
     const t = this.t;
     if (this.attempt?.state === 'sending') return t.processing;
     if (this.step === 'result' && this.paid) return t.success(this.money(this.paid.receipt.amount));
-    return loading ? t.loadingAccount : '';
+    return waiting ? t.loadingAccount : '';
   }
 
-  private renderStep(account: Account | undefined): TemplateResult {
-    const t = this.t;
+  private renderStep(account: Account | undefined): TemplateResult | typeof nothing {
     if (this.step === 'result' && this.paid) return this.renderResult(this.paid);
     if (this.step === 'confirm' && this.draft) return this.renderConfirm(this.draft);
-    if (!account) {
-      return html`
-        <p part="empty">${this.accountId && this.env.accounts.accounts.length > 0 ? t.notConnected : t.empty}</p>
-        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-      `;
-    }
-    return this.renderChoose(account);
+    return account ? this.renderChoose(account) : nothing;
   }
 
   // ----- Step 1: the choice -----
@@ -503,8 +483,9 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
     this.errors = NO_ERRORS;
     this.summary = [];
     this.focusAfterRender('[part~="result"] [part~="subtitle"]');
-    // Every element of the session shows the new balance and last readings.
+    // Every element of the session shows the new balance and last readings, and the new payment.
     this.env.accounts.update(response.account);
+    this.env.accounts.touched(draft.account.id);
     this.dispatchEvent(new LkPaymentEvent(response.payment, response.receipt));
     if (response.readings.length > 0) this.dispatchEvent(new LkReadingsSubmittedEvent(response.account, response.readings));
   }
@@ -514,11 +495,15 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
       // Declined: nothing was charged. "Оплатить" again is a new confirmation with a new key.
       this.#key = undefined;
       this.attempt = { state: 'declined' };
+      // The backend lists the declined payment, though the account's figures did not change.
+      this.env.accounts.touched(draft.account.id);
       this.focusAfterRender('[part~="pay"]');
       return;
     }
     if (isApiError(error) && error.status === 409 && error.code === 'idempotency_key_in_use') {
       this.attempt = { state: 'in-use' };
+      // A payment is being made: it may already be listed.
+      this.env.accounts.touched(draft.account.id);
       this.focusAfterRender('[part~="retry"]');
       return;
     }
@@ -545,15 +530,17 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
       this.attempt = undefined;
       return;
     }
-    this.report(error);
+    this.dispatchEvent(new LkErrorEvent(error));
     if (isApiError(error) && error.status < 500) {
       // Any other refusal (404: the account was disconnected, say) came before a payment was made.
       this.#key = undefined;
       this.attempt = { state: 'refused' };
       return;
     }
-    // Timeout, no network, a server error, an unreadable answer: the payment may have been made.
+    // Timeout, no network, a server error, an unreadable answer: the payment may have been made,
+    // and listed.
     this.attempt = { state: 'uncertain', fault: faultMessage(error, this.t) };
+    this.env.accounts.touched(draft.account.id);
     this.focusAfterRender('[part~="retry"]');
   }
 
@@ -633,13 +620,6 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
     return account.debt > 0 ? (this.choice ?? 'debt') : 'own';
   }
 
-  /** The account of `account-id`, else the session's current one; `undefined` until the list is loaded. */
-  private shownAccount(): Account | undefined {
-    const store = this.env.accounts;
-    if (this.env.session.status !== 'authenticated') return undefined;
-    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
-  }
-
   private focusAfterRender(selector: string): void {
     this.#focusNext = selector;
   }
@@ -671,12 +651,6 @@ export class LkPayNowElement extends LkElement<PayNowMessages> {
       hour: '2-digit',
       minute: '2-digit',
     }).format(new Date(instant));
-  }
-
-  private report(error: unknown): void {
-    if (this.#reported.has(error)) return;
-    this.#reported.add(error);
-    this.dispatchEvent(new LkErrorEvent(error));
   }
 }
 

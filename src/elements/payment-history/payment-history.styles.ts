@@ -90,7 +90,7 @@ export const paymentHistoryStyles = css`
   }
   :scope [part~='receipt-fact'] {
     display: grid;
-    grid-template-columns: minmax(9rem, max-content) minmax(0, 1fr);
+    grid-template-columns: minmax(min(9rem, 45%), max-content) minmax(0, 1fr);
     gap: 0 0.75rem;
   }
   :scope [part~='receipt-label'] {

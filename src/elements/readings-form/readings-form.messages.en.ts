@@ -16,7 +16,7 @@ const messages: ReadingsFormMessages = {
   refused: 'The readings were not accepted. Check them and send them again.',
   noMeters: 'This personal account has no meters: there are no readings to send.',
   loadingAccount: 'Loading the personal account…',
-  empty: 'No personal accounts connected',
+  noAccount: 'No personal accounts connected',
   connect: 'Connect an account',
   notConnected: 'This personal account is not connected to the cabinet.',
   loggedOut: 'Log in to the cabinet to send meter readings.',

@@ -23,7 +23,7 @@ export const readingsFormRu = {
   refused: 'Показания не приняты. Проверьте их и передайте ещё раз.',
   noMeters: 'У этого лицевого счета нет приборов учета: передавать показания не нужно.',
   loadingAccount: 'Загружаем сведения по лицевому счету…',
-  empty: 'Нет подключенных ЛС',
+  noAccount: 'Нет подключенных ЛС',
   connect: 'Подключить ЛС',
   /** `account-id` names an account not connected to the cabinet. */
   notConnected: 'Этот лицевой счет не подключен к Личному кабинету.',

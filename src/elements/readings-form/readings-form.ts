@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { isAbortError, isApiError } from '../../api/errors.js';
 import { submitReadings } from '../../api/payments.js';
 import { LkErrorEvent } from '../../events/error.js';
@@ -9,13 +9,11 @@ import { intlLocale } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import type { AcceptedReading, ReadingInput } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
-import { LkElement } from '../base/lk-element.js';
-import { loggedOutNotice } from '../base/logged-out.js';
+import { LkAccountElement } from '../base/account-element.js';
 import { faultMessage } from '../base/failure.js';
 import { errorSummary, faultAlert } from '../base/form-parts.js';
 import type { SummaryItem } from '../base/form-parts.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
-import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { readingsFormMessages } from './readings-form.messages.js';
@@ -78,7 +76,7 @@ interface Accepted {
  * @csspart error-summary - the list of mistakes after a refused submit: `error-summary-title`, `error-summary-list`, `error-summary-item`, `error-summary-link`.
  * @csspart fault - a server, network or timeout failure: `fault-message` and `retry` (also `button`).
  * @csspart status - loading, sending, and the accepted readings (also `status-accepted`), announced politely.
- * @csspart empty - "Нет подключенных ЛС", an account of `account-id` not connected, or an account with no meters.
+ * @csspart empty - "Нет подключенных ЛС" (also `no-account`), an account of `account-id` not connected (also `not-connected`), or an account with no meters.
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
@@ -93,20 +91,8 @@ interface Accepted {
  * @cssprop --lk-color-focus - the focus ring.
  * @cssprop --lk-font-family - the font (default: the page's).
  */
-export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
+export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages> {
   static override styles = [baseStyles, formStyles, meterReadingsStyles, readingsFormStyles];
-
-  /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  /** The id of the connected account to send readings for (`Account.id`); without it, the session's current account. */
-  @property({ attribute: 'account-id' }) accountId?: string;
-
-  /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
-  @property({ attribute: 'connect-href' }) connectHref?: string;
-
-  /** The address of the login page, likewise for the link shown without a session. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
 
   /** The messages of the fields, by meter id. */
   @state() private fieldErrors: Record<string, string> = {};
@@ -121,8 +107,6 @@ export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
     locale: () => this.localize.locale,
   });
 
-  /** The accounts' load failures already reported as `lk-error`, so each is reported once. */
-  #reported = new Set<unknown>();
   #abort: AbortController | undefined;
 
   constructor() {
@@ -134,54 +118,29 @@ export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
     this.#abort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Once per session: the store keeps the list for every element of it.
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const { accounts } = this.env;
-    if (accounts.status === 'error') this.report(accounts.error);
-  }
-
   protected override render(): TemplateResult {
     const t = this.t;
-    const { session } = this.env;
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
-    if (session.status !== 'authenticated') {
-      return loggedOutNotice(this, this.env, t, this.loginHref);
-    }
-    const store = this.env.accounts;
-    const loadingAccounts = store.status === 'loading' || store.status === 'idle';
+    const gate = this.renderSessionGate();
+    if (gate) return gate;
     const account = this.shownAccount();
+    const waiting = this.waitingForAccounts(account);
     return html`
       <section part="readings" aria-labelledby="${this.uid}-title">
         ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
         <p part="intro">${t.intro}</p>
-        ${store.status === 'error' ? faultAlert(faultMessage(store.error, t), t.retry, () => void store.reload()) : nothing}
-        ${account || store.status === 'ready' ? this.renderReady(account) : nothing}
+        ${this.renderAccountGate(account)}
+        ${account ? this.renderAccount(account) : nothing}
         <p
           part=${this.shownAccepted(account) && !this.busy ? 'status status-accepted' : 'status'}
           role="status"
-          aria-busy=${loadingAccounts && !account ? 'true' : nothing}
-        >${this.statusText(account, loadingAccounts)}</p>
+          aria-busy=${waiting ? 'true' : nothing}
+        >${this.statusText(account, waiting)}</p>
       </section>
     `;
   }
 
-  private renderReady(account: Account | undefined): TemplateResult {
+  private renderAccount(account: Account): TemplateResult {
     const t = this.t;
-    if (!account) {
-      return html`
-        <p part="empty">${this.accountId && this.env.accounts.accounts.length > 0 ? t.notConnected : t.empty}</p>
-        <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-      `;
-    }
     if (account.meters.length === 0) {
       return html`<p part="account">${t.account(account.number)}</p>
         <p part="empty">${t.noMeters}</p>`;
@@ -197,10 +156,10 @@ export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
     `;
   }
 
-  private statusText(account: Account | undefined, loadingAccounts: boolean): string {
+  private statusText(account: Account | undefined, waiting: boolean): string {
     const t = this.t;
     if (this.busy) return t.submitting;
-    if (loadingAccounts && !account) return t.loadingAccount;
+    if (waiting) return t.loadingAccount;
     const accepted = this.shownAccepted(account);
     if (accepted) {
       const numbers = new Intl.NumberFormat(intlLocale(this.localize.locale));
@@ -214,13 +173,6 @@ export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
   /** The readings accepted last, while their account is the one shown. */
   private shownAccepted(account: Account | undefined): Accepted | undefined {
     return this.accepted && this.accepted.accountId === account?.id ? this.accepted : undefined;
-  }
-
-  /** The account of `account-id`, else the session's current one; `undefined` until the list is loaded. */
-  private shownAccount(): Account | undefined {
-    const store = this.env.accounts;
-    if (this.env.session.status !== 'authenticated') return undefined;
-    return this.accountId ? store.accounts.find((account) => account.id === this.accountId) : store.current;
   }
 
   private readonly onSubmit = (event: SubmitEvent): void => {
@@ -295,12 +247,6 @@ export class LkReadingsFormElement extends LkElement<ReadingsFormMessages> {
       value,
       consumption,
     }));
-  }
-
-  private report(error: unknown): void {
-    if (this.#reported.has(error)) return;
-    this.#reported.add(error);
-    this.dispatchEvent(new LkErrorEvent(error));
   }
 }
 
