@@ -9,14 +9,16 @@ import {
   apiBaseArgType,
   DEMO_USER,
   elementMeta,
+  expectLoggedOut,
   findServerErrorAlert,
   inProvider,
   localeArgType,
   loggedIn,
-  mockBackend,
+  loginHrefArgType,
   storyApiBase,
   storyDocs,
   submitForSummary,
+  withFaults,
 } from './support.js';
 
 interface Args {
@@ -85,11 +87,10 @@ const meta: Meta<Args> = {
       options: ['', PSKOV, DAGESTAN, 'mrg-rostov', 'mrg-samara'],
       table: { category: 'lk-account-connect', type: { summary: 'string' } },
     },
-    'login-href': {
-      description: 'The login page’s address. With it, the link shown when nobody is logged in is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-account-connect', type: { summary: 'string' } },
-    },
+    'login-href': loginHrefArgType(
+      'lk-account-connect',
+      'The login page’s address. With it, the link shown when nobody is logged in is a real link; without it, a button that only fires `lk-navigate`.',
+    ),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -175,10 +176,10 @@ export const Connected: Story = {
 export const ServerError: Story = {
   name: 'Server error',
   args: { supplier: PSKOV, 'api-base': apiBase('server-error') },
-  parameters: {
-    ...mockBackend({ faults: { accounts: 'server-error' } }),
-    ...storyDocs('The backend answers the connection with 500: an alert with “Повторить”; the number stays. The play then clears the fault, so “Повторить” connects.'),
-  },
+  parameters: withFaults(
+    { accounts: 'server-error' },
+    'The backend answers the connection with 500: an alert with “Повторить”; the number stays. The play then clears the fault, so “Повторить” connects.',
+  ),
   beforeEach: loggedIn,
   play: async ({ canvasElement, loaded, step }) => {
     await step('The connection fails with 500', async () => {
@@ -197,11 +198,7 @@ export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in, instead of the form.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Чтобы подключить лицевой счет, войдите в Личный кабинет.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Чтобы подключить лицевой счет, войдите в Личный кабинет.'),
 };
 
 export const English: Story = {

@@ -1,41 +1,33 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
 import { submitReadings } from '../src/api/payments.js';
 import type { LkProviderElement } from '../src/elements/provider/provider.js';
 import { LkAccountHistoryElement } from '../src/entries/account-history.js';
 import {
+  accountIdArgType,
   apiBaseArgType,
+  connectHrefArgType,
   DEMO_USER,
   elementMeta,
+  expectBusy,
+  expectLoggedOut,
+  expectNoAccount,
   findServerErrorAlert,
-  inProvider,
+  headingLevelArgType,
+  loadFailsThenRecovers,
   localeArgType,
   loggedIn,
-  mockBackend,
+  loginHrefArgType,
+  renderAccountBound,
   storyApiBase,
   storyDocs,
+  withFaults,
   withTwoAccounts,
 } from './support.js';
+import type { AccountBoundArgs } from './support.js';
 
-interface Args {
-  /** `<lk-account-history locale>`. */
-  locale?: 'ru' | 'en';
-  /** `<lk-account-history account-id>`. */
-  'account-id'?: string;
-  /** `<lk-account-history heading-level>`. */
-  'heading-level'?: number;
-  /** `<lk-account-history connect-href>`. */
-  'connect-href'?: string;
-  /** `<lk-account-history login-href>`. */
-  'login-href'?: string;
-  /** `<lk-provider api-base>`: the story's own mock backend. */
-  'api-base': string;
-}
-
-type Story = StoryObj<Args>;
+type Story = StoryObj<AccountBoundArgs>;
 
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
 const apiBase = storyApiBase('elements-lk-account-history');
@@ -50,45 +42,19 @@ const findReadingsTable = (canvasElement: HTMLElement) =>
 
 // ----- The stories -----
 
-const meta: Meta<Args> = {
+const meta: Meta<AccountBoundArgs> = {
   title: 'Elements/lk-account-history',
   component: 'lk-account-history',
   tags: ['autodocs'],
   ...elementMeta({ 'lk-account-history': LkAccountHistoryElement }),
-  render: (args, { loaded }) =>
-    inProvider(
-      loaded,
-      html`<lk-account-history
-        locale=${ifDefined(args.locale)}
-        account-id=${ifDefined(args['account-id'] || undefined)}
-        heading-level=${ifDefined(args['heading-level'])}
-        connect-href=${ifDefined(args['connect-href'] || undefined)}
-        login-href=${ifDefined(args['login-href'] || undefined)}
-      ></lk-account-history>`,
-    ),
+  render: renderAccountBound('lk-account-history'),
   args: { locale: 'ru' },
   argTypes: {
     locale: localeArgType('lk-account-history'),
-    'account-id': {
-      description: 'The account to show, by its id; without it, the session’s current account (the one `<lk-accounts>` chooses).',
-      control: 'text',
-      table: { category: 'lk-account-history', type: { summary: 'string' } },
-    },
-    'heading-level': {
-      description: 'The level of the heading, 2 to 6 (default 2).',
-      control: { type: 'number', min: 2, max: 6 },
-      table: { category: 'lk-account-history', type: { summary: 'number' } },
-    },
-    'connect-href': {
-      description: 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-account-history', type: { summary: 'string' } },
-    },
-    'login-href': {
-      description: 'The login page’s address, likewise for the link shown when nobody is logged in.',
-      control: 'text',
-      table: { category: 'lk-account-history', type: { summary: 'string' } },
-    },
+    'account-id': accountIdArgType('lk-account-history'),
+    'heading-level': headingLevelArgType('lk-account-history', 'The level of the heading, 2 to 6 (default 2).'),
+    'connect-href': connectHrefArgType('lk-account-history'),
+    'login-href': loginHrefArgType('lk-account-history'),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -157,53 +123,35 @@ export const NoAccount: Story = {
   args: { 'api-base': apiBase('no-account') },
   parameters: storyDocs('Logged in, nothing connected: “Нет подключенных ЛС” and “Подключить ЛС”.'),
   beforeEach: loggedIn,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectNoAccount(canvasElement),
 };
 
 export const Loading: Story = {
   args: { 'api-base': apiBase('loading') },
-  parameters: {
-    ...mockBackend({ faults: { accountHistory: 'timeout' } }),
-    ...storyDocs('The backend does not answer: a busy status line, until the client gives up and shows a fault with “Повторить”.'),
-  },
+  parameters: withFaults(
+    { accountHistory: 'timeout' },
+    'The backend does not answer: a busy status line, until the client gives up and shows a fault with “Повторить”.',
+  ),
   beforeEach: withTwoAccounts,
-  play: async ({ canvasElement }) => {
-    const status = await within(canvasElement).findByText('Загружаем историю по лицевому счету…', {}, { timeout: 5000 });
-    await expect(status).toHaveAttribute('aria-busy', 'true');
-  },
+  play: ({ canvasElement }) => expectBusy(canvasElement, 'Загружаем историю по лицевому счету…'),
 };
 
 export const LoadingError: Story = {
   name: 'Loading error',
   args: { 'api-base': apiBase('loading-error') },
-  parameters: {
-    ...mockBackend({ faults: { accountHistory: 'server-error' } }),
-    ...storyDocs('The backend answers the history with 500: an alert with “Повторить”. The play then clears the fault, so “Повторить” loads the history.'),
-  },
+  parameters: withFaults(
+    { accountHistory: 'server-error' },
+    'The backend answers the history with 500: an alert with “Повторить”. The play then clears the fault, so “Повторить” loads the history.',
+  ),
   beforeEach: withTwoAccounts,
-  play: async ({ canvasElement, loaded, step }) => {
-    await step('The history fails with 500', async () => {
-      await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
-    });
-    await step('The server recovers', async () => {
-      await storyMock(loaded).backend.faults.clear('accountHistory');
-    });
-  },
+  play: loadFailsThenRecovers('accountHistory', 'The history fails with 500'),
 };
 
 export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Войдите в Личный кабинет, чтобы увидеть историю по лицевому счету.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Войдите в Личный кабинет, чтобы увидеть историю по лицевому счету.'),
 };
 
 export const English: Story = {
@@ -258,25 +206,21 @@ export const NewReading: Story = {
 export const ReadingsLoading: Story = {
   name: 'Readings loading',
   args: { 'api-base': apiBase('readings-loading') },
-  parameters: {
-    ...mockBackend({ faults: { readings: 'timeout' } }),
-    ...storyDocs('The readings do not come: their own busy status line under the history, which is shown.'),
-  },
+  parameters: withFaults({ readings: 'timeout' }, 'The readings do not come: their own busy status line under the history, which is shown.'),
   beforeEach: withTwoAccounts,
   play: async ({ canvasElement }) => {
     await findTable(canvasElement);
-    const status = await within(canvasElement).findByText('Загружаем показания счетчиков…', {}, { timeout: 5000 });
-    await expect(status).toHaveAttribute('aria-busy', 'true');
+    await expectBusy(canvasElement, 'Загружаем показания счетчиков…');
   },
 };
 
 export const ReadingsError: Story = {
   name: 'Readings error',
   args: { 'api-base': apiBase('readings-error') },
-  parameters: {
-    ...mockBackend({ faults: { readings: 'server-error' } }),
-    ...storyDocs('Only the readings fail (500): their own alert with “Повторить”, the chart and the charges still shown. The play then clears the fault and presses “Повторить”.'),
-  },
+  parameters: withFaults(
+    { readings: 'server-error' },
+    'Only the readings fail (500): their own alert with “Повторить”, the chart and the charges still shown. The play then clears the fault and presses “Повторить”.',
+  ),
   beforeEach: withTwoAccounts,
   play: async ({ canvasElement, loaded, step }) => {
     const canvas = within(canvasElement);

@@ -2,47 +2,36 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { storyMock } from '../.storybook/mock-backend.js';
-import { connectAccount } from '../src/api/accounts.js';
 import { LkAccountSummaryElement } from '../src/entries/account-summary.js';
 import {
   apiBaseArgType,
   DEMO_USER,
   elementMeta,
+  expectLoggedOut,
+  expectNoAccount,
   findHeading,
-  findServerErrorAlert,
+  headingLevelArgType,
   inProvider,
+  loadFailsThenRecovers,
   localeArgType,
   loggedIn,
-  mockBackend,
   storyApiBase,
   storyDocs,
+  withAccount,
+  withFaults,
   withTwoAccounts,
 } from './support.js';
+import type { AccountBoundArgs } from './support.js';
 
-interface Args {
-  /** `<lk-account-summary locale>`. */
-  locale?: 'ru' | 'en';
+type Args = Pick<AccountBoundArgs, 'locale' | 'heading-level' | 'api-base'> & {
   /** `<lk-account-summary pay-href>`. */
   'pay-href'?: string;
-  /** `<lk-account-summary heading-level>`. */
-  'heading-level'?: number;
-  /** `<lk-provider api-base>`: the story's own mock backend. */
-  'api-base': string;
-}
+};
 
 type Story = StoryObj<Args>;
 
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
 const apiBase = storyApiBase('elements-lk-account-summary');
-
-/** A story `beforeEach`: the demo user logs in and connects the register's account `number` of `supplierId`. */
-const withAccount =
-  (supplierId: string, number: string) =>
-  async (context: { loaded: Record<string, unknown> }): Promise<void> => {
-    await loggedIn(context);
-    await connectAccount(storyMock(context.loaded).client, { supplierId, number });
-  };
 
 /** The figure of "Сумма долга за период" (or its English), once the account is shown. */
 async function findDebt(canvasElement: HTMLElement): Promise<HTMLElement> {
@@ -81,11 +70,7 @@ const meta: Meta<Args> = {
       control: 'text',
       table: { category: 'lk-account-summary', type: { summary: 'string' } },
     },
-    'heading-level': {
-      description: 'The level of the heading “Лицевой счет”, 2 to 6; “Общие сведения” is one deeper.',
-      control: { type: 'number', min: 2, max: 6 },
-      table: { category: 'lk-account-summary', type: { summary: 'number' }, defaultValue: { summary: '2' } },
-    },
+    'heading-level': headingLevelArgType('lk-account-summary', 'The level of the heading “Лицевой счет”, 2 to 6; “Общие сведения” is one deeper.'),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -156,19 +141,12 @@ export const EarlierPeriod: Story = {
 export const HistoryError: Story = {
   name: 'Earlier periods failed',
   args: { 'api-base': apiBase('history-error') },
-  parameters: {
-    ...mockBackend({ faults: { accountHistory: 'server-error' } }),
-    ...storyDocs('The backend answers the history with 500: the open period stays, with an alert and “Повторить”. The play then clears the fault, so “Повторить” lists the closed months.'),
-  },
+  parameters: withFaults(
+    { accountHistory: 'server-error' },
+    'The backend answers the history with 500: the open period stays, with an alert and “Повторить”. The play then clears the fault, so “Повторить” lists the closed months.',
+  ),
   beforeEach: withAccount('mrg-pyatigorsk-dagestan', '5812345678'),
-  play: async ({ canvasElement, loaded, step }) => {
-    await step('The history fails with 500', async () => {
-      await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
-    });
-    await step('The server recovers', async () => {
-      await storyMock(loaded).backend.faults.clear('accountHistory');
-    });
-  },
+  play: loadFailsThenRecovers('accountHistory', 'The history fails with 500'),
 };
 
 export const NoAccount: Story = {
@@ -176,22 +154,14 @@ export const NoAccount: Story = {
   args: { 'api-base': apiBase('no-account') },
   parameters: storyDocs('Logged in, nothing connected yet: “Нет подключенных ЛС” and “Подключить ЛС”.'),
   beforeEach: loggedIn,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectNoAccount(canvasElement),
 };
 
 export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Войдите в Личный кабинет, чтобы увидеть сведения по лицевому счету.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Войдите в Личный кабинет, чтобы увидеть сведения по лицевому счету.'),
 };
 
 export const English: Story = {

@@ -1,33 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { storyMock } from '../.storybook/mock-backend.js';
 import { LkAccountsElement } from '../src/entries/accounts.js';
 import {
   apiBaseArgType,
+  connectHrefArgType,
   DEMO_USER,
   elementMeta,
-  findServerErrorAlert,
-  inProvider,
+  expectLoggedOut,
+  expectNoAccount,
+  loadFailsThenRecovers,
   localeArgType,
   loggedIn,
-  mockBackend,
+  loginHrefArgType,
+  renderAccountBound,
   storyApiBase,
   storyDocs,
+  withFaults,
   withTwoAccounts,
 } from './support.js';
+import type { AccountBoundArgs } from './support.js';
 
-interface Args {
-  /** `<lk-accounts locale>`. */
-  locale?: 'ru' | 'en';
-  /** `<lk-accounts connect-href>`. */
-  'connect-href'?: string;
-  /** `<lk-accounts login-href>`. */
-  'login-href'?: string;
-  /** `<lk-provider api-base>`: the story's own mock backend. */
-  'api-base': string;
-}
+/** `<lk-accounts>` is not bound to one account: of those attributes, only the two links. */
+type Args = Pick<AccountBoundArgs, 'locale' | 'connect-href' | 'login-href' | 'api-base'>;
 
 type Story = StoryObj<Args>;
 
@@ -44,28 +38,12 @@ const meta: Meta<Args> = {
   component: 'lk-accounts',
   tags: ['autodocs'],
   ...elementMeta({ 'lk-accounts': LkAccountsElement }),
-  render: (args, { loaded }) =>
-    inProvider(
-      loaded,
-      html`<lk-accounts
-        locale=${ifDefined(args.locale)}
-        connect-href=${ifDefined(args['connect-href'] || undefined)}
-        login-href=${ifDefined(args['login-href'] || undefined)}
-      ></lk-accounts>`,
-    ),
+  render: renderAccountBound('lk-accounts'),
   args: { locale: 'ru' },
   argTypes: {
     locale: localeArgType('lk-accounts'),
-    'connect-href': {
-      description: 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-accounts', type: { summary: 'string' } },
-    },
-    'login-href': {
-      description: 'The login page’s address, likewise for the link shown when nobody is logged in.',
-      control: 'text',
-      table: { category: 'lk-accounts', type: { summary: 'string' } },
-    },
+    'connect-href': connectHrefArgType('lk-accounts'),
+    'login-href': loginHrefArgType('lk-accounts'),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -86,11 +64,7 @@ export const Empty: Story = {
   args: { 'api-base': apiBase('empty') },
   parameters: storyDocs('Logged in, nothing connected yet: “Нет подключенных ЛС” and “Подключить ЛС”.'),
   beforeEach: loggedIn,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectNoAccount(canvasElement),
 };
 
 export const TwoAccounts: Story = {
@@ -126,30 +100,19 @@ export const ConfirmDisconnect: Story = {
 export const LoadingError: Story = {
   name: 'Loading error',
   args: { 'api-base': apiBase('loading-error') },
-  parameters: {
-    ...mockBackend({ faults: { accounts: 'server-error' } }),
-    ...storyDocs('The backend answers the list with 500: an alert with “Повторить”, never an endless “loading”. The play then clears the fault, so “Повторить” loads the list.'),
-  },
+  parameters: withFaults(
+    { accounts: 'server-error' },
+    'The backend answers the list with 500: an alert with “Повторить”, never an endless “loading”. The play then clears the fault, so “Повторить” loads the list.',
+  ),
   beforeEach: loggedIn,
-  play: async ({ canvasElement, loaded, step }) => {
-    await step('The list fails with 500', async () => {
-      await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
-    });
-    await step('The server recovers', async () => {
-      await storyMock(loaded).backend.faults.clear('accounts');
-    });
-  },
+  play: loadFailsThenRecovers('accounts', 'The list fails with 500'),
 };
 
 export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Войдите в Личный кабинет, чтобы увидеть подключенные лицевые счета.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Войдите в Личный кабинет, чтобы увидеть подключенные лицевые счета.'),
 };
 
 export const English: Story = {

@@ -1,58 +1,45 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
 import type { PaymentOutcome } from '../mocks/index.js';
-import { connectAccount } from '../src/api/accounts.js';
 import { LkPayNowElement } from '../src/entries/pay-now.js';
 import {
   apiBaseArgType,
+  connectHrefArgType,
   DEMO_USER,
   elementMeta,
+  expectLoggedOut,
+  expectNoAccount,
   findHeading,
   findServerErrorAlert,
-  inProvider,
+  headingLevelArgType,
   localeArgType,
   loggedIn,
+  loginHrefArgType,
   mockBackend,
+  renderAccountBound,
   storyApiBase,
   storyDocs,
   submitForSummary,
+  withAccount,
+  withFaults,
 } from './support.js';
+import type { AccountBoundArgs, LoadedContext } from './support.js';
 
-interface Args {
-  /** `<lk-pay-now locale>`. */
-  locale?: 'ru' | 'en';
-  /** `<lk-pay-now heading-level>`. */
-  'heading-level'?: number;
-  /** `<lk-pay-now connect-href>`. */
-  'connect-href'?: string;
-  /** `<lk-pay-now login-href>`. */
-  'login-href'?: string;
-  /** `<lk-provider api-base>`: the story's own mock backend. */
-  'api-base': string;
-}
+type Args = Omit<AccountBoundArgs, 'account-id'>;
 
 type Story = StoryObj<Args>;
 
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
 const apiBase = storyApiBase('elements-lk-pay-now');
 
-type Context = { loaded: Record<string, unknown> };
-
-/** A story `beforeEach`: the demo user logs in and connects the register's account `number` of `supplierId`. */
-const withAccount =
-  (supplierId: string, number: string, outcome?: PaymentOutcome) =>
-  async (context: Context): Promise<void> => {
-    await loggedIn(context);
-    const { client, backend } = storyMock(context.loaded);
-    await connectAccount(client, { supplierId, number });
-    if (outcome) await backend.payments.setOutcome(outcome);
+/** The seed's account: an overpayment of 1 956,85 ₽, "Счетчик 1" at 27927; the mock provider's `outcome`, if set. */
+const dagestan =
+  (outcome?: PaymentOutcome) =>
+  async (context: LoadedContext): Promise<void> => {
+    await withAccount('mrg-pyatigorsk-dagestan', '5812345678')(context);
+    if (outcome) await storyMock(context.loaded).backend.payments.setOutcome(outcome);
   };
-
-/** The seed's account: an overpayment of 1 956,85 ₽, "Счетчик 1" at 27927. */
-const dagestan = (outcome?: PaymentOutcome) => withAccount('mrg-pyatigorsk-dagestan', '5812345678', outcome);
 /** A debt of 1 234,56 ₽ and two meters. */
 const pskov = withAccount('mrg-pskov', '6001234567');
 
@@ -81,34 +68,19 @@ const meta: Meta<Args> = {
   component: 'lk-pay-now',
   tags: ['autodocs'],
   ...elementMeta({ 'lk-pay-now': LkPayNowElement }),
-  render: (args, { loaded }) =>
-    inProvider(
-      loaded,
-      html`<lk-pay-now
-        locale=${ifDefined(args.locale)}
-        heading-level=${ifDefined(args['heading-level'])}
-        connect-href=${ifDefined(args['connect-href'] || undefined)}
-        login-href=${ifDefined(args['login-href'] || undefined)}
-      ></lk-pay-now>`,
-    ),
+  render: renderAccountBound('lk-pay-now'),
   args: { locale: 'ru' },
   argTypes: {
     locale: localeArgType('lk-pay-now'),
-    'heading-level': {
-      description: 'The level of the heading “Оплатить онлайн”, 2 to 6; the confirmation’s and the result’s are one deeper.',
-      control: { type: 'number', min: 2, max: 6 },
-      table: { category: 'lk-pay-now', type: { summary: 'number' }, defaultValue: { summary: '2' } },
-    },
-    'connect-href': {
-      description: 'The account connection page. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-pay-now', type: { summary: 'string' } },
-    },
-    'login-href': {
-      description: 'The login page, likewise for the link shown without a session.',
-      control: 'text',
-      table: { category: 'lk-pay-now', type: { summary: 'string' } },
-    },
+    'heading-level': headingLevelArgType(
+      'lk-pay-now',
+      'The level of the heading “Оплатить онлайн”, 2 to 6; the confirmation’s and the result’s are one deeper.',
+    ),
+    'connect-href': connectHrefArgType(
+      'lk-pay-now',
+      'The account connection page. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
+    ),
+    'login-href': loginHrefArgType('lk-pay-now', 'The login page, likewise for the link shown without a session.'),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -258,10 +230,10 @@ export const Timeout: Story = {
 export const ServerError: Story = {
   name: 'Server error',
   args: { 'api-base': apiBase('server-error') },
-  parameters: {
-    ...mockBackend({ faults: { payments: 'server-error' } }),
-    ...storyDocs('The backend answers the payment with 500: the payment may have gone through, so the only way on is “Повторить” with the same key. The play then clears the fault.'),
-  },
+  parameters: withFaults(
+    { payments: 'server-error' },
+    'The backend answers the payment with 500: the payment may have gone through, so the only way on is “Повторить” with the same key. The play then clears the fault.',
+  ),
   beforeEach: dagestan(),
   play: async ({ canvasElement, loaded, step }) => {
     await step('The payment fails with 500', async () => {
@@ -280,22 +252,14 @@ export const NoAccount: Story = {
   args: { 'api-base': apiBase('no-account') },
   parameters: storyDocs('Logged in, nothing connected yet: “Нет подключенных ЛС” and “Подключить ЛС”.'),
   beforeEach: loggedIn,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectNoAccount(canvasElement),
 };
 
 export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Войдите в Личный кабинет, чтобы оплатить онлайн.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Войдите в Личный кабинет, чтобы оплатить онлайн.'),
 };
 
 export const English: Story = {

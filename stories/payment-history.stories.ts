@@ -1,42 +1,32 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
 import { newIdempotencyKey, pay } from '../src/api/payments.js';
 import type { LkProviderElement } from '../src/elements/provider/provider.js';
 import { LkPaymentHistoryElement } from '../src/entries/payment-history.js';
 import {
+  accountIdArgType,
   apiBaseArgType,
+  connectHrefArgType,
   DEMO_USER,
   elementMeta,
-  findServerErrorAlert,
-  inProvider,
+  expectBusy,
+  expectLoggedOut,
+  expectNoAccount,
+  headingLevelArgType,
+  loadFailsThenRecovers,
   localeArgType,
   loggedIn,
-  mockBackend,
+  loginHrefArgType,
+  renderAccountBound,
   storyApiBase,
   storyDocs,
+  withFaults,
   withTwoAccounts,
 } from './support.js';
+import type { AccountBoundArgs, LoadedContext } from './support.js';
 
-interface Args {
-  /** `<lk-payment-history locale>`. */
-  locale?: 'ru' | 'en';
-  /** `<lk-payment-history account-id>`. */
-  'account-id'?: string;
-  /** `<lk-payment-history heading-level>`. */
-  'heading-level'?: number;
-  /** `<lk-payment-history connect-href>`. */
-  'connect-href'?: string;
-  /** `<lk-payment-history login-href>`. */
-  'login-href'?: string;
-  /** `<lk-provider api-base>`: the story's own mock backend. */
-  'api-base': string;
-}
-
-type Story = StoryObj<Args>;
-type Loaded = { loaded: Record<string, unknown> };
+type Story = StoryObj<AccountBoundArgs>;
 
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
 const apiBase = storyApiBase('elements-lk-payment-history');
@@ -45,11 +35,11 @@ const apiBase = storyApiBase('elements-lk-payment-history');
 const DAGESTAN_ID = 'mrg-pyatigorsk-dagestan-5812345678';
 
 /** Pays `amount` kopecks on the Дагестан account through the story's own client, as `<lk-pay-now>` would. */
-const payOnDagestan = ({ loaded }: Loaded, amount: number) =>
+const payOnDagestan = ({ loaded }: LoadedContext, amount: number) =>
   pay(storyMock(loaded).client, DAGESTAN_ID, { amount }, { idempotencyKey: newIdempotencyKey() });
 
 /** Both accounts, then 500,00 ₽ paid, a card declined for 700,00 ₽, and 1 234,56 ₽ paid. */
-async function withPayments(context: Loaded): Promise<void> {
+async function withPayments(context: LoadedContext): Promise<void> {
   await withTwoAccounts(context);
   const { backend } = storyMock(context.loaded);
   await payOnDagestan(context, 50000);
@@ -64,45 +54,19 @@ const findTable = (canvasElement: HTMLElement, name = 'История плате
 
 // ----- The stories -----
 
-const meta: Meta<Args> = {
+const meta: Meta<AccountBoundArgs> = {
   title: 'Elements/lk-payment-history',
   component: 'lk-payment-history',
   tags: ['autodocs'],
   ...elementMeta({ 'lk-payment-history': LkPaymentHistoryElement }),
-  render: (args, { loaded }) =>
-    inProvider(
-      loaded,
-      html`<lk-payment-history
-        locale=${ifDefined(args.locale)}
-        account-id=${ifDefined(args['account-id'] || undefined)}
-        heading-level=${ifDefined(args['heading-level'])}
-        connect-href=${ifDefined(args['connect-href'] || undefined)}
-        login-href=${ifDefined(args['login-href'] || undefined)}
-      ></lk-payment-history>`,
-    ),
+  render: renderAccountBound('lk-payment-history'),
   args: { locale: 'ru' },
   argTypes: {
     locale: localeArgType('lk-payment-history'),
-    'account-id': {
-      description: 'The account to show, by its id; without it, the session’s current account (the one `<lk-accounts>` chooses).',
-      control: 'text',
-      table: { category: 'lk-payment-history', type: { summary: 'string' } },
-    },
-    'heading-level': {
-      description: 'The level of the heading, 2 to 6 (default 2).',
-      control: { type: 'number', min: 2, max: 6 },
-      table: { category: 'lk-payment-history', type: { summary: 'number' } },
-    },
-    'connect-href': {
-      description: 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-payment-history', type: { summary: 'string' } },
-    },
-    'login-href': {
-      description: 'The login page’s address, likewise for the link shown when nobody is logged in.',
-      control: 'text',
-      table: { category: 'lk-payment-history', type: { summary: 'string' } },
-    },
+    'account-id': accountIdArgType('lk-payment-history'),
+    'heading-level': headingLevelArgType('lk-payment-history', 'The level of the heading, 2 to 6 (default 2).'),
+    'connect-href': connectHrefArgType('lk-payment-history'),
+    'login-href': loginHrefArgType('lk-payment-history'),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -190,11 +154,7 @@ export const NoAccount: Story = {
   args: { 'api-base': apiBase('no-account') },
   parameters: storyDocs('Logged in, nothing connected: “Нет подключенных ЛС” and “Подключить ЛС”.'),
   beforeEach: loggedIn,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectNoAccount(canvasElement),
 };
 
 export const NotConnected: Story = {
@@ -211,47 +171,32 @@ export const NotConnected: Story = {
 
 export const Loading: Story = {
   args: { 'api-base': apiBase('loading') },
-  parameters: {
-    ...mockBackend({ faults: { payments: 'timeout' } }),
-    ...storyDocs('The backend does not answer: a busy status line, until the client gives up and shows a fault with “Повторить”.'),
-  },
+  parameters: withFaults(
+    { payments: 'timeout' },
+    'The backend does not answer: a busy status line, until the client gives up and shows a fault with “Повторить”.',
+  ),
   beforeEach: withTwoAccounts,
-  play: async ({ canvasElement }) => {
-    const status = await within(canvasElement).findByText('Загружаем историю платежей…', {}, { timeout: 5000 });
-    await expect(status).toHaveAttribute('aria-busy', 'true');
-  },
+  play: ({ canvasElement }) => expectBusy(canvasElement, 'Загружаем историю платежей…'),
 };
 
 export const LoadingError: Story = {
   name: 'Loading error',
   args: { 'api-base': apiBase('loading-error') },
-  parameters: {
-    ...mockBackend({ faults: { payments: 'server-error' } }),
-    ...storyDocs('The backend answers the payments with 500: an alert with “Повторить”. The play then clears the fault and presses it.'),
-  },
+  parameters: withFaults(
+    { payments: 'server-error' },
+    'The backend answers the payments with 500: an alert with “Повторить”. The play then clears the fault and presses it.',
+  ),
   beforeEach: withTwoAccounts,
-  play: async ({ canvasElement, loaded, step }) => {
-    const canvas = within(canvasElement);
-    await step('The payments fail with 500', async () => {
-      await findServerErrorAlert(canvasElement, { retry: true, timeout: 8000 });
-    });
-    await step('The server recovers, “Повторить”', async () => {
-      await storyMock(loaded).backend.faults.clear('payments');
-      await userEvent.click(canvas.getByRole('button', { name: 'Повторить' }));
-      await canvas.findByText('Платежей пока нет', {}, { timeout: 5000 });
-    });
-  },
+  play: loadFailsThenRecovers('payments', 'The payments fail with 500', {
+    afterRetry: (canvasElement) => within(canvasElement).findByText('Платежей пока нет', {}, { timeout: 5000 }),
+  }),
 };
 
 export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Войдите в Личный кабинет, чтобы увидеть историю платежей.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Войдите в Личный кабинет, чтобы увидеть историю платежей.'),
 };
 
 export const English: Story = {

@@ -1,53 +1,41 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
-import { connectAccount } from '../src/api/accounts.js';
 import { submitReadings } from '../src/api/payments.js';
 import { LkAccountSummaryElement } from '../src/entries/account-summary.js';
 import { LkReadingsFormElement } from '../src/entries/readings-form.js';
 import {
   apiBaseArgType,
+  connectHrefArgType,
   DEMO_USER,
   elementMeta,
+  expectBusy,
+  expectLoggedOut,
+  expectNoAccount,
   findHeading,
   findServerErrorAlert,
+  headingLevelArgType,
   inProvider,
   localeArgType,
   loggedIn,
-  mockBackend,
+  loginHrefArgType,
+  renderAccountBound,
   storyApiBase,
   storyDocs,
   submitForSummary,
+  withAccount,
+  withFaults,
   withTwoAccounts,
 } from './support.js';
+import type { AccountBoundArgs } from './support.js';
 
-interface Args {
-  /** `<lk-readings-form locale>`. */
-  locale?: 'ru' | 'en';
-  /** `<lk-readings-form heading-level>`. */
-  'heading-level'?: number;
-  /** `<lk-readings-form connect-href>`. */
-  'connect-href'?: string;
-  /** `<lk-readings-form login-href>`. */
-  'login-href'?: string;
-  /** `<lk-provider api-base>`: the story's own mock backend. */
-  'api-base': string;
-}
+type Args = Omit<AccountBoundArgs, 'account-id'>;
 
 type Story = StoryObj<Args>;
 
 /** Each story's own API base: its own backend, its own session (`/story-api/<story id>/`). */
 const apiBase = storyApiBase('elements-lk-readings-form');
-
-/** A story `beforeEach`: the demo user logs in and connects the register's account `number` of `supplierId`. */
-const withAccount =
-  (supplierId: string, number: string) =>
-  async (context: { loaded: Record<string, unknown> }): Promise<void> => {
-    await loggedIn(context);
-    await connectAccount(storyMock(context.loaded).client, { supplierId, number });
-  };
 
 /** The seed's own account: "Счетчик 1" at 27927. */
 const withSeedAccount = withAccount('mrg-pyatigorsk-dagestan', '5812345678');
@@ -70,34 +58,13 @@ const meta: Meta<Args> = {
   component: 'lk-readings-form',
   tags: ['autodocs'],
   ...elementMeta({ 'lk-readings-form': LkReadingsFormElement, 'lk-account-summary': LkAccountSummaryElement }),
-  render: (args, { loaded }) =>
-    inProvider(
-      loaded,
-      html`<lk-readings-form
-        locale=${ifDefined(args.locale)}
-        heading-level=${ifDefined(args['heading-level'])}
-        connect-href=${ifDefined(args['connect-href'] || undefined)}
-        login-href=${ifDefined(args['login-href'] || undefined)}
-      ></lk-readings-form>`,
-    ),
+  render: renderAccountBound('lk-readings-form'),
   args: { locale: 'ru' },
   argTypes: {
     locale: localeArgType('lk-readings-form'),
-    'heading-level': {
-      description: 'The level of the heading “Передача показаний”, 2 to 6.',
-      control: { type: 'number', min: 2, max: 6 },
-      table: { category: 'lk-readings-form', type: { summary: 'number' }, defaultValue: { summary: '2' } },
-    },
-    'connect-href': {
-      description: 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-readings-form', type: { summary: 'string' } },
-    },
-    'login-href': {
-      description: 'The login page’s address, likewise for the link shown without a session.',
-      control: 'text',
-      table: { category: 'lk-readings-form', type: { summary: 'string' } },
-    },
+    'heading-level': headingLevelArgType('lk-readings-form', 'The level of the heading “Передача показаний”, 2 to 6.'),
+    'connect-href': connectHrefArgType('lk-readings-form'),
+    'login-href': loginHrefArgType('lk-readings-form', 'The login page’s address, likewise for the link shown without a session.'),
     'api-base': apiBaseArgType('each story has its own backend and session'),
   },
   parameters: {
@@ -169,10 +136,10 @@ export const Invalid: Story = {
 
 export const Sending: Story = {
   args: { 'api-base': apiBase('sending') },
-  parameters: {
-    ...mockBackend({ faults: { readings: 'timeout' } }),
-    ...storyDocs('The backend does not answer: “Передаем показания…”, until the client gives up and shows a fault with “Повторить”.'),
-  },
+  parameters: withFaults(
+    { readings: 'timeout' },
+    'The backend does not answer: “Передаем показания…”, until the client gives up and shows a fault with “Повторить”.',
+  ),
   beforeEach: withSeedAccount,
   play: async ({ canvasElement }) => {
     await userEvent.type(await findReading(canvasElement), '27950');
@@ -247,10 +214,10 @@ export const Refused: Story = {
 export const Fault: Story = {
   name: 'Server error, then “Повторить”',
   args: { 'api-base': apiBase('fault') },
-  parameters: {
-    ...mockBackend({ faults: { readings: 'server-error' } }),
-    ...storyDocs('The backend answers 500: an alert with “Повторить”, the value kept. The play then clears the fault and presses “Повторить”: the same reading is accepted.'),
-  },
+  parameters: withFaults(
+    { readings: 'server-error' },
+    'The backend answers 500: an alert with “Повторить”, the value kept. The play then clears the fault and presses “Повторить”: the same reading is accepted.',
+  ),
   beforeEach: withSeedAccount,
   play: async ({ canvasElement, loaded, step }) => {
     const input = await findReading(canvasElement);
@@ -271,15 +238,12 @@ export const Fault: Story = {
 export const Loading: Story = {
   name: 'Loading the account',
   args: { 'api-base': apiBase('loading') },
-  parameters: {
-    ...mockBackend({ faults: { accounts: 'timeout' } }),
-    ...storyDocs('The backend does not answer the list of accounts: a busy status line, until the client gives up and shows a fault with “Повторить”.'),
-  },
+  parameters: withFaults(
+    { accounts: 'timeout' },
+    'The backend does not answer the list of accounts: a busy status line, until the client gives up and shows a fault with “Повторить”.',
+  ),
   beforeEach: withSeedAccount,
-  play: async ({ canvasElement }) => {
-    const status = await within(canvasElement).findByText('Загружаем сведения по лицевому счету…', {}, { timeout: 5000 });
-    await expect(status).toHaveAttribute('aria-busy', 'true');
-  },
+  play: ({ canvasElement }) => expectBusy(canvasElement, 'Загружаем сведения по лицевому счету…'),
 };
 
 export const NoAccount: Story = {
@@ -287,22 +251,14 @@ export const NoAccount: Story = {
   args: { 'api-base': apiBase('no-account') },
   parameters: storyDocs('Logged in, nothing connected yet: “Нет подключенных ЛС” and “Подключить ЛС”.'),
   beforeEach: loggedIn,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Нет подключенных ЛС', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Подключить ЛС' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectNoAccount(canvasElement),
 };
 
 export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: a short message and a link to log in.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Войдите в Личный кабинет, чтобы передать показания.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Войдите в Личный кабинет, чтобы передать показания.'),
 };
 
 export const English: Story = {

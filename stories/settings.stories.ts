@@ -10,14 +10,17 @@ import {
   apiBaseArgType,
   DEMO_USER,
   elementMeta,
+  expectLoggedOut,
   findServerErrorAlert,
   inProvider,
   localeArgType,
   loggedIn,
+  loginHrefArgType,
   mockBackend,
   storyApiBase,
   storyDocs,
   submitForSummary,
+  withFaults,
 } from './support.js';
 
 interface Args {
@@ -89,11 +92,7 @@ const meta: Meta<Args> = {
       control: 'text',
       table: { category: 'lk-settings', type: { summary: 'string' } },
     },
-    'login-href': {
-      description: 'The login page’s address, likewise for the link shown when nobody is logged in.',
-      control: 'text',
-      table: { category: 'lk-settings', type: { summary: 'string' } },
-    },
+    'login-href': loginHrefArgType('lk-settings'),
     'password-policy': {
       description: 'The rule for the new password: the seed’s 5–10 Latin letters and digits, or the strong one (15–128, any characters).',
       control: 'select',
@@ -181,10 +180,10 @@ export const Changed: Story = {
 export const ServerError: Story = {
   name: 'Server error',
   args: { 'api-base': apiBase('server-error') },
-  parameters: {
-    ...mockBackend({ faults: { changePassword: 'server-error' } }),
-    ...storyDocs('The backend answers the change with 500: an alert with “Повторить”, and nothing typed is lost. The play then clears the fault.'),
-  },
+  parameters: withFaults(
+    { changePassword: 'server-error' },
+    'The backend answers the change with 500: an alert with “Повторить”, and nothing typed is lost. The play then clears the fault.',
+  ),
   beforeEach: loggedIn,
   play: async ({ canvasElement, loaded, step }) => {
     await step('The change fails with 500', async () => {
@@ -203,11 +202,7 @@ export const LoggedOut: Story = {
   name: 'Logged out',
   args: { 'api-base': apiBase('logged-out') },
   parameters: storyDocs('Nobody is logged in: the settings say so and link to the login page.'),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByText('Настройки доступны после входа в Личный кабинет.', {}, { timeout: 5000 });
-    await expect(canvas.getByRole('button', { name: 'Войти в Личный кабинет' })).toBeVisible();
-  },
+  play: ({ canvasElement }) => expectLoggedOut(canvasElement, 'Настройки доступны после входа в Личный кабинет.'),
 };
 
 export const English: Story = {
