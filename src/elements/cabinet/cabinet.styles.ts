@@ -74,6 +74,7 @@ export const cabinetStyles = css`
     gap: var(--lk-space, 1rem);
   }
   :scope [part~='account'],
+  :scope [part~='pay'],
   :scope [part~='connect'],
   :scope [part~='welcome'] {
     display: grid;
