@@ -1,12 +1,10 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { fetchAccountHistory } from '../../src/api/accounts.js';
 import { createClient } from '../../src/api/client.js';
 import { fetchReadings, newIdempotencyKey, pay, submitReadings } from '../../src/api/payments.js';
-import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkAccountHistoryElement } from '../../src/elements/account-history/account-history.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
@@ -15,13 +13,11 @@ import { formatDay, formatMoney } from '../../src/i18n/format.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import type { AccountHistory, HistoryMonth } from '../../src/schemas/account.js';
 import type { ReadingHistory, ReadingHistoryEntry } from '../../src/schemas/reading.js';
-import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, PSKOV, PSKOV_ID, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf } from './helpers.js';
+import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithAccounts, textOf } from './helpers.js';
+import type { AccountsSetup } from './helpers.js';
 
-const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
-const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
-const PSKOV_ID = 'mrg-pskov-6001234567';
 
 /** The months as the seed writes them ("Май 2015"), to read the month headers against. */
 const MONTH_NAMES: Record<Locale, readonly string[]> = {
@@ -33,20 +29,12 @@ const inWords = (month: string, locale: Locale = 'ru') => `${MONTH_NAMES[locale]
 describe('<lk-account-history>', () => {
   const backend = useMockBackend();
 
-  /** Logs the demo user in, connects `accounts` on the backend (the first becomes current), then renders `content`. */
-  async function render(
-    content: TemplateResult = html`<lk-account-history></lk-account-history>`,
-    { provider = {}, accounts = [DAGESTAN, PSKOV], loggedIn = true }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean } = {},
-  ): Promise<LkAccountHistoryElement> {
-    if (loggedIn) {
-      await logIn(backend);
-      for (const body of accounts) {
-        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
-        expect(answer.status, `connecting ${body.number}`).to.equal(201);
-      }
-    }
-    return renderWithBackend<LkAccountHistoryElement>(backend, content, provider);
-  }
+  /** Logs the demo user in, connects `accounts` (by default 5812345678, current, and 6001234567), then renders `content`. */
+  const render = (content = html`<lk-account-history></lk-account-history>`, setup: AccountsSetup = {}) =>
+    renderWithAccounts<LkAccountHistoryElement>(backend, content, { accounts: [DAGESTAN, PSKOV], ...setup });
+
+  /** Renders without waiting for the element to settle (5812345678 connected): for the states on the way. */
+  const renderUnsettled = (setup: AccountsSetup = {}) => render(undefined, { accounts: [DAGESTAN], ...setup, settled: false });
 
   /** Renders and waits for the table. */
   async function renderTable(...args: Parameters<typeof render>): Promise<LkAccountHistoryElement> {
@@ -145,14 +133,7 @@ describe('<lk-account-history>', () => {
     });
 
     it('is accessible while loading', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accountHistory', 'timeout');
-      resetConfiguration();
-      const provider = await fixture<LkProviderElement>(
-        html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock}><lk-account-history></lk-account-history></lk-provider>`,
-      );
-      const element = provider.querySelector('lk-account-history')!;
+      const element = await renderUnsettled({ before: () => backend.faults.set('accountHistory', 'timeout') });
       await waitUntil(() => status(element) === 'Загружаем историю по лицевому счету…');
       expect(element.querySelector('[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
       await expect(element).to.be.accessible();
@@ -186,15 +167,8 @@ describe('<lk-account-history>', () => {
     });
 
     it('is accessible while the readings load, with the history shown', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('readings', 'timeout');
-      resetConfiguration();
-      // Not renderWithBackend: it waits for nothing busy, and these readings never come.
-      const provider = await fixture<LkProviderElement>(
-        html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock}><lk-account-history></lk-account-history></lk-provider>`,
-      );
-      const element = provider.querySelector('lk-account-history')!;
+      // Unsettled: a settled element has nothing busy, and these readings never come.
+      const element = await renderUnsettled({ before: () => backend.faults.set('readings', 'timeout') });
       await findPart(element, '[part~="table"]');
       await waitUntil(() => readingsStatus(element) === 'Загружаем показания счетчиков…');
       expect(element.querySelector('[part~="readings-status"]')!.getAttribute('aria-busy')).to.equal('true');
@@ -650,15 +624,7 @@ describe('<lk-account-history>', () => {
     for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} of the history with a message and a retry`, async () => {
         await backend.faults.set('accountHistory', fault);
-        await logIn(backend);
-        await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-        resetConfiguration();
-        const provider = await fixture<LkProviderElement>(
-          html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${withoutRetries()}
-            ><lk-account-history></lk-account-history
-          ></lk-provider>`,
-        );
-        const element = provider.querySelector('lk-account-history')!;
+        const element = await renderUnsettled({ provider: { client: withoutRetries() } });
         await oneEvent(element, 'lk-error');
         const alert = await findPart(element, '[part~="fault"]');
         expect(alert.getAttribute('role')).to.equal('alert');
@@ -685,15 +651,7 @@ describe('<lk-account-history>', () => {
     for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} of the readings with their own message and retry, the history still shown`, async () => {
         await backend.faults.set('readings', fault);
-        await logIn(backend);
-        await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-        resetConfiguration();
-        const provider = await fixture<LkProviderElement>(
-          html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${withoutRetries()}
-            ><lk-account-history></lk-account-history
-          ></lk-provider>`,
-        );
-        const element = provider.querySelector('lk-account-history')!;
+        const element = await renderUnsettled({ provider: { client: withoutRetries() } });
         await oneEvent(element, 'lk-error');
         const alert = await findPart(element, '[part~="readings"] [part~="fault"]');
         expect(alert.getAttribute('role')).to.equal('alert');
@@ -739,10 +697,11 @@ describe('<lk-account-history>', () => {
     });
 
     it('ends a failure of the account list with a message and a retry', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accounts', 'server-error');
-      const element = await render(undefined, { provider: { client: withoutRetries() }, loggedIn: false });
+      const element = await render(undefined, {
+        accounts: [DAGESTAN],
+        before: () => backend.faults.set('accounts', 'server-error'),
+        provider: { client: withoutRetries() },
+      });
       const alert = await findPart(element, '[part~="fault"]');
       expect(textOf(alert)).to.contain('На сервере произошла ошибка');
       await backend.faults.clear();

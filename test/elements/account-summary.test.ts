@@ -1,24 +1,20 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
 import { HISTORY_MONTHS } from '../../mocks/register.js';
 import { createClient } from '../../src/api/client.js';
-import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkAccountSummaryElement } from '../../src/elements/account-summary/account-summary.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import '../../src/entries/account-summary.js';
 import type { Account, AccountHistory } from '../../src/schemas/account.js';
-import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, logInWithAccounts, mockFetch, PSKOV, SAMARA, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf } from './helpers.js';
+import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithAccounts, textOf } from './helpers.js';
+import type { AccountsSetup } from './helpers.js';
 
-const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
-const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
-const SAMARA = { supplierId: 'mrg-samara', number: '6312345678' };
 
 /** The facts of the register, as the mock was seeded with them: the figures the element must show. */
 const facts = (number: string) => REGISTER_ACCOUNTS.find((account) => account.number === number)!;
@@ -39,29 +35,13 @@ const rubles = (kopecks: number, locale = 'ru-RU') =>
 describe('<lk-account-summary>', () => {
   const backend = useMockBackend();
 
-  /** Logs the demo user in, connects `accounts` on the backend (oldest first, so the first is current), then renders `content`. */
-  async function render(
-    content: TemplateResult = html`<lk-account-summary></lk-account-summary>`,
-    { provider = {}, accounts = [DAGESTAN, PSKOV], loggedIn = true }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean } = {},
-  ): Promise<LkAccountSummaryElement> {
-    if (loggedIn) {
-      await logIn(backend);
-      for (const body of accounts) {
-        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
-        expect(answer.status, `connecting ${body.number}`).to.equal(201);
-      }
-    }
-    return renderWithBackend<LkAccountSummaryElement>(backend, content, provider);
-  }
+  /** Logs the demo user in, connects `accounts` (by default 5812345678, current, and 6001234567), then renders `content`. */
+  const render = (content = html`<lk-account-summary></lk-account-summary>`, setup: AccountsSetup = {}) =>
+    renderWithAccounts<LkAccountSummaryElement>(backend, content, { accounts: [DAGESTAN, PSKOV], ...setup });
 
-  /** Renders without waiting for the element to settle: for the states on the way. */
-  async function renderUnsettled(client = withoutRetries()): Promise<LkAccountSummaryElement> {
-    resetConfiguration();
-    const provider = await fixture<LkProviderElement>(
-      html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${client}><lk-account-summary></lk-account-summary></lk-provider>`,
-    );
-    return provider.querySelector('lk-account-summary')!;
-  }
+  /** Renders without waiting for the element to settle, with a client that does not retry: for the states on the way. */
+  const renderUnsettled = (setup: AccountsSetup = {}) =>
+    render(undefined, { accounts: [DAGESTAN], provider: { client: withoutRetries() }, ...setup, settled: false });
 
   /** A client that does not retry a failed GET, so a fault shows at once. */
   const withoutRetries = (timeout?: number) => createClient({ baseUrl: backend.apiBase, retries: 0, ...(timeout ? { timeout } : {}) });
@@ -113,19 +93,14 @@ describe('<lk-account-summary>', () => {
     });
 
     it('is accessible while the accounts load', async () => {
-      await logIn(backend);
-      await backend.faults.set('accounts', 'timeout');
-      const element = await renderUnsettled();
+      const element = await renderUnsettled({ accounts: [], before: () => backend.faults.set('accounts', 'timeout') });
       await waitUntil(() => status(element) === 'Загружаем сведения по лицевому счету…');
       expect(element.querySelector('[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
       await expect(element).to.be.accessible();
     });
 
     it('is accessible while the earlier periods load', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accountHistory', 'timeout');
-      const element = await renderUnsettled();
+      const element = await renderUnsettled({ before: () => backend.faults.set('accountHistory', 'timeout') });
       await waitUntil(() => status(element) === 'Загружаем прошлые периоды…');
       expect(element.querySelector('[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
       // The open period is shown meanwhile.
@@ -300,9 +275,7 @@ describe('<lk-account-summary>', () => {
 
   describe('attributes', () => {
     it('shows the account named by account-id rather than the current one', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await mockFetch(backend, 'accounts', { method: 'POST', body: PSKOV });
+      await logInWithAccounts(backend, [DAGESTAN, PSKOV]);
       const pskov = (await backendAccounts()).find((account) => account.number === PSKOV.number)!;
       const element = await render(html`<lk-account-summary account-id=${pskov.id}></lk-account-summary>`, { accounts: [] });
       expect(storeOf(element).current?.number).to.equal('5812345678');
@@ -438,10 +411,7 @@ describe('<lk-account-summary>', () => {
     });
 
     it('asks again for the history when put back on the page after leaving while it loaded', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accountHistory', 'timeout');
-      const element = await renderUnsettled();
+      const element = await renderUnsettled({ before: () => backend.faults.set('accountHistory', 'timeout') });
       await waitUntil(() => status(element) === 'Загружаем прошлые периоды…');
       const parent = element.parentElement!;
       element.remove();
@@ -485,8 +455,6 @@ describe('<lk-account-summary>', () => {
     for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} of the history with a message and a retry, the open period still shown`, async () => {
         await backend.faults.set('accountHistory', fault);
-        await logIn(backend);
-        await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
         const element = await renderUnsettled();
         await oneEvent(element, 'lk-error');
         const alert = await findPart(element, '[part~="fault"]');
@@ -529,10 +497,7 @@ describe('<lk-account-summary>', () => {
     });
 
     it('ends a failure of the accounts with a message and a retry', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accounts', 'server-error');
-      const element = await renderUnsettled();
+      const element = await renderUnsettled({ before: () => backend.faults.set('accounts', 'server-error') });
       const alert = await findPart(element, '[part~="fault"]');
       expect(textOf(alert)).to.contain('На сервере произошла ошибка');
       expect(status(element)).to.equal('');

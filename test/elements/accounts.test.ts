@@ -1,10 +1,8 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { createClient } from '../../src/api/client.js';
-import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkAccountConnectElement } from '../../src/elements/account-connect/account-connect.js';
 import type { LkAccountsElement } from '../../src/elements/accounts/accounts.js';
@@ -12,30 +10,21 @@ import type { LkProviderElement } from '../../src/elements/provider/provider.js'
 import '../../src/entries/account-connect.js';
 import '../../src/entries/accounts.js';
 import type { LkAccountSelectedEvent } from '../../src/events/account-selected.js';
-import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, mockFetch, PSKOV, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithAccounts, textOf, typeInto } from './helpers.js';
+import type { AccountsSetup } from './helpers.js';
 
-const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
-const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
 
 describe('<lk-accounts>', () => {
   const backend = useMockBackend();
 
-  /** Logs the demo user in, connects `accounts` on the backend (oldest first), then renders `content`. */
-  async function render(
-    content: TemplateResult = html`<lk-accounts></lk-accounts>`,
-    { provider = {}, accounts = [DAGESTAN, PSKOV], loggedIn = true }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean } = {},
-  ): Promise<LkAccountsElement> {
-    if (loggedIn) {
-      await logIn(backend);
-      for (const body of accounts) {
-        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
-        expect(answer.status, `connecting ${body.number}`).to.equal(201);
-      }
-    }
-    return renderWithBackend<LkAccountsElement>(backend, content, provider);
-  }
+  /** Logs the demo user in, connects `accounts` (by default 5812345678, current, and 6001234567), then renders `content`. */
+  const render = (content = html`<lk-accounts></lk-accounts>`, setup: AccountsSetup = {}) =>
+    renderWithAccounts<LkAccountsElement>(backend, content, { accounts: [DAGESTAN, PSKOV], ...setup });
+
+  /** Renders without waiting for the element to settle, no account connected: for the states on the way. */
+  const renderUnsettled = (setup: AccountsSetup = {}) => render(undefined, { accounts: [], ...setup, settled: false });
 
   /** A client that does not retry a failed GET or DELETE, so a fault shows at once. */
   const withoutRetries = (timeout?: number) => createClient({ baseUrl: backend.apiBase, retries: 0, ...(timeout ? { timeout } : {}) });
@@ -66,13 +55,7 @@ describe('<lk-accounts>', () => {
     });
 
     it('is accessible while loading', async () => {
-      await logIn(backend);
-      await backend.faults.set('accounts', 'timeout');
-      resetConfiguration();
-      const provider = await fixture<LkProviderElement>(
-        html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock}><lk-accounts></lk-accounts></lk-provider>`,
-      );
-      const element = provider.querySelector('lk-accounts')!;
+      const element = await renderUnsettled({ before: () => backend.faults.set('accounts', 'timeout') });
       await waitUntil(() => status(element) === 'Загружаем лицевые счета…');
       expect(element.querySelector('[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
       await expect(element).to.be.accessible();
@@ -446,12 +429,7 @@ describe('<lk-accounts>', () => {
     for (const [fault, message] of FAULTS) {
       it(`ends a ${fault} of the list with a message and a retry`, async () => {
         await backend.faults.set('accounts', fault);
-        await logIn(backend);
-        resetConfiguration();
-        const provider = await fixture<LkProviderElement>(
-          html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${withoutRetries()}><lk-accounts></lk-accounts></lk-provider>`,
-        );
-        const element = provider.querySelector('lk-accounts')!;
+        const element = await renderUnsettled({ provider: { client: withoutRetries() } });
         const failed = oneEvent(element, 'lk-error');
         await failed;
         const alert = await findPart(element, '[part~="fault"]');

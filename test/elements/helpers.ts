@@ -12,13 +12,14 @@ import { pageWorker } from '../../mocks/browser.js';
 import '../../src/entries/provider.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import { resetConfiguration } from '../../src/context/environment.js';
+import type { ConnectAccountRequest } from '../../src/schemas/account.js';
+import { logInWithAccounts } from '../mocks/helpers.js';
 
-/** Renders `content` inside an `<lk-provider>` on the backend's base and clock, and returns the content's first element. */
-export async function renderWithBackend<T extends HTMLElement>(
-  backend: MockBackend,
-  content: TemplateResult,
-  provider: Partial<Pick<LkProviderElement, 'locale' | 'navigator' | 'client'>> = {},
-): Promise<T> {
+/** The `<lk-provider>` properties a test may set. */
+export type ProviderSetup = Partial<Pick<LkProviderElement, 'locale' | 'navigator' | 'client'>>;
+
+/** Puts `content` inside an `<lk-provider>` on the backend's base and clock, and returns the content's first element at once. */
+async function mountInProvider<T extends HTMLElement>(backend: MockBackend, content: TemplateResult, provider: ProviderSetup): Promise<T> {
   resetConfiguration();
   const wrapper = await fixture<LkProviderElement>(html`<lk-provider
     api-base=${backend.apiBase}
@@ -28,12 +29,54 @@ export async function renderWithBackend<T extends HTMLElement>(
     locale=${provider.locale ?? 'ru'}
     >${content}</lk-provider
   >`);
-  const element = wrapper.firstElementChild as T & { updateComplete?: Promise<unknown> };
+  return wrapper.firstElementChild as T;
+}
+
+/** Renders `content` inside an `<lk-provider>` on the backend's base and clock, and returns the content's first element. */
+export async function renderWithBackend<T extends HTMLElement>(
+  backend: MockBackend,
+  content: TemplateResult,
+  provider: ProviderSetup = {},
+): Promise<T> {
+  const element = await mountInProvider<T & { updateComplete?: Promise<unknown> }>(backend, content, provider);
   await element.updateComplete;
   // Elements show a busy status while the session is asked for; tests start once it has settled.
   await waitUntil(() => !element.querySelector('[aria-busy="true"]'), 'the element stayed busy');
   await element.updateComplete;
   return element;
+}
+
+/** How {@link renderWithAccounts} prepares the backend and the page. */
+export interface AccountsSetup {
+  /** Register accounts to connect, in order: the first becomes current. Default none. */
+  accounts?: readonly ConnectAccountRequest[];
+  /** Whether the demo user logs in (and `accounts` get connected); default true. */
+  loggedIn?: boolean;
+  /** Runs after the log-in and the accounts, before the element renders: payments to list, faults to meet. */
+  before?: () => Promise<unknown>;
+  /** The provider's locale, navigator and client (one without retries, for faults that show at once). */
+  provider?: ProviderSetup;
+  /**
+   * Whether to wait until nothing in the element is busy; default true.
+   * False returns it as soon as it is on the page: for the loading states
+   * and the faults of the first request, which a settled element is past.
+   */
+  settled?: boolean;
+}
+
+/**
+ * The setup of the elements bound to an account: logs the demo user in,
+ * connects `accounts` on the backend, runs `before`, then renders `content`
+ * with {@link renderWithBackend} (or only mounts it, `settled: false`).
+ */
+export async function renderWithAccounts<T extends HTMLElement>(
+  backend: MockBackend,
+  content: TemplateResult,
+  { accounts = [], loggedIn = true, before, provider = {}, settled = true }: AccountsSetup = {},
+): Promise<T> {
+  if (loggedIn) await logInWithAccounts(backend, accounts);
+  await before?.();
+  return settled ? renderWithBackend<T>(backend, content, provider) : mountInProvider<T>(backend, content, provider);
 }
 
 /**

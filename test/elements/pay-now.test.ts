@@ -1,12 +1,10 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendMouse } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { http } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { problem } from '../../mocks/problem.js';
 import { createClient } from '../../src/api/client.js';
-import { resetConfiguration } from '../../src/context/environment.js';
 import { fetchPayments } from '../../src/api/payments.js';
 import type { LkPayNowElement } from '../../src/elements/pay-now/pay-now.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
@@ -16,12 +14,11 @@ import type { LkErrorEvent } from '../../src/events/error.js';
 import type { LkPaymentEvent } from '../../src/events/payment.js';
 import type { LkReadingsSubmittedEvent } from '../../src/events/readings-submitted.js';
 import type { Account } from '../../src/schemas/account.js';
-import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, logInWithAccounts, mockFetch, PSKOV, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, renderWithAccounts, textOf, typeInto } from './helpers.js';
+import type { AccountsSetup } from './helpers.js';
 
-const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
-const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
 
 /** Money as Intl's ru-RU writes it, white space folded as textOf folds it. */
 const rubles = (kopecks: number, locale = 'ru-RU') =>
@@ -54,18 +51,8 @@ describe('<lk-pay-now>', () => {
   const backend = useMockBackend();
 
   /** Logs the demo user in, connects `accounts` (the first is current), then renders `content`. */
-  async function render(
-    content: TemplateResult = html`<lk-pay-now></lk-pay-now>`,
-    { provider = {}, accounts = [DAGESTAN], loggedIn = true }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean } = {},
-  ): Promise<LkPayNowElement> {
-    if (loggedIn) {
-      await logIn(backend);
-      for (const body of accounts) {
-        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
-        expect(answer.status, `connecting ${body.number}`).to.equal(201);
-      }
-    }
-    const element = await renderWithBackend<LkPayNowElement>(backend, content, provider);
+  async function render(content = html`<lk-pay-now></lk-pay-now>`, setup: AccountsSetup = {}): Promise<LkPayNowElement> {
+    const element = await renderWithAccounts<LkPayNowElement>(backend, content, { accounts: [DAGESTAN], ...setup });
     await findPart(element, '[part~="continue"], [part~="empty"], [part~="logged-out"]');
     return element;
   }
@@ -285,14 +272,12 @@ describe('<lk-pay-now>', () => {
     });
 
     it('shows its status while the accounts load', async () => {
-      await logIn(backend);
-      await backend.faults.set('accounts', 'timeout');
-      // Not renderWithBackend: it waits for the element to settle, and the held accounts never let it.
-      resetConfiguration();
-      const provider = await fixture<LkProviderElement>(
-        html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${shortTimeout(60_000)}><lk-pay-now></lk-pay-now></lk-provider>`,
-      );
-      const element = provider.querySelector('lk-pay-now')!;
+      // Unsettled: the held accounts never let the element settle.
+      const element = await renderWithAccounts<LkPayNowElement>(backend, html`<lk-pay-now></lk-pay-now>`, {
+        before: () => backend.faults.set('accounts', 'timeout'),
+        provider: { client: shortTimeout(60_000) },
+        settled: false,
+      });
       await waitUntil(() => element.querySelector('[part~="pay-now"]') && status(element) === 'Загружаем сведения по лицевому счету…');
       expect(element.querySelector('[part~="pay-now"] > [part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
       await expect(element).to.be.accessible();
@@ -301,9 +286,7 @@ describe('<lk-pay-now>', () => {
 
   describe('attributes', () => {
     it('pays for the account of account-id, not the current one', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await mockFetch(backend, 'accounts', { method: 'POST', body: PSKOV });
+      await logInWithAccounts(backend, [DAGESTAN, PSKOV]);
       const [, pskov] = await backendAccounts();
       const element = await render(html`<lk-pay-now account-id=${pskov!.id}></lk-pay-now>`, { loggedIn: false });
       await findPart(element, '[part~="continue"]');

@@ -1,28 +1,23 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { createClient } from '../../src/api/client.js';
 import { isApiError } from '../../src/api/errors.js';
 import { newIdempotencyKey, pay } from '../../src/api/payments.js';
 import type { PaymentList, PaymentResponse } from '../../src/schemas/payment.js';
-import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkPayNowElement } from '../../src/elements/pay-now/pay-now.js';
 import type { LkPaymentHistoryElement } from '../../src/elements/payment-history/payment-history.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import '../../src/entries/pay-now.js';
 import '../../src/entries/payment-history.js';
-import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, DAGESTAN_ID, PSKOV, PSKOV_ID, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithBackend, textOf, typeInto } from './helpers.js';
+import { countRequests, expectTargetsAtLeast24, findPart, press, renderWithAccounts, textOf, typeInto } from './helpers.js';
+import type { AccountsSetup } from './helpers.js';
 
-const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
-const DAGESTAN_ID = 'mrg-pyatigorsk-dagestan-5812345678';
 const DAGESTAN_SUPPLIER = 'Межрегионгаз Пятигорск (Республика Дагестан)';
-const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
-const PSKOV_ID = 'mrg-pskov-6001234567';
 
 /** An instant as the seed writes dates, `28.11.2026`, in the page's time zone as the element shows it; written out here, not by the element's formatter. */
 const dotted = (instant: string) => {
@@ -37,37 +32,16 @@ const rubles = (kopecks: number, locale = 'ru-RU') =>
 describe('<lk-payment-history>', () => {
   const backend = useMockBackend();
 
-  /** Logs the demo user in, connects `accounts` on the backend (the first becomes current), then renders `content`. */
-  async function render(
-    content: TemplateResult = html`<lk-payment-history></lk-payment-history>`,
-    {
-      provider = {},
-      accounts = [DAGESTAN, PSKOV],
-      loggedIn = true,
-      before,
-    }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean; before?: () => Promise<unknown> } = {},
-  ): Promise<LkPaymentHistoryElement> {
-    if (loggedIn) {
-      await logIn(backend);
-      for (const body of accounts) {
-        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
-        expect(answer.status, `connecting ${body.number}`).to.equal(201);
-      }
-    }
-    await before?.();
-    return renderWithBackend<LkPaymentHistoryElement>(backend, content, provider);
-  }
+  /**
+   * Logs the demo user in, connects `accounts` (by default 5812345678, current, and 6001234567),
+   * runs `before` (the payments to list), then renders `content`.
+   */
+  const render = (content = html`<lk-payment-history></lk-payment-history>`, setup: AccountsSetup = {}) =>
+    renderWithAccounts<LkPaymentHistoryElement>(backend, content, { accounts: [DAGESTAN, PSKOV], ...setup });
 
-  /** Renders without waiting for the element to settle: for the states on the way, and faults the first request meets. */
-  async function renderUnsettled(client = withoutRetries()): Promise<LkPaymentHistoryElement> {
-    await logIn(backend);
-    await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-    resetConfiguration();
-    const provider = await fixture<LkProviderElement>(
-      html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${client}><lk-payment-history></lk-payment-history></lk-provider>`,
-    );
-    return provider.querySelector('lk-payment-history')!;
-  }
+  /** Renders without waiting for the element to settle (5812345678 connected): for the states on the way, and faults the first request meets. */
+  const renderUnsettled = (client = withoutRetries()) =>
+    render(undefined, { accounts: [DAGESTAN], provider: { client }, settled: false });
 
   /** A client that does not retry a failed GET, so a fault shows at once. */
   const withoutRetries = (timeout?: number) => createClient({ baseUrl: backend.apiBase, retries: 0, ...(timeout ? { timeout } : {}) });
@@ -490,10 +464,11 @@ describe('<lk-payment-history>', () => {
     });
 
     it('ends a failure of the account list with a message and a retry', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accounts', 'server-error');
-      const element = await render(undefined, { provider: { client: withoutRetries() }, loggedIn: false });
+      const element = await render(undefined, {
+        accounts: [DAGESTAN],
+        before: () => backend.faults.set('accounts', 'server-error'),
+        provider: { client: withoutRetries() },
+      });
       const alert = await findPart(element, '[part~="fault"]');
       expect(textOf(alert)).to.contain('На сервере произошла ошибка');
       await backend.faults.clear();

@@ -1,11 +1,9 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
 import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
 import { createClient } from '../../src/api/client.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
-import { resetConfiguration } from '../../src/context/environment.js';
 import type { LkAccountSummaryElement } from '../../src/elements/account-summary/account-summary.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import type { LkReadingsFormElement } from '../../src/elements/readings-form/readings-form.js';
@@ -13,12 +11,10 @@ import '../../src/entries/account-summary.js';
 import '../../src/entries/readings-form.js';
 import type { LkReadingsSubmittedEvent } from '../../src/events/readings-submitted.js';
 import type { Account } from '../../src/schemas/account.js';
-import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, logInWithAccounts, mockFetch, PSKOV, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
-import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
-
-const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' };
-const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' };
+import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, renderWithAccounts, textOf, typeInto } from './helpers.js';
+import type { AccountsSetup } from './helpers.js';
 
 /** The facts of the register, as the mock was seeded with them. */
 const facts = (number: string) => REGISTER_ACCOUNTS.find((account) => account.number === number)!;
@@ -74,31 +70,24 @@ describe('<lk-readings-form>', () => {
 
   /** Logs the demo user in, connects `accounts` (the first is current), then renders `content`. */
   async function render<T extends HTMLElement = LkReadingsFormElement>(
-    content: TemplateResult = html`<lk-readings-form></lk-readings-form>`,
-    { provider = {}, accounts = [DAGESTAN], loggedIn = true }: { provider?: object; accounts?: (typeof PSKOV)[]; loggedIn?: boolean } = {},
+    content = html`<lk-readings-form></lk-readings-form>`,
+    setup: AccountsSetup = {},
   ): Promise<T> {
-    if (loggedIn) {
-      await logIn(backend);
-      for (const body of accounts) {
-        const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
-        expect(answer.status, `connecting ${body.number}`).to.equal(201);
-      }
-    }
-    const element = await renderWithBackend<T>(backend, content, provider);
+    const element = await renderWithAccounts<T>(backend, content, { accounts: [DAGESTAN], ...setup });
     // The form shows once the accounts are in.
     const form = element.localName === 'lk-readings-form' ? element : element.querySelector('lk-readings-form')!;
-    if (loggedIn) await waitUntil(() => !form.querySelector('[part~="status"][aria-busy]'), 'the accounts never loaded');
+    if (setup.loggedIn !== false) await waitUntil(() => !form.querySelector('[part~="status"][aria-busy]'), 'the accounts never loaded');
     return element;
   }
 
-  /** Renders without waiting for the element to settle: for the states on the way. */
-  async function renderUnsettled(client = withoutRetries()): Promise<LkReadingsFormElement> {
-    resetConfiguration();
-    const provider = await fixture<LkProviderElement>(
-      html`<lk-provider api-base=${backend.apiBase} .clock=${backend.clock} .client=${client}><lk-readings-form></lk-readings-form></lk-provider>`,
-    );
-    return provider.querySelector('lk-readings-form')!;
-  }
+  /** Renders without waiting for the element to settle, with a client that does not retry: for the states on the way. */
+  const renderUnsettled = (setup: AccountsSetup = {}) =>
+    renderWithAccounts<LkReadingsFormElement>(backend, html`<lk-readings-form></lk-readings-form>`, {
+      accounts: [DAGESTAN],
+      provider: { client: withoutRetries() },
+      ...setup,
+      settled: false,
+    });
 
   /** A client that does not retry a failed GET, with a short timeout if asked, so a fault shows at once. */
   const withoutRetries = (timeout?: number) => createClient({ baseUrl: backend.apiBase, retries: 0, ...(timeout ? { timeout } : {}) });
@@ -181,9 +170,7 @@ describe('<lk-readings-form>', () => {
     });
 
     it('is accessible while the accounts load', async () => {
-      await logIn(backend);
-      await backend.faults.set('accounts', 'timeout');
-      const element = await renderUnsettled();
+      const element = await renderUnsettled({ accounts: [], before: () => backend.faults.set('accounts', 'timeout') });
       await waitUntil(() => status(element) === 'Загружаем сведения по лицевому счету…');
       expect(element.querySelector('[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
       await expect(element).to.be.accessible();
@@ -312,9 +299,7 @@ describe('<lk-readings-form>', () => {
 
   describe('attributes', () => {
     it('sends readings for the account named by account-id rather than the current one', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await mockFetch(backend, 'accounts', { method: 'POST', body: PSKOV });
+      await logInWithAccounts(backend, [DAGESTAN, PSKOV]);
       const pskov = (await backendAccounts()).find((account) => account.number === PSKOV.number)!;
       const element = await render(html`<lk-readings-form account-id=${pskov.id}></lk-readings-form>`, { accounts: [] });
       expect(storeOf(element).current?.number).to.equal('5812345678');
@@ -661,10 +646,7 @@ describe('<lk-readings-form>', () => {
     });
 
     it('ends a failure of the accounts with a message and a retry', async () => {
-      await logIn(backend);
-      await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN });
-      await backend.faults.set('accounts', 'server-error');
-      const element = await renderUnsettled();
+      const element = await renderUnsettled({ before: () => backend.faults.set('accounts', 'server-error') });
       const alert = await findPart(element, '[part~="fault"]');
       expect(textOf(alert)).to.contain('На сервере произошла ошибка');
       await backend.faults.clear('accounts');

@@ -20,6 +20,7 @@ import { HttpResponse, http } from 'msw';
 import * as v from 'valibot';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
+import type { ConnectAccountRequest } from '../../src/schemas/account.js';
 import { CaptchaChallengeSchema } from '../../src/schemas/captcha.js';
 import type { CaptchaChallenge, CaptchaSolution } from '../../src/schemas/captcha.js';
 import type { RegisterRequest } from '../../src/schemas/registration.js';
@@ -112,6 +113,30 @@ export function logIn(
   { email, password, captcha }: { email: string; password: string; captcha?: CaptchaSolution } = DEMO_USER,
 ): Promise<Response> {
   return mockFetch(backend, 'login', { method: 'POST', body: { email, password, ...(captcha ? { captcha } : {}) } });
+}
+
+/**
+ * Register accounts of the mock (mocks/data/register.ts) as `POST accounts`
+ * takes them: 5812345678 has an overpayment and one meter, 6001234567 a debt
+ * and two meters, 6312345678 no debt.
+ */
+export const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' } as const satisfies ConnectAccountRequest;
+export const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' } as const satisfies ConnectAccountRequest;
+export const SAMARA = { supplierId: 'mrg-samara', number: '6312345678' } as const satisfies ConnectAccountRequest;
+/** The API's ids of those accounts once connected: the supplier's id and the number. */
+export const DAGESTAN_ID = `${DAGESTAN.supplierId}-${DAGESTAN.number}`;
+export const PSKOV_ID = `${PSKOV.supplierId}-${PSKOV.number}`;
+
+/**
+ * Logs the demo user in and connects `accounts` on the backend in their
+ * order, so the first becomes current; throws if one is not connected.
+ */
+export async function logInWithAccounts(backend: MockBackend, accounts: readonly ConnectAccountRequest[]): Promise<void> {
+  await logIn(backend);
+  for (const body of accounts) {
+    const answer = await mockFetch(backend, 'accounts', { method: 'POST', body });
+    if (answer.status !== 201) throw new Error(`logInWithAccounts: connecting ${body.number} answered ${answer.status}`);
+  }
 }
 
 /**
