@@ -16,7 +16,7 @@ export { systemClock } from './context/clock.js';
 export type { Clock } from './context/clock.js';
 export type { LkNavigator, NavigateTarget } from './context/navigator.js';
 export type { Locale } from './i18n/locale.js';
-export { formatMoney, formatDate, formatMonth, formatDay } from './i18n/format.js';
+export { formatMoney, formatDate, formatDateTime, formatNumber, formatMonth, formatDay } from './i18n/format.js';
 export { LkElement } from './elements/base/lk-element.js';
 export { define } from './elements/base/define.js';
 export { LkProviderElement } from './elements/provider/provider.js';

@@ -12,6 +12,22 @@ export function formatDate(instant: string | number | Date, locale: Locale): str
   );
 }
 
+/** `28.11.2026, 14:05`-style date and time of an instant, as a receipt shows it. */
+export function formatDateTime(instant: string | number | Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
+}
+
+/** A count in the locale's digits and grouping (`1 234` m³). */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
 /**
  * Money from integer kopecks, for display only: `195685` → `1 956,85 ₽`.
  * Nothing computes with the formatted string.

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDay, formatMonth } from '../../src/i18n/format.js';
+import { formatDateTime, formatDay, formatMonth, formatNumber } from '../../src/i18n/format.js';
 
 describe('formatMonth', () => {
   it('writes a period as the seed does: the standalone month name, capitalised, and the year', () => {
@@ -32,5 +32,21 @@ describe('formatDay', () => {
   it('keeps the first and the last day of a year', () => {
     expect(formatDay('2016-01-01', 'ru')).to.equal('01.01.2016');
     expect(formatDay('2015-12-31', 'ru')).to.equal('31.12.2015');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups the digits as the locale does', () => {
+    expect(formatNumber(1234, 'ru')).to.equal('1\u00a0234');
+    expect(formatNumber(1234, 'en')).to.equal('1,234');
+    expect(formatNumber(23, 'ru')).to.equal('23');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes the date as the seed does, then the time of day', () => {
+    const instant = new Date(2026, 10, 28, 14, 5);
+    expect(formatDateTime(instant, 'ru')).to.equal('28.11.2026, 14:05');
+    expect(formatDateTime(instant.toISOString(), 'en')).to.equal('28/11/2026, 14:05');
   });
 });

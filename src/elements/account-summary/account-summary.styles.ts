@@ -30,21 +30,7 @@ export const accountSummaryStyles = css`
     margin: 0;
   }
   :scope [part~='fact'] {
-    display: grid;
     grid-template-columns: minmax(min(10rem, 45%), max-content) minmax(0, 1fr);
-    gap: 0 0.75rem;
-  }
-  :scope [part~='fact-label'] {
-    color: var(--lk-color-muted, #4a5561);
-  }
-  /* The seed's "Дата периода счета: Июнь 2015": the colon is layout, the term stays the term. */
-  :scope [part~='fact-label']::after {
-    content: ':';
-  }
-  :scope [part~='fact-value'] {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
   }
   :scope [part~='amount'] {
     white-space: nowrap;

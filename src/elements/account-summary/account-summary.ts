@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import { periodKey } from '../../controllers/account-data.js';
-import { formatDay, formatMoney, formatMonth, intlLocale } from '../../i18n/format.js';
+import { formatDay, formatMoney, formatMonth, formatNumber } from '../../i18n/format.js';
 import type { Account, HistoryMonth } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
@@ -13,6 +13,7 @@ import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
+import { fact, factStyles } from '../base/facts.js';
 import { formStyles } from '../base/form.styles.js';
 import { accountSummaryMessages } from './account-summary.messages.js';
 import type { AccountSummaryMessages } from './account-summary.messages.js';
@@ -91,7 +92,7 @@ interface MonthTotals {
  * @cssprop --lk-font-family - the font (default: the page's).
  */
 export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMessages> {
-  static override styles = [baseStyles, formStyles, accountSummaryStyles];
+  static override styles = [baseStyles, formStyles, factStyles, accountSummaryStyles];
 
   /** The address of the payment page, for a real "оплатить онлайн" link when no navigator handles it. */
   @property({ attribute: 'pay-href' }) payHref?: string;
@@ -148,9 +149,9 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     return html`
       ${heading(headingLevel(this.headingLevel, 1), { part: 'subtitle', text: t.general })}
       <dl part="facts">
-        ${this.fact('number', t.accountNumber, account.number)}
-        ${this.fact('supplier', t.supplier, account.supplierName)}
-        ${this.fact('address', t.address, account.address)}
+        ${fact('number', t.accountNumber, account.number)}
+        ${fact('supplier', t.supplier, account.supplierName)}
+        ${fact('address', t.address, account.address)}
       </dl>
       ${this.renderPeriodSelect(account, history.value ?? [], month)}
       ${history.status === 'error'
@@ -187,9 +188,9 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     const t = this.t;
     return html`
       <dl part="figures">
-        ${this.fact('period', t.periodDate, formatMonth(account.period, this.localize.locale))}
-        ${this.fact('debt', t.debt, this.balance(account.debt))}
-        ${this.fact('meter-count', t.meterCount, String(account.meters.length))}
+        ${fact('period', t.periodDate, formatMonth(account.period, this.localize.locale))}
+        ${fact('debt', t.debt, this.balance(account.debt))}
+        ${fact('meter-count', t.meterCount, String(account.meters.length))}
       </dl>
     `;
   }
@@ -208,12 +209,12 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     const locale = this.localize.locale;
     return html`
       <dl part="figures">
-        ${this.fact('period', t.periodDate, formatMonth(month, locale))}
-        ${this.fact('debt', t.closingDebt, this.balance(totals.closing))}
-        ${this.fact('charged', t.charged, this.money(totals.charged))}
-        ${this.fact('paid', t.paid, this.money(totals.paid))}
-        ${this.fact('consumption', t.consumption, new Intl.NumberFormat(intlLocale(locale)).format(totals.consumption))}
-        ${this.fact('meter-count', t.meterCount, String(account.meters.length))}
+        ${fact('period', t.periodDate, formatMonth(month, locale))}
+        ${fact('debt', t.closingDebt, this.balance(totals.closing))}
+        ${fact('charged', t.charged, this.money(totals.charged))}
+        ${fact('paid', t.paid, this.money(totals.paid))}
+        ${fact('consumption', t.consumption, formatNumber(totals.consumption, locale))}
+        ${fact('meter-count', t.meterCount, String(account.meters.length))}
       </dl>
     `;
   }
@@ -248,16 +249,6 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
           </tbody>
         </table>`,
       )}
-    `;
-  }
-
-  /** One row of a `<dl>`: the row's own part names what it holds. */
-  private fact(name: string, label: string, value: string | TemplateResult): TemplateResult {
-    return html`
-      <div part="fact fact-${name}">
-        <dt part="fact-label">${label}</dt>
-        <dd part="fact-value">${value}</dd>
-      </div>
     `;
   }
 

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatDay, formatMoney, intlLocale, plural } from '../../i18n/format.js';
+import { formatDay, formatMoney, formatNumber, plural } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Account, Meter } from '../../schemas/account.js';
 import { consumptionOf, findReadingIssue } from '../../schemas/reading.js';
@@ -267,7 +267,7 @@ export class MeterReadingFields {
     const volume = this.#volume(account, meter);
     if (volume === null) return '';
     return t.estimate(
-      new Intl.NumberFormat(intlLocale(locale)).format(volume),
+      formatNumber(volume, locale),
       formatMoney(volume * account.tariff, locale),
       formatMoney(account.tariff, locale),
     );

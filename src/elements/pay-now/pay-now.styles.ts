@@ -85,20 +85,7 @@ export const payNowStyles = css`
     margin: 0;
   }
   :scope [part~='fact'] {
-    display: grid;
     grid-template-columns: minmax(min(9rem, 45%), max-content) minmax(0, 1fr);
-    gap: 0 0.75rem;
-  }
-  :scope [part~='fact-label'] {
-    color: var(--lk-color-muted, #4a5561);
-  }
-  :scope [part~='fact-label']::after {
-    content: ':';
-  }
-  :scope [part~='fact-value'] {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
   }
   :scope [part~='readings-list'] {
     margin: 0;

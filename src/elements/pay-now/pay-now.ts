@@ -7,7 +7,7 @@ import { newIdempotencyKey, pay } from '../../api/payments.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkPaymentEvent } from '../../events/payment.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
-import { formatMoney, intlLocale } from '../../i18n/format.js';
+import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS } from '../../schemas/payment.js';
 import type { PaymentRequest, PaymentResponse } from '../../schemas/payment.js';
@@ -19,6 +19,7 @@ import { heading, headingLevel } from '../base/heading.js';
 import { LkAccountElement } from '../base/account-element.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
 import { baseStyles } from '../base/styles.js';
+import { fact, factStyles } from '../base/facts.js';
 import { formStyles } from '../base/form.styles.js';
 import { checkedAmount, payableAmount } from './amount.js';
 import type { PayAmountIssue } from './amount.js';
@@ -136,7 +137,7 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * @cssprop --lk-font-family - the font (default: the page's).
  */
 export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
-  static override styles = [baseStyles, formStyles, meterReadingsStyles, payNowStyles];
+  static override styles = [baseStyles, formStyles, factStyles, meterReadingsStyles, payNowStyles];
 
   @state() private step: Step = 'choose';
   /** The amount chosen; none yet: the debt when there is one, else an own amount. */
@@ -397,10 +398,10 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
       <form part="form form-confirm" novalidate aria-labelledby="${this.uid}-confirm" @submit=${this.onPay}>
         ${heading(headingLevel(this.headingLevel, 1), { id: `${this.uid}-confirm`, part: 'subtitle', text: t.confirmTitle })}
         <dl part="details">
-          ${this.fact('amount', t.confirmAmount, this.money(request.amount))}
-          ${this.fact('account', t.accountNumber, account.number)}
-          ${this.fact('supplier', t.supplier, account.supplierName)}
-          ${this.fact(
+          ${fact('amount', t.confirmAmount, this.money(request.amount))}
+          ${fact('account', t.accountNumber, account.number)}
+          ${fact('supplier', t.supplier, account.supplierName)}
+          ${fact(
             'readings',
             t.readings,
             readings.length === 0
@@ -556,19 +557,19 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
         <section part="receipt" aria-labelledby="${this.uid}-receipt">
           ${heading(headingLevel(level, 1), { id: `${this.uid}-receipt`, part: 'receipt-title', text: t.receiptTitle(receipt.number) })}
           <dl part="receipt-details">
-            ${this.fact('number', t.receiptNumber, receipt.number)}
-            ${this.fact('date', t.receiptDate, this.dateTime(receipt.issuedAt))}
-            ${this.fact('amount', t.receiptAmount, this.money(receipt.amount))}
-            ${this.fact('account', t.accountNumber, receipt.accountNumber)}
-            ${this.fact('supplier', t.supplier, receipt.supplierName)}
+            ${fact('number', t.receiptNumber, receipt.number)}
+            ${fact('date', t.receiptDate, formatDateTime(receipt.issuedAt, this.localize.locale))}
+            ${fact('amount', t.receiptAmount, this.money(receipt.amount))}
+            ${fact('account', t.accountNumber, receipt.accountNumber)}
+            ${fact('supplier', t.supplier, receipt.supplierName)}
             ${readings.length > 0
-              ? this.fact(
+              ? fact(
                   'readings',
                   t.receiptReadings,
                   html`<ul part="readings-list">
                     ${readings.map(
                       (reading) => html`<li part="reading">
-                        ${t.acceptedReading(meterName(account, reading.meterId), String(reading.value), this.number(reading.consumption))}
+                        ${t.acceptedReading(meterName(account, reading.meterId), String(reading.value), formatNumber(reading.consumption, this.localize.locale))}
                       </li>`,
                     )}
                   </ul>`,
@@ -624,34 +625,10 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     this.#focusNext = selector;
   }
 
-  /** One row of a `<dl>`: the row's own part names what it holds. */
-  private fact(name: string, label: string, value: string | TemplateResult): TemplateResult {
-    return html`
-      <div part="fact fact-${name}">
-        <dt part="fact-label">${label}</dt>
-        <dd part="fact-value">${value}</dd>
-      </div>
-    `;
-  }
-
   private money(kopecks: number): string {
     return formatMoney(kopecks, this.localize.locale);
   }
 
-  private number(value: number): string {
-    return new Intl.NumberFormat(intlLocale(this.localize.locale)).format(value);
-  }
-
-  /** The receipt's date and time, in the seed's date format ("28.11.2026, 14:05"). */
-  private dateTime(instant: string): string {
-    return new Intl.DateTimeFormat(intlLocale(this.localize.locale), {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(instant));
-  }
 }
 
 const meterName = (account: Account, meterId: string): string =>

@@ -5,7 +5,7 @@ import { isAbortError, isApiError } from '../../api/errors.js';
 import { submitReadings } from '../../api/payments.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
-import { intlLocale } from '../../i18n/format.js';
+import { formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import type { AcceptedReading, ReadingInput } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
@@ -162,9 +162,9 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     if (waiting) return t.loadingAccount;
     const accepted = this.shownAccepted(account);
     if (accepted) {
-      const numbers = new Intl.NumberFormat(intlLocale(this.localize.locale));
+      const locale = this.localize.locale;
       return t.accepted(
-        accepted.readings.map(({ name, value, consumption }) => t.acceptedReading(name, value, numbers.format(consumption))).join('; '),
+        accepted.readings.map(({ name, value, consumption }) => t.acceptedReading(name, value, formatNumber(consumption, locale))).join('; '),
       );
     }
     return '';
