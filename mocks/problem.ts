@@ -15,6 +15,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   forbidden: 'Forbidden',
   not_found: 'Not found',
   server_error: 'Internal server error',
+  internal_error: 'Unexpected internal error',
   captcha_required: 'The anti-robot check is required',
   captcha_invalid: 'The anti-robot answer is wrong, expired or used',
   token_invalid: 'The link is not valid',

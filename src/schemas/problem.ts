@@ -48,6 +48,12 @@ export type ProblemCode =
   | 'forbidden'
   | 'not_found'
   | 'server_error'
+  /**
+   * The backend failed in a way it did not foresee (500); the answer tells
+   * nothing of the failure. `server_error` is a failure the backend reports
+   * on purpose (the mock's fault controls).
+   */
+  | 'internal_error'
   | 'captcha_required'
   | 'captcha_invalid'
   | 'token_invalid'
