@@ -54,22 +54,33 @@ async function problemOf(response: Response): Promise<ProblemDetails> {
 }
 
 /**
- * Runs `change` on the backend's state right after the first transaction
- * whose saved state satisfies `when`. The listener is called while that
- * transaction still holds the storage's lock, and the lock serves
- * transactions in the order they were asked for, so `change` runs before
- * any transaction the handler asks for afterwards: a deterministic "in
- * between", no timing involved.
+ * Runs `change` on the backend's state at the first load or save that
+ * `when` picks (`saved` tells which). The listener is called within that
+ * load or save, and the storage's lock serves transactions in the order
+ * they were asked for, so `change` runs before any transaction a handler
+ * asks for afterwards: a deterministic "in between", no timing involved.
  */
-function afterSaved(backend: MockBackend, when: (state: MockState) => boolean, change: (state: MockState) => void): Promise<void> {
+function changeWhen(
+  backend: MockBackend,
+  when: (state: MockState, saved: boolean) => boolean,
+  change: (state: MockState) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const unsubscribe = backend.db.subscribe((state, saved) => {
-      if (!saved || !when(state)) return;
+      if (!when(state, saved)) return;
       unsubscribe();
       backend.db.transact(change).then(resolve, reject);
     });
   });
 }
+
+/** What `DELETE accounts/:accountId` does, as another tab would. */
+const disconnect = (accountId: string) => (state: MockState) => {
+  for (const connections of Object.values(state.connections)) {
+    const index = connections.findIndex((connection) => connection.accountId === accountId);
+    if (index !== -1) connections.splice(index, 1);
+  }
+};
 
 describe('mock backend: payments and their Idempotency-Key', () => {
   const backend = useMockBackend();
@@ -224,15 +235,11 @@ describe('mock backend: payments and their Idempotency-Key', () => {
     it('answers 404 when the account is disconnected between the first look and the payment, and gives the key back', async () => {
       const key = newKey();
       // Another tab disconnects the account right after this request took its key.
-      const disconnected = afterSaved(
+      const disconnected = changeWhen(
         backend,
-        (state) => Object.entries(state.idempotency).some(([recordKey, record]) => recordKey.endsWith(`:${key}`) && record.state === 'processing'),
-        (state) => {
-          for (const connections of Object.values(state.connections)) {
-            const index = connections.findIndex((connection) => connection.accountId === DAGESTAN_ID);
-            if (index !== -1) connections.splice(index, 1);
-          }
-        },
+        (state, saved) =>
+          saved && Object.entries(state.idempotency).some(([recordKey, record]) => recordKey.endsWith(`:${key}`) && record.state === 'processing'),
+        disconnect(DAGESTAN_ID),
       );
       const response = await postPayment(backend, DAGESTAN_ID, key, { amount: 50000 });
       await disconnected;
@@ -244,6 +251,28 @@ describe('mock backend: payments and their Idempotency-Key', () => {
       expect((await mockFetch(backend, 'accounts', { method: 'POST', body: DAGESTAN })).status).to.equal(201);
       const retry = await postPayment(backend, DAGESTAN_ID, key, { amount: 50000 });
       expect([retry.status, retry.headers.get('Idempotent-Replayed')]).to.deep.equal([201, null]);
+    });
+
+    it('answers readings 404 when the account is disconnected between the first look and the write', async () => {
+      // The handler's look at the connection is the first load after its session's transaction saved.
+      let sessionSaved = false;
+      const disconnected = changeWhen(
+        backend,
+        (_state, saved) => {
+          if (saved) sessionSaved = true;
+          return !saved && sessionSaved;
+        },
+        disconnect(DAGESTAN_ID),
+      );
+      const response = await fetch(accountUrl(backend, 'readings', DAGESTAN_ID), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
+        body: JSON.stringify({ readings: [{ meterId, value: lastReading + 5 }] }),
+      });
+      await disconnected;
+      expect(await problemOf(response)).to.include({ status: 404, code: 'not_found' });
+      const meter = (await backend.db.read()).register[DAGESTAN_ID]!.meters.find((candidate) => candidate.id === meterId)!;
+      expect(meter.lastReading).to.equal(lastReading);
     });
 
     it('answers an exception 500 internal_error and gives the key back', async () => {
