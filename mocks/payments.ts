@@ -22,7 +22,7 @@ export interface PaymentRecord extends Payment {
 
 /**
  * A payment request seen, kept so a retry with the same key gets the same
- * answer (EXPECTATIONS 18), by user id and key: one user's key never meets
+ * answer and pays once, by user id and key: one user's key never meets
  * another's.
  */
 export interface IdempotencyRecord {

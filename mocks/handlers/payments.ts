@@ -71,16 +71,17 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
   });
 
   /**
-   * A payment (EXPECTATIONS 18). The `Idempotency-Key` header is required,
-   * and the body must be JSON; then the key is taken for the user, in one
-   * transaction with the look for an earlier request with it: the same
-   * request again (method, path and body: {@link requestFingerprint}) gets
-   * the first answer again and nothing is paid again; another request with
-   * the key 422; while the first is still being processed 409. The payment
-   * itself is one transaction: the account still connected, the body's
-   * amount and readings checked by the meters' rules (nothing is paid when
-   * they are wrong), the mock provider doing what the controls say, and the
-   * answer kept for replay. A request that ends without an answer to keep,
+   * A payment, made once however often it is sent. The `Idempotency-Key`
+   * header is required and the body must be JSON and of the schema's shape;
+   * then the key is taken for the user in one transaction with the look for
+   * an earlier request with it: the same request again (method, path and
+   * body: {@link requestFingerprint}) gets the first answer again and
+   * nothing is paid again; another request with the key 422; while the
+   * first is still being processed 409. The payment itself is one
+   * transaction: the account still connected, the readings checked by the
+   * meters' rules (nothing is paid when they are wrong), the mock provider
+   * doing what the controls say, and the answer kept for replay. A request
+   * that ends without an answer to keep,
    * an exception included, gives its key back.
    */
   const pay = endpoint(context, 'payments', 'post', async (request) => {
