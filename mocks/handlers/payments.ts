@@ -81,8 +81,8 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
    * transaction: the account still connected, the readings checked by the
    * meters' rules (nothing is paid when they are wrong), the mock provider
    * doing what the controls say, and the answer kept for replay. A request
-   * that ends without an answer to keep,
-   * an exception included, gives its key back.
+   * that ends without an answer to keep, an exception included, gives its
+   * key back.
    */
   const pay = endpoint(context, 'payments', 'post', async (request) => {
     const found = await connectedAccount(request);
