@@ -25,9 +25,8 @@ export function passwordHandlers(context: MockContext): HttpHandler[] {
    * A session is required. Every attempt counts against the client's
    * login attempts (429 past the limit) and a wrong current password as a
    * failed login of the address, so the settings are no way round login
-   * throttling (EXPECTATIONS 14): after repeated failures the change needs
-   * the anti-robot answer too (`captcha_required`, `captcha_invalid`), as a
-   * login does. Then the new password is checked like at registration. The
+   * throttling: after repeated failures the change needs the anti-robot
+   * answer too (`captcha_required`, `captcha_invalid`), as a login does. Then the new password is checked like at registration. The
    * user's other sessions end, this one stays, the reset links not yet used
    * stop working (they were asked for with the old password in mind), and
    * the holder gets a "password changed" letter.
