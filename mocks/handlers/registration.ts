@@ -96,8 +96,8 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
    * ends, except the one of this request, if it is the user's. A used token
    * of an address that is confirmed answers 409 `already_confirmed`: a
    * link opened again (or first by a mail scanner that follows links, then
-   * by the holder) is no error to the holder. A used token of an address
-   * that is not confirmed (its cabinet deleted) stays `token_used`.
+   * by the holder) is no error to the holder. A used token whose address is
+   * not confirmed, or whose cabinet is gone, stays `token_used`.
    */
   const confirm = endpoint(context, 'confirm', 'post', async ({ request, cookies }) => {
     const parsed = v.safeParse(ConfirmRequestSchema, await readJson(request));
@@ -117,8 +117,8 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
       voidLinkTokens(state.tokens, user.id, 'confirm');
       user.emailConfirmed = true;
       user.confirmUntil = null;
-      for (const [sessionKey, session] of Object.entries(state.sessions)) {
-        if (session.userId === user.id && sessionKey !== keep) delete state.sessions[sessionKey];
+      for (const [stored, session] of Object.entries(state.sessions)) {
+        if (session.userId === user.id && stored !== keep) delete state.sessions[stored];
       }
       return { email: user.email };
     });
