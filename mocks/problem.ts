@@ -21,6 +21,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   token_invalid: 'The link is not valid',
   token_expired: 'The link has expired',
   token_used: 'The link has been used already',
+  already_confirmed: 'The address is confirmed already',
   agreement_required: 'The user agreement version is missing',
   account_not_found: 'The supplier has no such personal account',
   account_already_connected: 'The personal account is connected already',

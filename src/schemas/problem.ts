@@ -59,6 +59,8 @@ export type ProblemCode =
   | 'token_invalid'
   | 'token_expired'
   | 'token_used'
+  /** `POST auth/confirm`: the link was used already and its address is confirmed (409); not an error to the holder. */
+  | 'already_confirmed'
   | 'agreement_required'
   /** `POST accounts`: the supplier's register has no such account (404). */
   | 'account_not_found'
