@@ -159,29 +159,28 @@ export function createClient(options: ClientOptions = {}): Client {
         if (!checked.success) throw new RequestValidationError(target, checked.issues);
       }
       const limits = callLimits(spec.signal, deadline);
+      /** The call itself: its attempts, then its answer read. */
+      const send = async (): Promise<TResponse> => {
+        let response: Response;
+        try {
+          response = await http(spec.path, {
+            method: spec.method,
+            ...(spec.body === undefined ? {} : { json: spec.body }),
+            signal: limits.signal,
+            ...(spec.headers ? { headers: spec.headers } : {}),
+            retry: { shouldRetry: ({ error }) => retryWaitAllowed(error, maxRetryAfter, limits.endsAt) },
+          });
+        } catch (error) {
+          const failure = await toClientError(error, target, timeout);
+          if (isApiError(failure) && failure.status === 401 && failure.code === 'unauthenticated') {
+            events.dispatchEvent(new Event('unauthenticated'));
+          }
+          throw failure;
+        }
+        return readAnswer(response, spec.responseSchema, target);
+      };
       try {
-        return await settledBeforeAbort(
-          (async () => {
-            let response: Response;
-            try {
-              response = await http(spec.path, {
-                method: spec.method,
-                ...(spec.body === undefined ? {} : { json: spec.body }),
-                signal: limits.signal,
-                ...(spec.headers ? { headers: spec.headers } : {}),
-                retry: { shouldRetry: ({ error }) => retryWaitAllowed(error, maxRetryAfter, limits.endsAt) },
-              });
-            } catch (error) {
-              const failure = await toClientError(error, target, timeout);
-              if (isApiError(failure) && failure.status === 401 && failure.code === 'unauthenticated') {
-                events.dispatchEvent(new Event('unauthenticated'));
-              }
-              throw failure;
-            }
-            return readAnswer(response, spec.responseSchema, target);
-          })(),
-          limits.signal,
-        );
+        return await settledBeforeAbort(send(), limits.signal);
       } catch (error) {
         // The caller's abort keeps the caller's reason; the deadline's is ours.
         if (spec.signal?.aborted && error === spec.signal.reason) throw error;
