@@ -124,7 +124,7 @@ export interface CheckIssue {
 }
 
 /** The issues of a schema check (valibot's, or ones already kept), without the values checked. */
-export function checkIssuesOf(issues: readonly (BaseIssue<unknown> | CheckIssue)[]): CheckIssue[] {
+function checkIssuesOf(issues: readonly (BaseIssue<unknown> | CheckIssue)[]): CheckIssue[] {
   return issues.map((issue) => ({
     kind: issue.kind,
     type: issue.type,
