@@ -20,7 +20,8 @@ import {
 import { API_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
 import { pageWorker } from '../../mocks/browser.js';
-import { DEMO_USER, logIn, useMockBackend } from '../mocks/helpers.js';
+import { DEMO_USER, jarCookies, logIn, useMockBackend } from '../mocks/helpers.js';
+import { leakedSecrets } from './reachable.js';
 
 const CREDENTIALS = { email: DEMO_USER.email, password: DEMO_USER.password };
 const WRONG_PASSWORD = { email: DEMO_USER.email, password: 'wrong123' };
@@ -50,6 +51,22 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   }
   if (fulfilled) expect.fail('expected the call to reject');
   return undefined;
+}
+
+/**
+ * What `promise` rejects with, failing the test if it has not settled within
+ * `ms`: a bound far below the waits a test gives the backend's answers.
+ */
+async function rejectionWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the call had not settled after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([rejectionOf(promise), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe('API client against the mock backend', () => {
@@ -108,6 +125,21 @@ describe('API client against the mock backend', () => {
     return path;
   }
   const HeadersSchema = v.record(v.string(), v.string());
+
+  /**
+   * A one-off GET endpoint under the backend's base whose answers `answer`
+   * makes, given the number of the request (1, 2, …); `calls` counts them.
+   */
+  let answering = 0;
+  function endpointAnswering(answer: (call: number, request: Request) => Response | Promise<Response>) {
+    const path = `test-answering-${++answering}`;
+    const counted = { calls: 0 };
+    worker().use(http.get(new URL(path, backend.apiBase).href, ({ request }) => answer(++counted.calls, request)));
+    return Object.assign(counted, { path });
+  }
+  /** A 503 asking to come back after `retryAfter` (the header's text). */
+  const unavailable = (retryAfter?: string) =>
+    new HttpResponse(null, { status: 503, headers: retryAfter === undefined ? {} : { 'Retry-After': retryAfter } });
 
   describe('sessions', () => {
     it('login returns the user', async () => {
@@ -200,7 +232,8 @@ describe('API client against the mock backend', () => {
       const error = await rejectionOf(login(makeClient(), CREDENTIALS));
       expect(error).to.be.instanceOf(NetworkError);
       expect(guardsOf(error)).to.deep.equal(['isNetworkError']);
-      expect((error as NetworkError).cause).to.be.instanceOf(TypeError);
+      // fetch's TypeError is not kept: see 'errors carry nothing secret'.
+      expect(error).not.to.have.property('cause');
     });
 
     it('a GET that keeps losing its connection ends in NetworkError after its retries', async () => {
@@ -354,6 +387,210 @@ describe('API client against the mock backend', () => {
       const requests = watchRequests();
       await rejectionOf(fetchCurrentUser(makeClient({ retries: 0 })));
       expect(requests.to('session')).to.have.length(1);
+    });
+  });
+
+  describe('bounded waits', () => {
+    it('a GET told to come back in an hour is not retried: it fails at once, with the wait', async () => {
+      const endpoint = endpointAnswering(() => unavailable('3600'));
+      const error = (await rejectionWithin(makeClient().request({ method: 'GET', path: endpoint.path }), 5_000)) as ApiError;
+      expect(guardsOf(error)).to.deep.equal(['isApiError']);
+      expect(error.status).to.equal(503);
+      expect(error.retryAfter).to.equal(3600);
+      expect(endpoint.calls).to.equal(1);
+    });
+
+    it('a Retry-After given as a date an hour ahead is not waited for either', async () => {
+      const endpoint = endpointAnswering(() => unavailable(new Date(Date.now() + 3_600_000).toUTCString()));
+      const error = (await rejectionWithin(makeClient().request({ method: 'GET', path: endpoint.path }), 5_000)) as ApiError;
+      expect(error.status).to.equal(503);
+      expect(error.retryAfter).to.be.within(3590, 3600);
+      expect(endpoint.calls).to.equal(1);
+    });
+
+    it('a wait longer than maxRetryAfter is not made', async () => {
+      const endpoint = endpointAnswering(() => unavailable('1'));
+      const client = makeClient({ maxRetryAfter: 500 });
+      const error = (await rejectionOf(client.request({ method: 'GET', path: endpoint.path }))) as ApiError;
+      expect(error.status).to.equal(503);
+      expect(error.retryAfter).to.equal(1);
+      expect(endpoint.calls).to.equal(1);
+    });
+
+    it('a wait within maxRetryAfter is made, and the retry gets the answer', async () => {
+      const endpoint = endpointAnswering((call) => (call === 1 ? unavailable('1') : HttpResponse.json({ ok: true })));
+      const answer = await makeClient({ maxRetryAfter: 2_000 }).request({
+        method: 'GET',
+        path: endpoint.path,
+        responseSchema: v.object({ ok: v.boolean() }),
+      });
+      expect(answer).to.deep.equal({ ok: true });
+      expect(endpoint.calls).to.equal(2);
+    });
+
+    it('a wait that would end past the deadline is not made: the call fails at once with the answer', async () => {
+      const endpoint = endpointAnswering(() => unavailable('5'));
+      const client = makeClient({ maxRetryAfter: 10_000, deadline: 2_000 });
+      const error = (await rejectionWithin(client.request({ method: 'GET', path: endpoint.path }), 4_000)) as ApiError;
+      expect(guardsOf(error)).to.deep.equal(['isApiError']);
+      expect(error.retryAfter).to.equal(5);
+      expect(endpoint.calls).to.equal(1);
+    });
+
+    it('retries that outlive the deadline end in a TimeoutError, not an AbortError', async () => {
+      const endpoint = endpointAnswering(() => unavailable());
+      const client = makeClient({ retries: 10, retryDelay: () => 300, deadline: 700 });
+      const error = (await rejectionWithin(client.request({ method: 'GET', path: endpoint.path }), 5_000)) as TimeoutError;
+      expect(error).to.be.instanceOf(TimeoutError);
+      expect(guardsOf(error)).to.deep.equal(['isTimeoutError']);
+      expect(error.timeout).to.equal(700);
+      expect(error.url).to.equal(new URL(endpoint.path, backend.apiBase).href);
+      expect(endpoint.calls).to.be.within(1, 4);
+    });
+
+    it('the deadline ends an attempt that would wait longer than it', async () => {
+      await backend.faults.set('session', 'timeout');
+      const error = (await rejectionWithin(fetchCurrentUser(makeClient({ timeout: 10_000, deadline: 300 })), 5_000)) as TimeoutError;
+      expect(guardsOf(error)).to.deep.equal(['isTimeoutError']);
+      expect(error.timeout).to.equal(300);
+    });
+
+    it('the deadline ends an answer whose body never ends', async () => {
+      const endless = new AbortController();
+      stopWatching.push(() => endless.abort());
+      const endpoint = endpointAnswering(() => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"ok": '));
+            endless.signal.addEventListener('abort', () => controller.close());
+          },
+        });
+        return new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } });
+      });
+      const client = makeClient({ deadline: 500 });
+      const error = await rejectionWithin(client.request({ method: 'GET', path: endpoint.path, responseSchema: v.unknown() }), 5_000);
+      expect(guardsOf(error)).to.deep.equal(['isTimeoutError']);
+    });
+
+    it('the deadline ends a call whose getToken never answers', async () => {
+      const client = makeClient({ getToken: () => new Promise<string>(() => {}), deadline: 300 });
+      const error = await rejectionWithin(fetchCurrentUser(client), 5_000);
+      expect(guardsOf(error)).to.deep.equal(['isTimeoutError']);
+    });
+
+    it("a caller's abort during a wait for a retry rejects with the caller's reason", async () => {
+      const endpoint = endpointAnswering(() => unavailable('5'));
+      const requests = watchRequests();
+      const controller = new AbortController();
+      const pending = rejectionWithin(makeClient().request({ method: 'GET', path: endpoint.path, signal: controller.signal }), 4_000);
+      await requests.next();
+      const reason = new Error('the user left the page');
+      controller.abort(reason);
+      expect(await pending).to.equal(reason);
+      expect(endpoint.calls).to.equal(1);
+    });
+  });
+
+  describe('errors carry nothing secret', () => {
+    const SECRET = 'bearer-secret-7f3a9c';
+    /** A client that sends SECRET as its bearer token and does not retry. */
+    const secretClient = (options: ClientOptions = {}) => makeClient({ getToken: () => SECRET, retries: 0, ...options });
+
+    /** The secrets a listener handed `error` could read: the token, the session cookie. */
+    async function secretsIn(error: unknown): Promise<string[]> {
+      const cookies = Object.values(await jarCookies(backend));
+      return leakedSecrets(error, [SECRET, ...cookies]);
+    }
+
+    it('a TimeoutError keeps no cause (ky\'s error holds the request and its Authorization)', async () => {
+      await login(makeClient(), CREDENTIALS);
+      await backend.faults.set('session', 'timeout');
+      const error = await rejectionOf(fetchCurrentUser(secretClient({ timeout: 200 })));
+      expect(guardsOf(error)).to.deep.equal(['isTimeoutError']);
+      expect(error).not.to.have.property('cause');
+      expect(await secretsIn(error)).to.deep.equal([]);
+    });
+
+    it('a NetworkError keeps no cause', async () => {
+      await backend.faults.set('session', 'network-error');
+      const error = await rejectionOf(fetchCurrentUser(secretClient()));
+      expect(guardsOf(error)).to.deep.equal(['isNetworkError']);
+      expect(error).not.to.have.property('cause');
+      expect(await secretsIn(error)).to.deep.equal([]);
+    });
+
+    it('a malformed answer keeps no cause', async () => {
+      await backend.faults.set('session', 'malformed');
+      const error = await rejectionOf(fetchCurrentUser(secretClient()));
+      expect(guardsOf(error)).to.deep.equal(['isResponseShapeError']);
+      expect(error).not.to.have.property('cause');
+    });
+
+    it('an answer of the wrong shape keeps where and what was expected, not the values', async () => {
+      const endpoint = endpointAnswering(() => HttpResponse.json({ user: { id: `id-${SECRET}`, email: 987654321, note: SECRET } }));
+      const error = (await rejectionOf(
+        secretClient().request({
+          method: 'GET',
+          path: endpoint.path,
+          responseSchema: v.object({ user: v.object({ id: v.number(), email: v.picklist(['a@example.ru']) }) }),
+        }),
+      )) as ResponseShapeError;
+      expect(guardsOf(error)).to.deep.equal(['isResponseShapeError']);
+      expect(error.issues.map(({ path, message }) => ({ path, message }))).to.deep.equal([
+        { path: ['user', 'id'], message: 'Invalid type: Expected number' },
+        { path: ['user', 'email'], message: 'Invalid type: Expected "a@example.ru"' },
+      ]);
+      expect(error.issues[0]).not.to.have.property('input');
+      expect(await leakedSecrets(error, [SECRET, '987654321'])).to.deep.equal([]);
+    });
+
+    it('an ApiError keeps only the problem members the SDK reads', async () => {
+      const endpoint = endpointAnswering(() =>
+        HttpResponse.json(
+          {
+            type: `https://errors.example/${SECRET}`,
+            title: 'Invalid request',
+            status: 422,
+            code: 'validation_failed',
+            detail: `The value ${SECRET} is not valid`,
+            instance: `/log/${SECRET}`,
+            errors: [{ pointer: '/email', code: 'email_format', detail: `${SECRET} is not an address` }],
+            echo: { authorization: `Bearer ${SECRET}` },
+          },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      );
+      const error = (await rejectionOf(secretClient().request({ method: 'GET', path: endpoint.path }))) as ApiError;
+      expect(error.problem).to.deep.equal({
+        code: 'validation_failed',
+        title: 'Invalid request',
+        status: 422,
+        errors: [{ pointer: '/email', code: 'email_format' }],
+      });
+      expect(error.code).to.equal('validation_failed');
+      expect(error.fieldErrors).to.deep.equal({ email: ['email_format'] });
+      expect(await secretsIn(error)).to.deep.equal([]);
+    });
+
+    it('an error names the method, the path and the URL without its query', async () => {
+      const endpoint = endpointAnswering(() => unavailable());
+      const error = (await rejectionOf(
+        secretClient().request({ method: 'GET', path: `${endpoint.path}?token=${SECRET}#${SECRET}` }),
+      )) as ApiError;
+      expect(error).to.include({
+        method: 'GET',
+        path: endpoint.path,
+        url: new URL(endpoint.path, backend.apiBase).href,
+        status: 503,
+      });
+      expect(error.message).to.equal(`GET ${new URL(endpoint.path, backend.apiBase).href} answered 503`);
+      expect(await secretsIn(error)).to.deep.equal([]);
+    });
+
+    it('a RequestValidationError keeps the field codes, not the values (a password)', async () => {
+      const error = (await rejectionOf(login(secretClient(), { email: `${SECRET}@`, password: SECRET }))) as RequestValidationError;
+      expect(error.fieldErrors).to.deep.equal({ email: ['email_format'] });
+      expect(await secretsIn(error)).to.deep.equal([]);
     });
   });
 });
