@@ -17,7 +17,7 @@ import type { LinkTokenRecord } from './tokens.js';
  * another version (the demo's IndexedDB after an upgrade) is replaced by a
  * fresh seed instead of being misread.
  */
-export const MOCK_STATE_VERSION = 4;
+export const MOCK_STATE_VERSION = 5;
 
 export interface UserRecord {
   id: string;

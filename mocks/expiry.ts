@@ -1,4 +1,5 @@
 import type { MockState, UserRecord } from './db.js';
+import { isIdempotencyRecordExpired } from './payments.js';
 
 /** An unconfirmed cabinet whose date has come. */
 const pastConfirmation = (user: UserRecord, now: number) =>
@@ -8,7 +9,9 @@ const pastConfirmation = (user: UserRecord, now: number) =>
  * What passes with time, done at the start of every request (mock clock):
  * an unconfirmed cabinet past its date is deleted (the seed's rule,
  * EXPECTATIONS 10), with its sessions, so its address can register again;
- * expired anti-robot challenges are dropped.
+ * expired anti-robot challenges are dropped, and so are idempotency records
+ * past their time (a payment never finished, an answer kept for replay long
+ * enough: payments.ts).
  *
  * The deleted cabinet's link tokens stay, detached from any user (still
  * hash only): following an old confirmation link then answers "expired",
@@ -29,12 +32,16 @@ export function expireRecords(state: MockState, now: number): void {
   for (const [id, captcha] of Object.entries(state.captchas)) {
     if (captcha.expiresAt <= now) delete state.captchas[id];
   }
+  for (const [key, record] of Object.entries(state.idempotency)) {
+    if (isIdempotencyRecordExpired(record, now)) delete state.idempotency[key];
+  }
 }
 
 /** Whether {@link expireRecords} has anything to do: most requests then need no write. */
 export function hasExpiredRecords(state: MockState, now: number): boolean {
   return (
     Object.values(state.users).some((user) => pastConfirmation(user, now)) ||
-    Object.values(state.captchas).some((captcha) => captcha.expiresAt <= now)
+    Object.values(state.captchas).some((captcha) => captcha.expiresAt <= now) ||
+    Object.values(state.idempotency).some((record) => isIdempotencyRecordExpired(record, now))
   );
 }

@@ -6,7 +6,7 @@ import { iterationCount } from './passwords.js';
 import type { PasswordIterations } from './passwords.js';
 import { DEFAULT_SESSION_LIFETIME } from './sessions.js';
 import type { StorageKind } from './storage.js';
-import { DEFAULT_LINK_RATE_LIMIT, DEFAULT_THROTTLE } from './throttle.js';
+import { DEFAULT_CONNECT_FAILURES_PER_HOUR, DEFAULT_LINK_RATE_LIMIT, DEFAULT_THROTTLE } from './throttle.js';
 import type { LinkRateLimit, ThrottleOptions } from './throttle.js';
 
 export interface MockBackendOptions {
@@ -50,6 +50,13 @@ export interface MockBackendOptions {
   /** Confirmation-link resends and password-reset requests allowed per address. Default 1 a minute, 5 an hour (EXPECTATIONS 12). */
   linkRateLimit?: Partial<LinkRateLimit>;
   /**
+   * Failed attempts to connect an account (no such account in the
+   * register) one user may make per hour; past them `POST accounts`
+   * answers 429 with `Retry-After`, whatever the number, so the register
+   * cannot be searched number by number. Default 10.
+   */
+  connectFailuresPerHour?: number;
+  /**
    * The page the letters' links open: `${linkBase}?lk-confirm=<token>` and
    * `${linkBase}?lk-reset=<token>`. Default: in a browser, the page that
    * created the backend (`location.origin + location.pathname`), so a link
@@ -76,6 +83,7 @@ export interface ResolvedMockOptions {
   /** ms a password-reset link works. */
   resetPeriod: number;
   linkRateLimit: LinkRateLimit;
+  connectFailuresPerHour: number;
   /** Absolute URL of the page letters link to. */
   linkBase: string;
 }
@@ -133,6 +141,7 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
       perMinute: positive('linkRateLimit.perMinute', linkRateLimit.perMinute),
       perHour: positive('linkRateLimit.perHour', linkRateLimit.perHour),
     },
+    connectFailuresPerHour: positive('connectFailuresPerHour', options.connectFailuresPerHour ?? DEFAULT_CONNECT_FAILURES_PER_HOUR),
     linkBase: resolveLinkBase(options.linkBase),
   };
 }

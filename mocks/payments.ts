@@ -2,6 +2,7 @@ import type { Payment, Receipt } from '../src/schemas/payment.js';
 import type { AcceptedReading, ReadingInput } from '../src/schemas/reading.js';
 import { consumptionOf, findReadingIssue } from '../src/schemas/reading.js';
 import type { FieldProblem, ProblemCode } from '../src/schemas/problem.js';
+import { sha256 } from './crypto.js';
 import type { MockDb, MockState } from './db.js';
 import { mockNow } from './db.js';
 import type { RegisterAccount } from './register.js';
@@ -19,11 +20,18 @@ export interface PaymentRecord extends Payment {
   userId: string;
 }
 
-/** A payment request seen, kept so a retry with the same key gets the same answer (EXPECTATIONS 18). */
+/**
+ * A payment request seen, kept so a retry with the same key gets the same
+ * answer and pays once, by user id and key: one user's key never meets
+ * another's.
+ */
 export interface IdempotencyRecord {
-  /** SHA-256 of the request body: the same key with another body is refused. */
-  bodyHash: string;
-  /** `processing` until the answer is made. */
+  /** {@link requestFingerprint} of the first request: the same key with another request is refused. */
+  fingerprint: string;
+  /**
+   * `processing` until the answer is made; a request that fails on the way
+   * deletes its record, so a retry is not refused as one in progress.
+   */
   state: 'processing' | 'done';
   status: number;
   /** A success's body, to replay as it was. */
@@ -33,6 +41,43 @@ export interface IdempotencyRecord {
   /** Mock-clock ms. */
   createdAt: number;
 }
+
+/**
+ * How long a `processing` record holds its key, mock-clock ms: a request
+ * that never finished (its tab closed while it ran) stops blocking retries
+ * with 409 after 2 minutes, far longer than any answer takes.
+ */
+export const IDEMPOTENCY_PROCESSING_TTL = 2 * 60_000;
+
+/** How long a `done` record is kept for replay, mock-clock ms: 24 hours, as Stripe keeps its keys. */
+export const IDEMPOTENCY_REPLAY_TTL = 24 * 60 * 60_000;
+
+/** Whether a record has outlived its time ({@link IDEMPOTENCY_PROCESSING_TTL}, {@link IDEMPOTENCY_REPLAY_TTL}). */
+export const isIdempotencyRecordExpired = (record: IdempotencyRecord, now: number): boolean =>
+  now - record.createdAt >= (record.state === 'processing' ? IDEMPOTENCY_PROCESSING_TTL : IDEMPOTENCY_REPLAY_TTL);
+
+/**
+ * JSON text of a value with every object's members in one order (sorted by
+ * name, at any depth) and no whitespace: the same value written with its
+ * members in another order, or spaced otherwise, gives the same text.
+ * Arrays keep their order, which means something.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_name, member: unknown) =>
+    member !== null && typeof member === 'object' && !Array.isArray(member)
+      ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : member,
+  );
+}
+
+/**
+ * What makes two requests with one `Idempotency-Key` the same request: the
+ * method, the path (which names the account) and the parsed body as
+ * {@link canonicalJson}, hashed. The same key sent to another account's path
+ * is another request, refused, never a replay of the first account's payment.
+ */
+export const requestFingerprint = (method: string, path: string, body: unknown): Promise<string> =>
+  sha256(canonicalJson({ method: method.toUpperCase(), path, body }));
 
 /** The payment provider's behaviour, kept with the data (the demo's controls survive reloads). */
 export interface MockPayments {

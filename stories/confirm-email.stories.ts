@@ -227,13 +227,15 @@ export const InvalidEmail: Story = {
   },
 };
 
-export const AlreadyUsed: Story = {
-  name: 'Already used',
-  args: storyArgs('already-used'),
-  parameters: storyDocs('The link was followed before: “Ссылка уже использована”, and the way to log in.'),
+export const AlreadyConfirmed: Story = {
+  name: 'Already confirmed',
+  args: storyArgs('already-confirmed'),
+  parameters: storyDocs(
+    'The link was followed before (by the abonent, or first by a mail scanner): “Адрес уже подтверждён.”, no error, and the way to log in.',
+  ),
   beforeEach: usedLink,
   play: async ({ canvasElement }) => {
-    await outcomeSays(canvasElement, /Ссылка уже использована/);
+    await outcomeSays(canvasElement, /Адрес уже подтверждён\./);
   },
 };
 

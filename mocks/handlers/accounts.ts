@@ -8,8 +8,9 @@ import type { SupplierList } from '../../src/schemas/supplier.js';
 import { mockNow } from '../db.js';
 import type { MockState } from '../db.js';
 import { SUPPLIERS } from '../data/suppliers.js';
-import { fieldProblems, fieldsProblem, problem, validationProblem } from '../problem.js';
+import { fieldProblems, fieldsProblem, problem, tooManyRequests, validationProblem } from '../problem.js';
 import { findSupplier, historyMonths, isConnected, publicAccount, registerAccountId } from '../register.js';
+import { connectRetryAfter, recordConnectFailure } from '../throttle.js';
 import { sessionUser } from './auth.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { MockContext } from './endpoint.js';
@@ -24,7 +25,7 @@ export function connectedAccounts(state: MockState, userId: string): AccountList
 
 /** `GET suppliers`, `GET accounts`, `POST accounts`, `DELETE accounts/:accountId`, `GET accounts/:accountId/history`. */
 export function accountHandlers(context: MockContext): HttpHandler[] {
-  const { db } = context;
+  const { db, options } = context;
   const unauthenticated = () => problem(401, 'unauthenticated');
 
   const suppliers = endpoint(context, 'suppliers', 'get', async () =>
@@ -41,7 +42,10 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
    * Checks the body's shape, then the number against its supplier's rule
    * (the same schema as the form's, so both say the same), then the
    * register: 404 `account_not_found`, 409 `account_already_connected`.
-   * Both carry a field error at `/number` for the form to show there.
+   * Both carry a field error at `/number` for the form to show there. A
+   * user past their failed attempts of the hour (no such account) gets 429
+   * with `Retry-After` before the register is looked at, for any number,
+   * so it cannot be searched number by number.
    */
   const connect = endpoint(context, 'accounts', 'post', async (request) => {
     const user = await sessionUser(db, request);
@@ -57,11 +61,17 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
     }
     const accountId = registerAccountId(supplier.id, number.output);
     const outcome = await db.transact((state) => {
+      const now = mockNow(state);
+      const retryAfter = connectRetryAfter(state.throttle, user.id, options.connectFailuresPerHour, now);
+      if (retryAfter !== null) return { retryAfter };
       const account = state.register[accountId];
-      if (!account) return 'account_not_found' as const;
+      if (!account) {
+        recordConnectFailure(state.throttle, user.id, now);
+        return 'account_not_found' as const;
+      }
       const connections = (state.connections[user.id] ??= []);
       if (connections.some((connection) => connection.accountId === accountId)) return 'account_already_connected' as const;
-      const connection = { accountId, connectedAt: new Date(mockNow(state)).toISOString() };
+      const connection = { accountId, connectedAt: new Date(now).toISOString() };
       connections.push(connection);
       return publicAccount(account, connection);
     });
@@ -71,6 +81,7 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
     if (outcome === 'account_already_connected') {
       return problem(409, outcome, { errors: [{ pointer: '/number', code: outcome }] });
     }
+    if ('retryAfter' in outcome) return tooManyRequests(outcome.retryAfter);
     return HttpResponse.json<ConnectAccountResponse>({ account: outcome }, { status: 201 });
   });
 

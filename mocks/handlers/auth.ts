@@ -9,7 +9,7 @@ import type { MockDb, UserRecord } from '../db.js';
 import { dummyPasswordHash, verifyPassword } from '../passwords.js';
 import { problem, tooManyRequests, validationProblem } from '../problem.js';
 import { SESSION_COOKIE, clearedSessionCookie, newSessionId, sessionCookie, sessionKey } from '../sessions.js';
-import { admitLoginAttempt, clearLoginFailures, recordLoginFailure } from '../throttle.js';
+import { admitLoginAttempt, clearLoginFailures, recordLoginFailure, reserveLoginFailure } from '../throttle.js';
 import { refuseCaptcha } from './captcha.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { EndpointRequest, MockContext } from './endpoint.js';
@@ -31,6 +31,26 @@ export async function sessionUser(db: MockDb, { cookies }: EndpointRequest): Pro
   });
 }
 
+/**
+ * What a request that checks a password of the address `key` (a login, the
+ * current password in the settings) must pass first: in one transaction,
+ * either the address is under its failure limit and a failure is recorded
+ * in advance (a success forgives it), or it is at the limit and `body` must
+ * carry a right anti-robot answer, after which the failure is recorded.
+ * Returns the 403 when the answer does not pass, else `undefined`.
+ */
+export async function passPasswordGate(context: MockContext, key: string, body: unknown): Promise<Response | undefined> {
+  const { db, options } = context;
+  const captchaNeeded = await db.transact((state) =>
+    reserveLoginFailure(state.throttle, key, options.throttle, mockNow(state)),
+  );
+  if (!captchaNeeded) return undefined;
+  const refused = await refuseCaptcha(db, captchaOf(body));
+  if (refused) return refused;
+  await db.transact((state) => recordLoginFailure(state.throttle, key, options.throttle, mockNow(state)));
+  return undefined;
+}
+
 /** `POST auth/login`, `POST auth/logout`, `GET auth/session`. */
 export function authHandlers(context: MockContext): HttpHandler[] {
   const { db, options } = context;
@@ -46,7 +66,9 @@ export function authHandlers(context: MockContext): HttpHandler[] {
    * carry a right answer to a challenge: `captcha_required` without one,
    * `captcha_invalid` with a wrong, expired or used one. The failures count
    * per address whether or not it is registered, so both get these answers
-   * alike. An answer sent when none is required is not checked, and stays unused.
+   * alike. An answer sent when none is required is not checked, and stays
+   * unused. The failure is recorded before the (slow) password check and
+   * forgiven on success, so logins sent at once cannot all pass under the limit.
    */
   const login = endpoint(context, 'login', 'post', async ({ request }) => {
     const retryAfter = await db.transact((state) =>
@@ -60,18 +82,13 @@ export function authHandlers(context: MockContext): HttpHandler[] {
     const { email, password } = parsed.output;
     const key = emailKey(email);
 
-    if (await db.captchaRequired(key)) {
-      const refused = await refuseCaptcha(db, captchaOf(body));
-      if (refused) return refused;
-    }
+    const refused = await passPasswordGate(context, key, body);
+    if (refused) return refused;
 
     const user = findUserByEmailKey(await db.read(), key);
     // Hash even for an unknown address, so both failures take as long.
     const valid = await verifyPassword(password, user?.password ?? dummyPasswordHash(options.iterations));
-    if (!user || !valid) {
-      await db.transact((state) => recordLoginFailure(state.throttle, key, options.throttle, mockNow(state)));
-      return invalidCredentials();
-    }
+    if (!user || !valid) return invalidCredentials();
 
     const session = await newSessionId();
     await db.transact((state) => {

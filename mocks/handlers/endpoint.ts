@@ -34,9 +34,10 @@ export const endpointUrl = (options: ResolvedMockOptions, name: ApiEndpoint): st
 /**
  * A handler of one API endpoint, with what every endpoint does first: let
  * what has expired on the mock clock go (unconfirmed cabinets past their
- * date, old challenges: expiry.ts), wait the configured latency, act out a
- * fault set for the endpoint, and refuse a state-changing request without
- * the CSRF header (CONTRACT.md, Session).
+ * date, old challenges, idempotency records: expiry.ts), wait the configured
+ * latency, act out a fault set for the endpoint, and refuse a state-changing
+ * request without the CSRF header. An exception anywhere in it answers as
+ * {@link guarded} says.
  */
 export function endpoint(
   context: MockContext,
@@ -44,23 +45,62 @@ export function endpoint(
   method: Method,
   resolve: (request: EndpointRequest) => Promise<Response>,
 ): HttpHandler {
-  return http[method](endpointUrl(context.options, name), async ({ request, cookies, params }) => {
-    const state = await context.db.read();
-    if (hasExpiredRecords(state, mockNow(state))) {
-      await context.db.transact((current) => expireRecords(current, mockNow(current)));
-    }
-    const { controls } = state;
-    if (controls.latency > 0) await delay(controls.latency);
-    const fault = controls.faults[name];
-    if (fault) return faultResponse(fault, context.held);
-    if (method !== 'get' && request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
-      return problem(403, 'forbidden', { detail: `State-changing requests must carry ${CSRF_HEADER}.` });
-    }
-    return resolve({ request, cookies, params: params as Record<string, string> });
-  });
+  return http[method](endpointUrl(context.options, name), ({ request, cookies, params }) =>
+    guarded(`${method.toUpperCase()} ${name}`, async () => {
+      const state = await context.db.read();
+      if (hasExpiredRecords(state, mockNow(state))) {
+        await context.db.transact((current) => expireRecords(current, mockNow(current)));
+      }
+      const { controls } = state;
+      if (controls.latency > 0) await delay(controls.latency);
+      const fault = controls.faults[name];
+      if (fault) return faultResponse(fault, context.held);
+      if (method !== 'get' && request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+        return problem(403, 'forbidden', { detail: `State-changing requests must carry ${CSRF_HEADER}.` });
+      }
+      return resolve({ request, cookies, params: params as Record<string, string> });
+    }),
+  );
 }
 
-/** The request's JSON body; answers 400 (thrown, msw sends it) when it is not JSON. */
+/**
+ * Runs a handler's work so that no exception reaches msw, whose own 500
+ * answer would carry the error's message and stack (a message may quote a
+ * request body, a token or a cookie) and would not be problem details. A
+ * `Response` thrown on purpose ({@link readJson}'s 400) is the answer as it
+ * is; anything else answers 500 `internal_error`, telling nothing of the
+ * failure. The developer gets the error's name and stack frames in the
+ * console, never its message.
+ *
+ * @param label Names the handler in the console line, e.g. `POST payments`.
+ */
+export async function guarded(label: string, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    console.error(`lk-widgets mock: ${label} failed with ${errorName(error)}\n${stackFrames(error)}`);
+    return problem(500, 'internal_error');
+  }
+}
+
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
+
+/** Only the "at …" lines of a stack: its first lines repeat the message. */
+function stackFrames(error: unknown): string {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /u.test(line))
+    .join('\n');
+}
+
+/**
+ * The request's body parsed as JSON: the one reader of every endpoint. A
+ * body that is not JSON (an empty one too) answers 400 `validation_failed`
+ * with the error `json_invalid` at pointer "" (the whole body), thrown for
+ * {@link guarded} to send.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   try {

@@ -8,6 +8,7 @@ import { passwordHandlers } from './password.js';
 import { paymentHandlers } from './payments.js';
 import { recoveryHandlers } from './recovery.js';
 import { registrationHandlers } from './registration.js';
+import { guarded } from './endpoint.js';
 import type { MockContext } from './endpoint.js';
 
 export type { MockContext } from './endpoint.js';
@@ -23,6 +24,6 @@ export function createHandlers(context: MockContext): HttpHandler[] {
     ...accountHandlers(context),
     ...paymentHandlers(context),
     // Last: anything else under the base is a problem answer too, not a page of the dev server.
-    http.all(`${context.options.apiBase}*`, () => problem(404, 'not_found')),
+    http.all(`${context.options.apiBase}*`, () => guarded('unknown path', async () => problem(404, 'not_found'))),
   ];
 }

@@ -7,8 +7,9 @@ import { passwordChangedLetter } from '../letters.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 import { fieldProblems, fieldsProblem, problem, tooManyRequests } from '../problem.js';
 import { SESSION_COOKIE, sessionKey } from '../sessions.js';
-import { admitLoginAttempt, clearLoginFailures, recordLoginFailure } from '../throttle.js';
-import { sessionUser } from './auth.js';
+import { admitLoginAttempt, clearLoginFailures } from '../throttle.js';
+import { voidLinkTokens } from '../tokens.js';
+import { passPasswordGate, sessionUser } from './auth.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { MockContext } from './endpoint.js';
 import { inFieldOrder, withCommonPasswordCheck } from './validation.js';
@@ -24,9 +25,11 @@ export function passwordHandlers(context: MockContext): HttpHandler[] {
    * A session is required. Every attempt counts against the client's
    * login attempts (429 past the limit) and a wrong current password as a
    * failed login of the address, so the settings are no way round login
-   * throttling (EXPECTATIONS 14). Then the new password is checked like at
-   * registration. The user's other sessions end, this one stays, and the
-   * holder gets a "password changed" letter.
+   * throttling: after repeated failures the change needs the anti-robot
+   * answer too (`captcha_required`, `captcha_invalid`), as a login does. Then the new password is checked like at registration. The
+   * user's other sessions end, this one stays, the reset links not yet used
+   * stop working (they were asked for with the old password in mind), and
+   * the holder gets a "password changed" letter.
    */
   const change = endpoint(context, 'changePassword', 'post', async (request) => {
     const user = await sessionUser(db, request);
@@ -35,12 +38,14 @@ export function passwordHandlers(context: MockContext): HttpHandler[] {
     if (retryAfter !== null) return tooManyRequests(retryAfter);
 
     const body = await readJson(request.request);
-    const parsed = v.safeParse(changePasswordRequestSchema(options.passwordPolicy), body);
+    // The anti-robot answer is checked apart: a malformed one is a wrong answer (403), not a field error.
+    const parsed = v.safeParse(v.omit(changePasswordRequestSchema(options.passwordPolicy), ['captcha']), body);
     const errors = await withCommonPasswordCheck(parsed.success ? [] : fieldProblems(parsed.issues), body, 'newPassword');
     if (!parsed.success || errors.length > 0) return fieldsProblem(inFieldOrder(errors, FIELDS));
 
+    const refused = await passPasswordGate(context, user.emailKey, body);
+    if (refused) return refused;
     if (!(await verifyPassword(parsed.output.currentPassword, user.password))) {
-      await db.transact((state) => recordLoginFailure(state.throttle, user.emailKey, options.throttle, mockNow(state)));
       return fieldsProblem([{ pointer: '/currentPassword', code: 'current_password_wrong' }]);
     }
 
@@ -54,6 +59,7 @@ export function passwordHandlers(context: MockContext): HttpHandler[] {
       for (const [key, session] of Object.entries(state.sessions)) {
         if (session.userId === user.id && key !== keep) delete state.sessions[key];
       }
+      voidLinkTokens(state.tokens, user.id, 'reset');
       clearLoginFailures(state.throttle, user.emailKey);
       state.outbox.push(
         passwordChangedLetter({ to: current.email, now }, { loginPage: options.linkBase, sessionsEnded: 'others' }),

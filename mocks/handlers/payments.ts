@@ -9,54 +9,57 @@ import {
 import type { PaymentList, PaymentResponse, ReadingsResponse } from '../../src/schemas/payment.js';
 import { SubmitReadingsRequestSchema, consumptionOf } from '../../src/schemas/reading.js';
 import type { ReadingHistory, ReadingHistoryEntry } from '../../src/schemas/reading.js';
-import { sha256 } from '../crypto.js';
 import { mockNow } from '../db.js';
 import type { MockState } from '../db.js';
-import { acceptReadings, publicPayment, readingProblems, recordPayment } from '../payments.js';
-import type { IdempotencyRecord } from '../payments.js';
+import { acceptReadings, publicPayment, readingProblems, recordPayment, requestFingerprint } from '../payments.js';
+import type { IdempotencyRecord, PaymentOutcome } from '../payments.js';
 import { fieldsProblem, problem, validationProblem } from '../problem.js';
-import { findSupplier, isConnected, publicAccount } from '../register.js';
+import { findSupplier, publicAccount } from '../register.js';
 import type { RegisterAccount } from '../register.js';
 import type { FieldProblem } from '../../src/schemas/problem.js';
 import type { UserRecord } from '../db.js';
 import { sessionUser } from './auth.js';
-import { endpoint } from './endpoint.js';
+import { endpoint, readJson } from './endpoint.js';
 import type { EndpointRequest, MockContext } from './endpoint.js';
 
 /** `POST` and `GET accounts/:accountId/readings`, `POST` and `GET accounts/:accountId/payments`. */
 export function paymentHandlers(context: MockContext): HttpHandler[] {
   const { db, held } = context;
 
-  /** The session's user and the connected account the path names, or the answer to give instead. */
+  /**
+   * The session's user, the account the path names, and the snapshot of
+   * the state in which it is connected to the cabinet; or the answer to give
+   * instead. A handler that writes looks again in its writing transaction
+   * ({@link connectedIn}): another tab may disconnect the account meanwhile.
+   */
   async function connectedAccount(
     request: EndpointRequest,
-  ): Promise<{ refusal: Response } | { refusal?: never; user: UserRecord; accountId: string }> {
+  ): Promise<
+    { refusal: Response } | { refusal?: never; user: UserRecord; accountId: string; account: RegisterAccount; state: MockState }
+  > {
     const user = await sessionUser(db, request);
     if (!user) return { refusal: problem(401, 'unauthenticated') };
     const accountId = request.params.accountId ?? '';
     const state = await db.read();
-    if (!isConnected(state, user.id, accountId) || !state.register[accountId]) return { refusal: problem(404, 'not_found') };
-    return { user, accountId };
+    const connected = connectedIn(state, user.id, accountId);
+    if (!connected) return { refusal: problem(404, 'not_found') };
+    return { user, accountId, account: connected.account, state };
   }
-
-  const accountOf = (state: MockState, userId: string, accountId: string) => {
-    const account = state.register[accountId]!;
-    const connection = state.connections[userId]!.find((candidate) => candidate.accountId === accountId)!;
-    return { account, view: () => publicAccount(account, connection) };
-  };
 
   const readings = endpoint(context, 'readings', 'post', async (request) => {
     const found = await connectedAccount(request);
     if (found.refusal) return found.refusal;
-    const parsed = v.safeParse(SubmitReadingsRequestSchema, await readBody(request.request));
+    const parsed = v.safeParse(SubmitReadingsRequestSchema, await readJson(request.request));
     if (!parsed.success) return validationProblem(parsed.issues);
-    const answer = await db.transact((state): FieldProblem[] | ReadingsResponse => {
-      const { account, view } = accountOf(state, found.user.id, found.accountId);
-      const problems = readingProblems(account, parsed.output.readings);
+    const answer = await db.transact((state): FieldProblem[] | ReadingsResponse | 'not_found' => {
+      const connected = connectedIn(state, found.user.id, found.accountId);
+      if (!connected) return 'not_found';
+      const problems = readingProblems(connected.account, parsed.output.readings);
       if (problems.length > 0) return problems;
-      const accepted = acceptReadings(state, account, parsed.output.readings);
-      return { account: view(), readings: accepted };
+      const accepted = acceptReadings(state, connected.account, parsed.output.readings);
+      return { account: connected.view(), readings: accepted };
     });
+    if (answer === 'not_found') return problem(404, 'not_found');
     return Array.isArray(answer) ? fieldsProblem(answer) : HttpResponse.json<ReadingsResponse>(answer);
   });
 
@@ -64,96 +67,110 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
   const readingList = endpoint(context, 'readings', 'get', async (request) => {
     const found = await connectedAccount(request);
     if (found.refusal) return found.refusal;
-    const state = await db.read();
-    return HttpResponse.json<ReadingHistory>({ readings: readingHistory(state.register[found.accountId]!) });
+    return HttpResponse.json<ReadingHistory>({ readings: readingHistory(found.account) });
   });
 
   /**
-   * A payment (EXPECTATIONS 18): the `Idempotency-Key` header is required;
-   * a key seen before with the same body gets the first answer again (and
-   * nothing is paid again), with another body 422, and while the first is
-   * still being processed 409. Then the body is checked (amount limits,
-   * readings by the meters' rules: nothing is paid when they are wrong), and
-   * the mock provider does what the controls say.
+   * A payment, made once however often it is sent. The `Idempotency-Key`
+   * header is required and the body must be JSON and of the schema's shape;
+   * then the key is taken for the user in one transaction with the look for
+   * an earlier request with it: the same request again (method, path and
+   * body: {@link requestFingerprint}) gets the first answer again and
+   * nothing is paid again; another request with the key 422; while the
+   * first is still being processed 409. The payment itself is one
+   * transaction: the account still connected, the readings checked by the
+   * meters' rules (nothing is paid when they are wrong), the mock provider
+   * doing what the controls say, and the answer kept for replay. A request
+   * that ends without an answer to keep, an exception included, gives its
+   * key back.
    */
   const pay = endpoint(context, 'payments', 'post', async (request) => {
     const found = await connectedAccount(request);
     if (found.refusal) return found.refusal;
     const key = v.safeParse(IdempotencyKeySchema, request.request.headers.get(IDEMPOTENCY_HEADER) ?? '');
     if (!key.success) return problem(400, 'idempotency_key_required');
-    const text = await request.request.text();
-    const recordKey = `${found.user.id}:${key.output}`;
-    const bodyHash = await sha256(text);
+    const body = await readJson(request.request);
+    const parsed = v.safeParse(PaymentRequestSchema, body);
+    if (!parsed.success) return validationProblem(parsed.issues);
+    const { user, accountId } = found;
+    const recordKey = `${user.id}:${key.output}`;
+    const fingerprint = await requestFingerprint(request.request.method, new URL(request.request.url).pathname, body);
 
-    const seen = await db.transact((state): IdempotencyRecord | 'new' => {
+    const seen = await db.transact((state): IdempotencyRecord | { claimedAt: number } => {
       const record = state.idempotency[recordKey];
       if (record) return record;
-      state.idempotency[recordKey] = { bodyHash, state: 'processing', status: 0, body: null, createdAt: mockNow(state) };
-      return 'new';
+      const claimedAt = mockNow(state);
+      state.idempotency[recordKey] = { fingerprint, state: 'processing', status: 0, body: null, createdAt: claimedAt };
+      return { claimedAt };
     });
-    if (seen !== 'new') {
-      if (seen.bodyHash !== bodyHash) return problem(422, 'idempotency_key_reused');
+    if (!('claimedAt' in seen)) {
+      if (seen.fingerprint !== fingerprint) return problem(422, 'idempotency_key_reused');
       if (seen.state === 'processing') return problem(409, 'idempotency_key_in_use');
       // The first answer again, saying it is a replay (as Stripe's Idempotent-Replayed).
-      const replayed = { 'Idempotent-Replayed': 'true' };
-      return seen.problem
-        ? problem(seen.status, seen.problem, {}, replayed)
-        : HttpResponse.json(seen.body as PaymentResponse, { status: seen.status, headers: replayed });
+      return answerOf(seen, { 'Idempotent-Replayed': 'true' });
     }
+    /** Our own `processing` record, not one a later request made after ours expired. */
+    const isOurClaim = (record: IdempotencyRecord | undefined) =>
+      record?.state === 'processing' && record.createdAt === seen.claimedAt && record.fingerprint === fingerprint;
 
-    const forget = () =>
-      db.transact((state) => {
-        delete state.idempotency[recordKey];
+    type Settled = 'not_found' | 'in_use' | FieldProblem[] | { record: IdempotencyRecord; outcome: PaymentOutcome };
+    let settled: Settled;
+    try {
+      settled = await db.transact((state): Settled => {
+        const connected = connectedIn(state, user.id, accountId);
+        if (!connected) return 'not_found';
+        const current = state.idempotency[recordKey];
+        // Ours expired (the mock clock moved on) and another request took the key: it pays, not this one.
+        if (current && !isOurClaim(current)) return 'in_use';
+        const { account, view } = connected;
+        const problems = readingProblems(account, parsed.output.readings ?? []);
+        if (problems.length > 0) return problems;
+        const outcome = state.controls.paymentOutcome;
+        const supplierName = findSupplier(account.supplierId)?.name ?? account.supplierId;
+        const succeeded = outcome !== 'declined';
+        const accepted = succeeded ? acceptReadings(state, account, parsed.output.readings ?? []) : [];
+        const payment = recordPayment(state, { account, userId: user.id, amount: parsed.output.amount, succeeded, supplierName });
+        const done: Pick<IdempotencyRecord, 'fingerprint' | 'state' | 'createdAt'> = {
+          fingerprint,
+          state: 'done',
+          createdAt: seen.claimedAt,
+        };
+        const record: IdempotencyRecord = succeeded
+          ? {
+              ...done,
+              status: 201,
+              body: {
+                payment: publicPayment(payment),
+                receipt: payment.receipt!,
+                account: view(),
+                readings: accepted,
+              } satisfies PaymentResponse,
+            }
+          : { ...done, status: 402, body: null, problem: 'payment_declined' };
+        state.idempotency[recordKey] = record;
+        return { record, outcome };
       });
-    const parsed = v.safeParse(PaymentRequestSchema, parseJson(text));
-    if (!parsed.success) {
-      await forget();
-      return validationProblem(parsed.issues);
+    } finally {
+      // Whatever ended the request without an answer to keep, a retry must not wait for it.
+      await db.transact((state) => {
+        if (isOurClaim(state.idempotency[recordKey])) delete state.idempotency[recordKey];
+      });
     }
-    const outcome = (await db.read()).controls.paymentOutcome;
-    const answer = await db.transact((state): FieldProblem[] | IdempotencyRecord => {
-      const { account, view } = accountOf(state, found.user.id, found.accountId);
-      const problems = readingProblems(account, parsed.output.readings ?? []);
-      if (problems.length > 0) {
-        delete state.idempotency[recordKey];
-        return problems;
-      }
-      const supplierName = findSupplier(account.supplierId)?.name ?? account.supplierId;
-      const succeeded = outcome !== 'declined';
-      const accepted = succeeded ? acceptReadings(state, account, parsed.output.readings ?? []) : [];
-      const payment = recordPayment(state, { account, userId: found.user.id, amount: parsed.output.amount, succeeded, supplierName });
-      const record = state.idempotency[recordKey]!;
-      record.state = 'done';
-      if (succeeded) {
-        record.status = 201;
-        record.body = {
-          payment: publicPayment(payment),
-          receipt: payment.receipt!,
-          account: view(),
-          readings: accepted,
-        } satisfies PaymentResponse;
-      } else {
-        record.status = 402;
-        record.problem = 'payment_declined';
-      }
-      return record;
-    });
-    if (Array.isArray(answer)) return fieldsProblem(answer);
-    if (outcome === 'timeout') {
+    if (settled === 'not_found') return problem(404, 'not_found');
+    if (settled === 'in_use') return problem(409, 'idempotency_key_in_use');
+    if (Array.isArray(settled)) return fieldsProblem(settled);
+    if (settled.outcome === 'timeout') {
       // Paid, but the answer never comes: the client times out and retries with the same key.
       await Promise.race([delay('infinite'), held.released()]);
       return HttpResponse.error();
     }
-    return answer.problem
-      ? problem(answer.status, answer.problem)
-      : HttpResponse.json(answer.body as PaymentResponse, { status: answer.status });
+    return answerOf(settled.record);
   });
 
   const list = endpoint(context, 'payments', 'get', async (request) => {
     const found = await connectedAccount(request);
     if (found.refusal) return found.refusal;
-    const state = await db.read();
-    const payments = Object.values(state.payments)
+    const payments = Object.values(found.state.payments)
       .filter((payment) => payment.accountId === found.accountId && payment.userId === found.user.id)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
       .map(publicPayment);
@@ -161,6 +178,24 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
   });
 
   return [readings, readingList, pay, list];
+}
+
+/**
+ * The account the path names and the user's connection to it, as of
+ * `state`; `undefined` when it is not connected to the cabinet (or not in
+ * the register).
+ */
+function connectedIn(state: MockState, userId: string, accountId: string) {
+  const account = state.register[accountId];
+  const connection = (state.connections[userId] ?? []).find((candidate) => candidate.accountId === accountId);
+  return account && connection ? { account, view: () => publicAccount(account, connection) } : undefined;
+}
+
+/** The answer a finished payment request got: the payment made, or the refusal as a problem. */
+function answerOf(record: IdempotencyRecord, headers: Record<string, string> = {}): Response {
+  return record.problem
+    ? problem(record.status, record.problem, {}, headers)
+    : HttpResponse.json(record.body as PaymentResponse, { status: record.status, headers });
 }
 
 /**
@@ -186,16 +221,4 @@ function readingHistory(account: RegisterAccount): ReadingHistoryEntry[] {
     return { meterId: reading.meterId, meterName: meter?.name ?? reading.meterId, value: reading.value, date: reading.date, consumption };
   });
   return entries.reverse();
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readBody(request: Request): Promise<unknown> {
-  return parseJson(await request.text());
 }

@@ -8,8 +8,11 @@ import type { ConfirmResponse, RegisterResponse } from '../../src/schemas/regist
 import { findUserByEmailKey, mockNow } from '../db.js';
 import { alreadyRegisteredLetter, confirmationLetter } from '../letters.js';
 import { hashPassword } from '../passwords.js';
-import { fieldProblems, fieldsProblem, validationProblem } from '../problem.js';
+import { fieldProblems, fieldsProblem, problem, validationProblem } from '../problem.js';
+import { SESSION_COOKIE, sessionKey } from '../sessions.js';
+import { admitLinkRequest } from '../throttle.js';
 import { checkLinkToken, linkTokenKey, newLinkToken, voidLinkTokens } from '../tokens.js';
+import type { TokenRefusal } from '../tokens.js';
 import { sessionUser } from './auth.js';
 import { refuseCaptcha } from './captcha.js';
 import { endpoint, readJson } from './endpoint.js';
@@ -32,7 +35,9 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
    * Checks, in this order: the fields (422; the anti-robot answer is not
    * used up), the anti-robot answer (403 `captcha_invalid`), then registers.
    * An address already registered (by `emailKey`) changes nothing and its
-   * holder gets a letter saying so; the answer is made by the same code as
+   * holder gets a letter saying so, within the same per-address limit as
+   * the letters of "Выслать ссылку" and "Забыли пароль?" (past it, no
+   * letter, and nothing else differs); the answer is made by the same code as
    * for a new address, with the same members and the same kind of date
    * (EXPECTATIONS 5), and the password is hashed either way, so it takes
    * as long too.
@@ -57,6 +62,8 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
       const until = now + options.confirmPeriod;
       const holder = findUserByEmailKey(state, key);
       if (holder) {
+        // Registering someone's address over and over must not flood their mailbox.
+        if (admitLinkRequest(state.throttle, 'registered', key, options.linkRateLimit, now) !== null) return until;
         const holderUntil = holder.confirmUntil === null ? null : Date.parse(holder.confirmUntil);
         state.outbox.push(
           alreadyRegisteredLetter({ to: holder.email, now }, { loginPage: options.linkBase, confirmUntil: holderUntil }),
@@ -82,23 +89,42 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
     return HttpResponse.json<RegisterResponse>({ email, confirmUntil: isoTime(confirmUntil) }, { status: 202 });
   });
 
-  /** Confirms the address with the link's token; the user's other confirmation links are voided. */
-  const confirm = endpoint(context, 'confirm', 'post', async ({ request }) => {
+  /**
+   * Confirms the address with the link's token; the user's other
+   * confirmation links are voided, and every session opened before
+   * (someone may have logged in with a password the holder never chose)
+   * ends, except the one of this request, if it is the user's. A used token
+   * of an address that is confirmed answers 409 `already_confirmed`: a
+   * link opened again (or first by a mail scanner that follows links, then
+   * by the holder) is no error to the holder. A used token whose address is
+   * not confirmed, or whose cabinet is gone, stays `token_used`.
+   */
+  const confirm = endpoint(context, 'confirm', 'post', async ({ request, cookies }) => {
     const parsed = v.safeParse(ConfirmRequestSchema, await readJson(request));
     if (!parsed.success) return refuseToken('token_invalid');
     const key = await linkTokenKey(parsed.output.token);
-    const outcome = await db.transact((state) => {
+    const cookie = cookies[SESSION_COOKIE];
+    const keep = cookie ? await sessionKey(cookie) : undefined;
+    const outcome = await db.transact((state): ConfirmResponse | { refusal: TokenRefusal | 'already_confirmed' } => {
       const now = mockNow(state);
       const checked = checkLinkToken(state.tokens, key, 'confirm', now);
-      if ('refusal' in checked) return checked;
+      if ('refusal' in checked) {
+        const holder = checked.refusal === 'token_used' ? state.users[state.tokens[key]?.userId ?? ''] : undefined;
+        return { refusal: holder?.emailConfirmed ? 'already_confirmed' : checked.refusal };
+      }
       const user = state.users[checked.record.userId]!;
       checked.record.usedAt = now;
       voidLinkTokens(state.tokens, user.id, 'confirm');
       user.emailConfirmed = true;
       user.confirmUntil = null;
+      for (const [stored, session] of Object.entries(state.sessions)) {
+        if (session.userId === user.id && stored !== keep) delete state.sessions[stored];
+      }
       return { email: user.email };
     });
-    if ('refusal' in outcome) return refuseToken(outcome.refusal);
+    if ('refusal' in outcome) {
+      return outcome.refusal === 'already_confirmed' ? problem(409, 'already_confirmed') : refuseToken(outcome.refusal);
+    }
     return HttpResponse.json<ConfirmResponse>(outcome);
   });
 

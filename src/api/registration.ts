@@ -46,7 +46,9 @@ export function register(
 
 /**
  * Confirms the e-mail with the token of the letter's link. Rejects with
- * code `token_expired` (410), `token_used` (409) or `token_invalid`.
+ * code `token_expired` (410), `token_used` (409), `token_invalid`, or
+ * `already_confirmed` (409): the link was used before and its address is
+ * confirmed, which is no error to its holder.
  */
 export function confirmEmail(client: Client, request: ConfirmRequest, options: CallOptions = {}): Promise<ConfirmResponse> {
   return client.request({

@@ -29,6 +29,8 @@ export function changePasswordRequestSchema(policy: PasswordPolicy = SEED_PASSWO
   return v.object({
     currentPassword: LoginPasswordSchema,
     newPassword: newPasswordSchema(policy),
+    /** Asked for after repeated failures of the current password, as at login (`captcha_required`). */
+    captcha: v.optional(CaptchaSolutionSchema),
   });
 }
 export type ChangePasswordRequest = v.InferInput<ReturnType<typeof changePasswordRequestSchema>>;

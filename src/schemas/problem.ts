@@ -48,11 +48,19 @@ export type ProblemCode =
   | 'forbidden'
   | 'not_found'
   | 'server_error'
+  /**
+   * The backend failed in a way it did not foresee (500); the answer tells
+   * nothing of the failure. `server_error` is a failure the backend reports
+   * on purpose (the mock's fault controls).
+   */
+  | 'internal_error'
   | 'captcha_required'
   | 'captcha_invalid'
   | 'token_invalid'
   | 'token_expired'
   | 'token_used'
+  /** `POST auth/confirm`: the link was used already and its address is confirmed (409); not an error to the holder. */
+  | 'already_confirmed'
   | 'agreement_required'
   /** `POST accounts`: the supplier's register has no such account (404). */
   | 'account_not_found'

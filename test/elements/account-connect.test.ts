@@ -10,7 +10,8 @@ import type { LkAccountConnectElement } from '../../src/elements/account-connect
 import type { LkHintElement } from '../../src/elements/hint/hint.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import '../../src/entries/account-connect.js';
-import { logIn, useMockBackend } from '../mocks/helpers.js';
+import { problem } from '../../mocks/problem.js';
+import { logIn, mockFetch, useMockBackend } from '../mocks/helpers.js';
 import { BAD_ACCOUNT_NUMBERS, FAULTS } from './bad-input.js';
 import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, renderWithBackend, textOf, typeInto } from './helpers.js';
 
@@ -53,6 +54,7 @@ describe('<lk-account-connect>', () => {
   const hint = (element: Element) => element.querySelector<LkHintElement>('lk-hint')!;
   const fieldError = (element: Element) => element.querySelector('[part~="field-error"]');
   const status = (element: Element) => textOf(element.querySelector('[part~="status"]'));
+  const summary = (element: Element) => element.querySelector('[part~="error-summary"]');
   const connects = (paths: readonly string[]) => paths.filter((path) => path.endsWith('/accounts'));
 
   /** Chooses a supplier as the user does: the select's value changes and it fires `change`. */
@@ -463,6 +465,47 @@ describe('<lk-account-connect>', () => {
       expect(box.querySelector('a')!.hash).to.equal(`#${numberInput(element).id}`);
       expect(numberInput(element).getAttribute('aria-invalid')).to.equal('true');
       expect(numberInput(element).value).to.equal('6001234568');
+    });
+
+    it('after 10 numbers not found in an hour, says how long to wait in words and sends nothing until then', async () => {
+      await logIn(backend);
+      for (let i = 0; i < 10; i++) {
+        const body = { supplierId: PSKOV, number: `60${String(90_000_000 + i)}` };
+        expect((await mockFetch(backend, 'accounts', { method: 'POST', body })).status).to.equal(404);
+      }
+      const element = await renderFor(PSKOV);
+      await fillAndSubmit(element, '6001234567');
+      const box = await findPart(element, '[part~="error-summary"]');
+      await waitUntil(() => document.activeElement === box);
+      expect(textOf(box)).to.contain(
+        'Слишком много попыток подключить лицевой счет. Проверьте номер и поставщика по квитанции и повторите через 60 минут.',
+      );
+      expect(fieldError(element)).to.equal(null);
+      expect(element.querySelector('[part~="fault"]')).to.equal(null);
+      await expect(element).to.be.accessible();
+
+      const requests = countRequests(backend);
+      submit(element).click();
+      await waitUntil(() => textOf(summary(element)).includes('повторите через'));
+      expect(connects(requests.paths)).to.have.length(0);
+      requests.stop();
+
+      await backend.clock.advance(60 * 60_000);
+      const connected = oneEvent(element, 'lk-account-connected');
+      submit(element).click();
+      expect((await connected).detail.account.number).to.equal('6001234567');
+    });
+
+    it('says the wait in English too', async () => {
+      pageWorker()!.use(
+        http.post(backend.url('accounts'), () => problem(429, 'too_many_requests', { retryAfter: 90 }, { 'Retry-After': '90' }), {
+          once: true,
+        }),
+      );
+      const element = await renderFor(PSKOV, { locale: 'en' });
+      await fillAndSubmit(element, '6001234567');
+      await waitUntil(() => textOf(summary(element)).includes('Too many attempts'));
+      expect(textOf(summary(element))).to.contain('Check the number and the supplier on the receipt and try again in 2 minutes.');
     });
 
     it('says when the account is connected already', async () => {

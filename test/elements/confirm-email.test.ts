@@ -2,6 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { http } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
+import { sha256 } from '../../mocks/crypto.js';
 import { problem } from '../../mocks/problem.js';
 import { createClient } from '../../src/api/client.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
@@ -68,6 +69,14 @@ describe('<lk-confirm-email>', () => {
     return { email, element: await follow('expired', token) };
   }
 
+  /** Marks the address of a used link unconfirmed again on the backend, as a store edited by hand would have it. */
+  async function unconfirm(token: string): Promise<void> {
+    const key = await sha256(token);
+    await backend.db.transact((state) => {
+      state.users[state.tokens[key]!.userId!]!.emailConfirmed = false;
+    });
+  }
+
   const outcomeText = (element: Element) => textOf(element.querySelector('[part~="outcome"]'));
   const emailInput = (element: Element) => element.querySelector<HTMLInputElement>('input[name="email"]')!;
   const resendButton = (element: Element) => element.querySelector<HTMLButtonElement>('[part~="submit"]')!;
@@ -105,9 +114,11 @@ describe('<lk-confirm-email>', () => {
       await expect(element).to.be.accessible();
     });
 
-    it('is accessible when already used, invalid, or without a token', async () => {
+    it('is accessible when already confirmed, already used, invalid, or without a token', async () => {
       const { token } = await registered();
       await mockFetch(backend, 'confirm', { method: 'POST', body: { token } });
+      await expect(await follow('already-confirmed', token)).to.be.accessible();
+      await unconfirm(token);
       await expect(await follow('used', token)).to.be.accessible();
       await expect(await follow('invalid', 'x'.repeat(43))).to.be.accessible();
       history.replaceState(null, '', home);
@@ -283,9 +294,36 @@ describe('<lk-confirm-email>', () => {
   });
 
   describe('what the backend says of the link', () => {
-    it('already used: says so and offers to log in', async () => {
+    it('opened again once the address is confirmed: no error, says so and offers to log in', async () => {
       const { token } = await registered();
       expect((await mockFetch(backend, 'confirm', { method: 'POST', body: { token } })).status).to.equal(200);
+      const navigations: NavigateTarget[] = [];
+      const element = await follow('already-confirmed', token, {
+        navigator: (to: NavigateTarget) => navigations.push(to),
+      });
+      expect(outcomeText(element)).to.equal('Адрес уже подтверждён.');
+      expect(element.querySelector('[part~="fault"]')).to.equal(null);
+      expect(element.querySelector('form')).to.equal(null);
+      const login = element.querySelector<HTMLElement>('[part~="link-login"]')!;
+      expect(textOf(login)).to.equal('Войти в Личный кабинет');
+      login.click();
+      expect(navigations).to.deep.equal(['login']);
+    });
+
+    it('opened again, in English', async () => {
+      const { token } = await registered();
+      await mockFetch(backend, 'confirm', { method: 'POST', body: { token } });
+      openLink(token);
+      const element = await render(html`<lk-confirm-email locale="en"></lk-confirm-email>`);
+      await waitUntil(() => element.state === 'already-confirmed', undefined, { timeout: 3000 });
+      await waitUntil(() => outcomeText(element) === 'This address is already confirmed.', undefined, { timeout: 3000 });
+      expect(textOf(element.querySelector('[part~="link-login"]'))).to.equal('Log in to your account');
+    });
+
+    it('already used while the address is not confirmed: says so and offers to log in', async () => {
+      const { token } = await registered();
+      expect((await mockFetch(backend, 'confirm', { method: 'POST', body: { token } })).status).to.equal(200);
+      await unconfirm(token);
       const element = await follow('used', token);
       expect(outcomeText(element)).to.contain('Ссылка уже использована');
       expect(element.querySelector('[part~="link-login"]')).to.exist;

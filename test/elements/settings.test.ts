@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
-import { fieldsProblem } from '../../mocks/problem.js';
+import { fieldsProblem, problem } from '../../mocks/problem.js';
 import { createClient } from '../../src/api/client.js';
 import type { Client } from '../../src/api/client.js';
 import { resetConfiguration } from '../../src/context/environment.js';
@@ -446,6 +446,36 @@ describe('<lk-settings>', () => {
       ]);
       for (let attempt = 2; attempt <= 5; attempt += 1) await submitForSummary(element);
       expect(await backend.db.captchaRequired(emailKey(DEMO_USER.email))).to.equal(true);
+    });
+
+    it('after repeated wrong current passwords, shows the anti-robot check as the login form does, then changes', async () => {
+      const element = await render();
+      await fillIn(element, WRONG_PASSWORD);
+      for (let attempt = 1; attempt <= 5; attempt += 1) await submitForSummary(element);
+      expect(element.querySelector('lk-captcha')).to.equal(null);
+
+      currentInput(element).select();
+      await sendKeys({ type: DEMO_USER.password });
+      const box = await submitForSummary(element);
+      expect(textOf(box)).to.contain('Дождитесь, пока пройдёт проверка «Защита от роботов», и нажмите «Сменить пароль» ещё раз.');
+      const captcha = await findPart(form(element), 'lk-captcha[part~="captcha"]');
+      await waitUntil(() => textOf(captcha).includes('Проверка пройдена'), 'the check never passed');
+      await expect(element).to.be.accessible();
+
+      const changed = oneEvent(element, 'lk-password-changed');
+      submit(element).click();
+      await changed;
+      expect(element.querySelector('lk-captcha')).to.equal(null);
+      expect((await logIn(backend, { email: DEMO_USER.email, password: NEW_PASSWORD })).status).to.equal(200);
+    });
+
+    it('says so when the anti-robot answer did not pass, and runs the check again', async () => {
+      pageWorker()!.use(http.post(backend.url('changePassword'), () => problem(403, 'captcha_invalid'), { once: true }));
+      const element = await render();
+      await fillIn(element);
+      const box = await submitForSummary(element);
+      expect(textOf(box)).to.contain('Проверка «Защита от роботов» устарела и проходит заново.');
+      await findPart(form(element), 'lk-captcha');
     });
 
     it('says the backend’s word about the new password at that field (password_common)', async () => {

@@ -40,5 +40,7 @@ const messages: AccountConnectMessages = {
   accountNotFound: (number: string, supplier: string) =>
     `Personal account ${number} was not found at “${supplier}”. Check the number and the supplier against your bill.`,
   accountAlreadyConnected: 'This personal account is already connected to your account.',
+  tooManyAttempts: (wait: string) =>
+    `Too many attempts to connect an account. Check the number and the supplier on the receipt and try again in ${wait}.`,
 };
 export default messages;

@@ -53,6 +53,9 @@ export const accountConnectRu = {
   accountNotFound: (number: string, supplier: string) =>
     `Лицевой счет ${number} не найден у поставщика «${supplier}». Проверьте номер и поставщика по квитанции.`,
   accountAlreadyConnected: 'Этот лицевой счет уже подключен к Вашему Личному кабинету.',
+  /** After too many numbers not found: the backend limits them, so the register cannot be searched. */
+  tooManyAttempts: (wait: string) =>
+    `Слишком много попыток подключить лицевой счет. Проверьте номер и поставщика по квитанции и повторите через ${wait}.`,
 };
 
 export type AccountConnectMessages = typeof accountConnectRu;

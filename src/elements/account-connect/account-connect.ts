@@ -42,7 +42,9 @@ type SuppliersState = 'idle' | 'loading' | 'ready' | 'failed';
  * receipt ("58 123-456,78") are dropped from what is sent, silently: the
  * field keeps what the user typed, so nothing changes under their caret.
  * The backend's answers land at the number: not found at this supplier,
- * already connected. Faults (server, timeout, network, an unreadable answer),
+ * already connected. After too many numbers not found (the backend limits
+ * them per user) it says how long to wait, in words, and sends nothing
+ * until then. Faults (server, timeout, network, an unreadable answer),
  * also of the supplier list, end in an alert with "Повторить".
  *
  * On success the account joins the session's list (`env.accounts`, so
@@ -104,6 +106,8 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   @state() private connectedNumber: string | undefined;
 
   #connectAbort: AbortController | undefined;
+  /** Until when (clock time, ms) the backend asked us to wait. */
+  #blockedUntil = 0;
   #suppliersAbort: AbortController | undefined;
 
   constructor() {
@@ -255,6 +259,8 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
     this.connectedNumber = undefined;
     const request = this.validate();
     if (!request) return this.showSummary();
+    const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
+    if (waitSeconds > 0) return this.showWait(waitSeconds);
     await this.send(request);
   };
 
@@ -338,6 +344,12 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   private showFailure(error: unknown, request: ConnectAccountRequest): void {
     // The session is over: the session logs out by itself and this element asks to log in; what was typed stays.
     if (isApiError(error) && error.status === 401) return;
+    if (isApiError(error) && error.status === 429) {
+      const seconds = Math.max(1, error.retryAfter ?? 60);
+      this.#blockedUntil = this.env.clock.now() + seconds * 1000;
+      void this.showWait(seconds);
+      return;
+    }
     const supplier = this.suppliers.find((candidate) => candidate.id === request.supplierId);
     if (isApiError(error) && (error.code === 'account_not_found' || error.code === 'account_already_connected')) {
       this.setFieldErrors({ number: this.numberIssue(error.code, supplier, request.number) });
@@ -356,6 +368,12 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
     }
     this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(request) };
     this.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  /** Says how long to wait before the next try, in the summary. */
+  private async showWait(seconds: number): Promise<void> {
+    this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(seconds)) }];
+    await this.showSummary();
   }
 
   private async retry(request: ConnectAccountRequest): Promise<void> {

@@ -12,7 +12,8 @@ const messages: ConfirmEmailMessages = {
   expired:
     'The link has expired. If the confirmation date given in the letter has not passed yet, get a new link. ' +
     'If it has, the account has been deleted: please register again.',
-  used: 'The link has already been used: the address is already confirmed. Log in to your account.',
+  alreadyConfirmed: 'This address is already confirmed.',
+  used: 'The link has already been used, and the address is not confirmed. Log in to your account and get a new link.',
   invalid:
     'The link is not valid. Perhaps it was copied only in part, or a newer link was requested after it: ' +
     'open the link in the latest letter.',

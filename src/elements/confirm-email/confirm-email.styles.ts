@@ -14,7 +14,8 @@ export const confirmEmailStyles = css`
   :scope [part~='confirm'] > [part~='status']:empty {
     margin-block-end: calc(-1 * var(--lk-space, 1rem));
   }
-  :scope [part~='outcome-confirmed']::before {
+  :scope [part~='outcome-confirmed']::before,
+  :scope [part~='outcome-already-confirmed']::before {
     /* A mark for the eye only: the words say it for screen readers. */
     content: '✓ ' / '';
     color: var(--lk-color-success, #1e6b34);

@@ -25,12 +25,26 @@ import { confirmEmailStyles } from './confirm-email.styles.js';
 /**
  * What came of the link: not read yet, being confirmed, one of the
  * backend's answers, no token in the address, or a fault (retry).
+ * `already-confirmed`: the link was used before and its address is
+ * confirmed (opened a second time, or first by a mail scanner that follows
+ * links); `used`: used, and the address is not confirmed.
  */
-export type ConfirmOutcome = 'idle' | 'confirming' | 'confirmed' | 'expired' | 'used' | 'invalid' | 'missing' | 'failed';
+export type ConfirmOutcome =
+  | 'idle'
+  | 'confirming'
+  | 'confirmed'
+  | 'already-confirmed'
+  | 'expired'
+  | 'used'
+  | 'invalid'
+  | 'missing'
+  | 'failed';
 
 /** The outcome of a refused token, by the backend's answer; `undefined` for a fault. */
 function refusal(error: unknown): ConfirmOutcome | undefined {
   if (!isApiError(error)) return undefined;
+  // Before the status: it shares 409 with `token_used`.
+  if (error.code === 'already_confirmed') return 'already-confirmed';
   if (error.code === 'token_expired' || error.status === 410) return 'expired';
   if (error.code === 'token_used' || error.status === 409) return 'used';
   if (error.code === 'token_invalid' || error.status === 400 || error.status === 404) return 'invalid';
@@ -44,7 +58,8 @@ function refusal(error: unknown): ConfirmOutcome | undefined {
  * its first render it reads the token from the address, removes it from
  * the address bar (other parameters and the hash stay), and posts it:
  * opening the link consumes nothing, the post does (EXPECTATIONS 11). It
- * then says what came of it: confirmed, expired (with a form that sends a
+ * then says what came of it: confirmed, already confirmed (the link opened
+ * again: no error, a way to log in), expired (with a form that sends a
  * new link), already used, invalid, or no token in the address; a fault
  * (server, timeout, network, unreadable answer) offers "Повторить", which
  * posts the token again from memory. The token is posted once per element.
@@ -152,6 +167,8 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
         return '';
       case 'confirmed':
         return t.confirmed(this.confirmedEmail);
+      case 'already-confirmed':
+        return t.alreadyConfirmed;
       default:
         return t[this.outcome];
     }

@@ -14,7 +14,7 @@ import type { User } from '../../schemas/user.js';
 import { formatDate } from '../../i18n/format.js';
 import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
-import { captchaAnswer } from '../base/captcha-answer.js';
+import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, emailInput, errorSummary, faultAlert, field, passwordInput } from '../base/form-parts.js';
@@ -279,11 +279,11 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
     const t = this.t;
-    if (isApiError(error) && (error.code === 'captcha_required' || error.code === 'captcha_invalid')) {
-      // Load the check and show it; the user presses "Войти" again once it has passed.
-      void import('../../entries/captcha.js');
+    const demand = captchaDemand(error);
+    if (demand) {
+      // Show the check; the user presses "Войти" again once it has passed.
       this.captchaNeeded = true;
-      this.summary = [{ message: error.code === 'captcha_required' ? t.captchaRequired : t.captchaInvalid }];
+      this.summary = [{ message: demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid }];
       void this.showSummary();
       return;
     }

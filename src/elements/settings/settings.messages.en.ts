@@ -24,6 +24,9 @@ const messages: SettingsMessages = {
     `The current password is too long: at most ${max} characters. Check that you pasted the password.`,
   currentWrong: 'The current password is wrong. Check the keyboard layout and Caps Lock.',
   tooManyAttempts: (wait: string) => `Too many attempts. Try again in ${wait}.`,
+  captchaRequired:
+    'The current password was entered wrong several times. Wait until the anti-robot check has passed, then press “Change the password” again.',
+  captchaInvalid: 'The anti-robot check expired and is running again. Press “Change the password” again.',
   accountsTitle: 'Personal accounts',
   loggedOut: 'The settings are available once you have logged in to your account.',
   logIn: 'Log in to your account',

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,6 +10,7 @@ import type { LkNavigateEvent } from '../../events/navigate.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema, passwordPolicy } from '../../schemas/password.js';
 import type { User } from '../../schemas/user.js';
+import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
@@ -49,8 +50,10 @@ interface Change {
  * (`new-password`), with the rules of the provider's `password-policy`
  * shown as the user types and one "Показать пароль" for all three. A wrong
  * current password is said at its field and counts as a failed login on
- * the backend; too many attempts say how long to wait, and the form sends
- * nothing until then. On success the other devices' sessions end, this one
+ * the backend; after repeated failures the backend asks for the
+ * anti-robot check, which the form then shows (`<lk-captcha>`, loaded only
+ * then) and sends with the next attempt, as `<lk-login-form>` does; too
+ * many attempts say how long to wait, and the form sends nothing until then. On success the other devices' sessions end, this one
  * stays, the three fields are emptied and the status line says so.
  *
  * Logged out, it says the settings need a login and links to the login page.
@@ -73,6 +76,7 @@ interface Change {
  * @csspart field-error - a field's inline error.
  * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
  * @csspart toggle-password - "Показать пароль".
+ * @csspart captcha - the anti-robot check, once the backend asks for it.
  * @csspart links - the row of "Забыли пароль?" (`link-recover`) or, logged out, of the login link (`link-login`).
  * @csspart submit - "Сменить пароль".
  * @csspart error-summary - the list of errors after a failed submit.
@@ -108,6 +112,11 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   @state() private busy = false;
   /** The password was changed: the status line says so until the next submit. */
   @state() private changed = false;
+  /**
+   * The backend asked for the anti-robot check (after repeated failures of
+   * the current password). `<lk-captcha>` is loaded only then.
+   */
+  @state() private captchaNeeded = false;
 
   /** Until when (clock time, ms) the backend asked us to wait. */
   #blockedUntil = 0;
@@ -220,6 +229,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
           alsoControls: [id('current')],
         })}
         <p part="links">${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}</p>
+        ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
         <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${this.busy ? t.submitting : this.changed ? t.changed : ''}</p>
       </form>
@@ -269,6 +279,8 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     this.summary = [];
     this.fault = undefined;
     this.changed = false;
+    // A change forgives the failures, and another user has failures of their own.
+    this.captchaNeeded = false;
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -328,7 +340,11 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     this.fault = undefined;
     this.#abort = new AbortController();
     try {
-      await changePassword(this.env.client, change, { policy: this.#newPassword.policy, signal: this.#abort.signal });
+      const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
+      await changePassword(this.env.client, captcha ? { ...change, captcha } : change, {
+        policy: this.#newPassword.policy,
+        signal: this.#abort.signal,
+      });
       this.resetForm();
       this.changed = true;
       this.dispatchEvent(new LkPasswordChangedEvent());
@@ -344,6 +360,14 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     const t = this.t;
     // The session is over: it logs itself out, and the element shows the logged-out state.
     if (isApiError(error) && error.status === 401) return;
+    const demand = captchaDemand(error);
+    if (demand) {
+      // Show the check; the user presses "Сменить пароль" again once it has passed.
+      this.captchaNeeded = true;
+      this.summary = [{ message: demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid }];
+      void this.showSummary();
+      return;
+    }
     if (isApiError(error) && error.status === 429) {
       const seconds = Math.max(1, error.retryAfter ?? 60);
       this.#blockedUntil = this.env.clock.now() + seconds * 1000;
