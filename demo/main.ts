@@ -10,6 +10,7 @@ import type { FaultKind, PaymentOutcome, StartedMockBackend } from '../mocks/ind
 import { startMailbox } from './mailbox.js';
 import { startThemeSwitcher } from './theme.js';
 import type { ApiEndpoint } from '../src/api/paths.js';
+import { PENDING_PAYMENTS_KEY } from '../src/payments/pending.js';
 
 const FAULT_LABELS: Record<FaultKind, string> = {
   'server-error': 'ошибка сервера (500)',
@@ -101,6 +102,8 @@ async function wireControls(backend: StartedMockBackend): Promise<void> {
     reset.disabled = true;
     say('Сбрасываем демо-данные…');
     await backend.reset();
+    // The payments this browser still has to resolve were made on the data just thrown away.
+    localStorage.removeItem(PENDING_PAYMENTS_KEY);
     location.reload();
   });
 

@@ -73,6 +73,8 @@ export interface RequestSpec<TResponse> extends CallOptions {
    */
   responseSchema?: v.GenericSchema<unknown, TResponse>;
   headers?: Record<string, string>;
+  /** Called with the headers of a success answer before its body is read (`Idempotent-Replayed`, say). */
+  readHeaders?: (headers: Headers) => void;
 }
 
 /**
@@ -177,6 +179,7 @@ export function createClient(options: ClientOptions = {}): Client {
           }
           throw failure;
         }
+        spec.readHeaders?.(response.headers);
         return readAnswer(response, spec.responseSchema, target);
       };
       try {

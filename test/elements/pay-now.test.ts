@@ -5,7 +5,7 @@ import { http } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { problem } from '../../mocks/problem.js';
 import { createClient } from '../../src/api/client.js';
-import { fetchPayments } from '../../src/api/payments.js';
+import { fetchPayments, pay } from '../../src/api/payments.js';
 import type { LkPayNowElement } from '../../src/elements/pay-now/pay-now.js';
 import type { LkProviderElement } from '../../src/elements/provider/provider.js';
 import '../../src/entries/account-summary.js';
@@ -14,7 +14,7 @@ import type { LkErrorEvent } from '../../src/events/error.js';
 import type { LkPaymentEvent } from '../../src/events/payment.js';
 import type { LkReadingsSubmittedEvent } from '../../src/events/readings-submitted.js';
 import type { Account } from '../../src/schemas/account.js';
-import { DAGESTAN, logInWithAccounts, mockFetch, PSKOV, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, DEMO_USER, logInWithAccounts, mockFetch, PSKOV, useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from './bad-input.js';
 import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, renderWithAccounts, textOf, typeInto } from './helpers.js';
 import type { AccountsSetup } from './helpers.js';
@@ -549,6 +549,10 @@ describe('<lk-pay-now>', () => {
       await element.updateComplete;
       await choose(element, { amount: '500' });
       await payAndWait(element);
+      // The same amount a moment ago: the confirmation asks again before a second payment.
+      expect(part(element, 'duplicate')).to.not.equal(null);
+      expect(keys.keys).to.have.length(1);
+      await payAndWait(element);
       keys.stop();
       expect(keys.keys).to.have.length(2);
       expect(keys.keys[0]).to.not.equal(keys.keys[1]);
@@ -557,14 +561,14 @@ describe('<lk-pay-now>', () => {
     it('makes one request for a double click on "Оплатить"', async () => {
       const element = await render();
       await choose(element, { amount: '500' });
-      const requests = countRequests(backend);
+      const requests = recordPaymentKeys();
       const { x, y, width, height } = part(element, 'pay')!.getBoundingClientRect();
       const position: [number, number] = [Math.round(x + width / 2), Math.round(y + height / 2)];
       await sendMouse({ type: 'click', position });
       await sendMouse({ type: 'click', position });
       await waitUntil(() => part(element, 'result'), 'no receipt');
       requests.stop();
-      expect(requests.paths.filter((path) => path.endsWith('/payments'))).to.have.length(1);
+      expect(requests.keys).to.have.length(1);
       const [account] = await backendAccounts();
       expect(await backendPayments(account!.id)).to.have.length(1);
     });
@@ -572,7 +576,7 @@ describe('<lk-pay-now>', () => {
     it('makes one request for two clicks before any re-render, and for Enter then a click', async () => {
       const element = await render();
       await choose(element, { amount: '500' });
-      const requests = countRequests(backend);
+      const requests = recordPaymentKeys();
       const pay = part(element, 'pay')!;
       pay.click();
       pay.click();
@@ -585,7 +589,7 @@ describe('<lk-pay-now>', () => {
       part(element, 'pay')?.click();
       await waitUntil(() => part(element, 'result'), 'no receipt');
       requests.stop();
-      expect(requests.paths.filter((path) => path.endsWith('/payments'))).to.have.length(2);
+      expect(requests.keys).to.have.length(2);
       const [account] = await backendAccounts();
       expect((await backendPayments(account!.id)).map(({ amount }) => amount)).to.deep.equal([60000, 50000]);
     });
@@ -700,6 +704,127 @@ describe('<lk-pay-now>', () => {
       expect(amountInput(element).value).to.equal('500');
       expect(textOf(part(element, 'error-summary'))).to.contain('Счетчик 1: Показания меньше последних принятых.');
       expect(await backendPayments(account!.id)).to.have.length(0);
+    });
+  });
+
+  describe('a payment whose outcome is not known', () => {
+    /** Pays 500 ₽ with the provider set to take the payment and never answer: the element ends unsure. */
+    async function unsurePayment(element: LkPayNowElement): Promise<void> {
+      await backend.payments.setOutcome('timeout');
+      await choose(element, { amount: '500' });
+      await payAndWait(element);
+      expect(textOf(part(element, 'fault'))).to.contain('Оплата могла пройти');
+      await backend.payments.setOutcome('success');
+    }
+
+    /** Logs the demo user in again, through the backend and the element's session. */
+    async function logInAgain(element: LkPayNowElement): Promise<void> {
+      const answer = await mockFetch(backend, 'login', { method: 'POST', body: { email: DEMO_USER.email, password: DEMO_USER.password } });
+      expect(answer.status).to.equal(200);
+      const session = element.closest<LkProviderElement>('lk-provider')!.environment.session;
+      session.signedIn(((await answer.json()) as { user: Parameters<typeof session.signedIn>[0] }).user);
+    }
+
+    it('survives the session ending and is resolved with its key at the next visit, before anything new can be paid', async () => {
+      const element = await render(undefined, { provider: { client: shortTimeout() } });
+      const [account] = await backendAccounts();
+      const keys = recordPaymentKeys();
+      await unsurePayment(element);
+      // The session ends elsewhere (a logout in another tab): the next call is refused.
+      await mockFetch(backend, 'logout', { method: 'POST' });
+      storeOf(element).session.expired();
+      await findPart(element, '[part~="logged-out"]');
+      expect(part(element, 'fault')).to.equal(null);
+
+      await logInAgain(element);
+      await waitUntil(() => part(element, 'result'), 'the unsure payment was not resolved');
+      keys.stop();
+      expect(keys.keys).to.have.length(2);
+      expect(keys.keys[1]).to.equal(keys.keys[0]);
+      expect(textOf(part(element, 'result-message'))).to.contain('Это платеж, отправленный ранее: деньги списаны один раз.');
+      expect(await backendPayments(account!.id)).to.have.length(1);
+      await expect(element).to.be.accessible();
+    });
+
+    it('survives a reload: a new page resolves it first, and says so while it does', async () => {
+      const first = await render(undefined, { provider: { client: shortTimeout() } });
+      const [account] = await backendAccounts();
+      await unsurePayment(first);
+      first.closest('lk-provider')!.remove();
+
+      // "Reloaded": a new provider, session and element over the same storage, the backend slow to answer.
+      await backend.latency.set(300);
+      const element = await renderWithAccounts<LkPayNowElement>(backend, html`<lk-pay-now></lk-pay-now>`, { loggedIn: false, settled: false });
+      await waitUntil(() => part(element, 'pay-now') && status(element) === 'Проверяем, прошел ли отправленный ранее платеж. Деньги не спишутся дважды.', 'no word of the check');
+      expect(part(element, 'continue')).to.equal(null);
+      expect(textOf(part(element, 'subtitle'))).to.equal('Платеж, результат которого неизвестен');
+      await expect(element).to.be.accessible();
+      await waitUntil(() => part(element, 'result'), 'the unsure payment was not resolved', { timeout: 5000 });
+      expect(await backendPayments(account!.id)).to.have.length(1);
+    });
+
+    it('after two "still being processed" answers offers the payments list, which settles it without a new key', async () => {
+      const element = await render(undefined, { provider: { client: shortTimeout() } });
+      const keys = recordPaymentKeys();
+      await unsurePayment(element);
+      pageWorker()!.use(http.post(backend.url('payments'), () => problem(409, 'idempotency_key_in_use'), { once: true }));
+      expect(part(element, 'check-payments')).to.equal(null);
+      part(element, 'retry')!.click();
+      await waitUntil(() => part(element, 'check-payments'), 'no way out after two tries');
+      expect(focused(part(element, 'check-payments'))).to.equal(true);
+      await expect(element).to.be.accessible();
+      part(element, 'check-payments')!.click();
+      await waitUntil(() => part(element, 'result'), 'the payments list did not settle it');
+      keys.stop();
+      expect(keys.keys).to.have.length(2);
+      expect(keys.keys[1]).to.equal(keys.keys[0]);
+      expect(facts(element, 'receipt-details')['Сумма']).to.equal(rubles(50000));
+    });
+
+    it('a replayed answer does not overwrite a newer balance: the account is read again', async () => {
+      const element = await render(undefined, { provider: { client: shortTimeout() } });
+      const [account] = await backendAccounts();
+      await unsurePayment(element);
+      // Meanwhile another payment of 100 ₽ was made elsewhere: the backend's balance moved on twice.
+      await pay(createClient({ baseUrl: backend.apiBase }), account!.id, { amount: 10000 }, { idempotencyKey: crypto.randomUUID() });
+      part(element, 'retry')!.click();
+      await waitUntil(() => part(element, 'result'), 'no receipt after the retry');
+      const [now] = await backendAccounts();
+      expect(now!.debt).to.equal(-195685 - 50000 - 10000);
+      await waitUntil(() => storeOf(element).current!.debt === now!.debt, `the page shows ${storeOf(element).current!.debt}`);
+    });
+  });
+
+  describe('a payment of the same amount a little earlier', () => {
+    it('is said in the confirmation, which asks again with "Оплатить еще раз"', async () => {
+      const element = await render();
+      const [account] = await backendAccounts();
+      await pay(createClient({ baseUrl: backend.apiBase }), account!.id, { amount: 50000 }, { idempotencyKey: crypto.randomUUID() });
+      await choose(element, { amount: '500' });
+      await waitUntil(() => part(element, 'duplicate'), 'no warning');
+      expect(textOf(part(element, 'duplicate'))).to.match(/^Платеж на 500,00 ₽ по этому лицевому счету уже проведен .+Если нужен еще один платеж, нажмите «Оплатить еще раз»\.$/u);
+      expect(part(element, 'duplicate')!.getAttribute('role')).to.equal('alert');
+      expect(textOf(part(element, 'pay'))).to.equal('Оплатить еще раз');
+      await expect(element).to.be.accessible();
+      await payAndWait(element);
+      expect(part(element, 'receipt')).to.not.equal(null);
+      expect(await backendPayments(account!.id)).to.have.length(2);
+    });
+
+    it('stops "Оплатить" pressed before the payments are read, and puts the focus on "Оплатить еще раз"', async () => {
+      const element = await render();
+      const [account] = await backendAccounts();
+      await pay(createClient({ baseUrl: backend.apiBase }), account!.id, { amount: 50000 }, { idempotencyKey: crypto.randomUUID() });
+      await backend.latency.set(300);
+      const keys = recordPaymentKeys();
+      await choose(element, { amount: '500' });
+      await submit(element, 'pay');
+      expect(status(element)).to.equal('Проверяем последние платежи…');
+      await waitUntil(() => part(element, 'duplicate'), 'no warning', { timeout: 3000 });
+      await element.updateComplete;
+      keys.stop();
+      expect(keys.keys).to.deep.equal([]);
+      expect(focused(part(element, 'pay'))).to.equal(true);
     });
   });
 

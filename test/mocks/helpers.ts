@@ -19,6 +19,7 @@
 import { HttpResponse, http } from 'msw';
 import * as v from 'valibot';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
+import { PENDING_PAYMENTS_KEY } from '../../src/payments/pending.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
 import type { ConnectAccountRequest } from '../../src/schemas/account.js';
 import { CaptchaChallengeSchema } from '../../src/schemas/captcha.js';
@@ -82,6 +83,8 @@ export async function resetMockBackend(backend: MockBackend): Promise<void> {
   await mockFetch(backend, 'logout', { method: 'POST' });
   await backend.reset();
   localStorage.removeItem(MSW_COOKIE_STORE_KEY);
+  // A payment left unresolved by the test before belongs to the data just thrown away.
+  localStorage.removeItem(PENDING_PAYMENTS_KEY);
 }
 
 export interface MockFetchInit {

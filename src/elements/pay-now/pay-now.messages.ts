@@ -45,12 +45,28 @@ export const payNowRu = {
   reading: (meter: string, value: string) => `${meter}: ${value}`,
   rolloverNote: '(счетчик прошел через ноль)',
   pay: 'Оплатить',
+  /** The confirmation's button when a payment of the same amount was made a little earlier. */
+  payAgain: 'Оплатить еще раз',
+  duplicate: (amount: string, when: string) =>
+    `Платеж на ${amount} по этому лицевому счету уже проведен ${when}. Проверьте, не оплачиваете ли вы его второй раз. Если нужен еще один платеж, нажмите «Оплатить еще раз».`,
+  /** While the recent payments are read, before the confirmation. */
+  preparing: 'Проверяем последние платежи…',
   change: 'Изменить',
   processing: 'Платеж обрабатывается платежным сервисом. Не закрывайте страницу.',
   declined: 'Банк отклонил платеж, деньги не списаны. Проверьте данные карты или возьмите другую карту и нажмите «Оплатить» еще раз.',
   /** A fault after "Оплатить": the payment may have been made; the retry sends the same key, so it is never made twice. */
   uncertain: (fault: string) =>
     `${fault} Оплата могла пройти: повторная попытка не спишет деньги дважды, а покажет, чем закончился платеж.`,
+  /** The heading while a payment whose outcome is not known is being resolved. */
+  unsureTitle: 'Платеж, результат которого неизвестен',
+  /** A payment whose outcome was not known is sent again with its key (at the next visit too). */
+  resolving: 'Проверяем, прошел ли отправленный ранее платеж. Деньги не спишутся дважды.',
+  earlierPaid: 'Это платеж, отправленный ранее: деньги списаны один раз.',
+  earlierDeclined: 'Банк отклонил отправленный ранее платеж, деньги не списаны. Чтобы оплатить, нажмите «Оплатить».',
+  /** The way out after repeated "still being processed": the payments list, which makes no new payment. */
+  checkPayments: 'Проверить историю платежей',
+  checkingPayments: 'Ищем платеж в истории платежей…',
+  notListed: 'В истории платежей этого платежа пока нет.',
   inUse: 'Платеж еще обрабатывается. Подождите немного и нажмите «Повторить»: деньги не спишутся дважды.',
   /** The backend refused the payment before making it (not a fault). */
   refused: 'Платеж не выполнен, деньги не списаны. Нажмите «Оплатить», чтобы попробовать еще раз.',

@@ -2,15 +2,18 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { isApiError } from '../../api/errors.js';
-import { newIdempotencyKey, pay } from '../../api/payments.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkPaymentEvent } from '../../events/payment.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS } from '../../schemas/payment.js';
-import type { PaymentRequest, PaymentResponse } from '../../schemas/payment.js';
+import { PaymentFlow } from '../../payments/flow.js';
+import type { PaymentDraft, PaymentFlowHooks, PaymentState } from '../../payments/flow.js';
+import { pendingPayments } from '../../payments/pending.js';
+import type { PendingScope } from '../../payments/pending.js';
+import type { Payment } from '../../schemas/payment.js';
+import type { AcceptedReading } from '../../schemas/reading.js';
 import type { ReadingInput } from '../../schemas/reading.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, errorSummary, faultAlert, invalid } from '../base/form-parts.js';
@@ -29,26 +32,6 @@ import { payNowStyles } from './pay-now.styles.js';
 
 /** The seed's choice: "оплаты по текущему долгу" or "по самостоятельно внесенной сумме". */
 type Choice = 'debt' | 'own';
-
-/** Where the user is: choosing, confirming (and paying), or looking at the receipt. */
-type Step = 'choose' | 'confirm' | 'result';
-
-/** A payment the user chose, for the account it was chosen on (a snapshot: what the confirmation shows is what is paid). */
-interface Draft {
-  readonly account: Account;
-  readonly request: PaymentRequest;
-}
-
-/**
- * What became of the last "Оплатить". `uncertain` and `in-use` may have paid:
- * only a retry with the same key is offered, so nothing is paid twice.
- */
-type Attempt =
-  | { readonly state: 'sending' }
-  | { readonly state: 'declined' }
-  | { readonly state: 'refused' }
-  | { readonly state: 'uncertain'; readonly fault: string }
-  | { readonly state: 'in-use' };
 
 /** The errors of the choice step: the amount's, and the readings' by meter id. */
 interface ChoiceErrors {
@@ -139,7 +122,6 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
 export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   static override styles = [baseStyles, formStyles, factStyles, meterReadingsStyles, payNowStyles];
 
-  @state() private step: Step = 'choose';
   /** The amount chosen; none yet: the debt when there is one, else an own amount. */
   @state() private choice: Choice | undefined;
   /** The own amount as typed: never rewritten. */
@@ -147,22 +129,11 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   @state() private withReadings = false;
   @state() private errors: ChoiceErrors = NO_ERRORS;
   @state() private summary: SummaryItem[] = [];
-  @state() private draft: Draft | undefined;
-  @state() private attempt: Attempt | undefined;
-  @state() private paid: PaymentResponse | undefined;
 
-  /** The confirmed payment's `Idempotency-Key`: made by "Оплатить", kept for every retry of it, dropped when it cannot have paid. */
-  #key: string | undefined;
-  /**
-   * Set synchronously before the request goes and cleared when it ends: a
-   * second click, or Enter then a click, lands before Lit re-renders the
-   * button, so the rendered `aria-disabled` alone cannot stop it (19).
-   */
-  #sending = false;
-  /** The account the choice and the confirmation belong to. */
-  #flowAccountId: string | undefined;
   /** What to focus once the next render is done. */
   #focusNext: string | undefined;
+  /** The flow's state last rendered, to tell where a move came from. */
+  #lastState: PaymentState['name'] = 'choose';
 
   readonly #readings = new MeterReadingFields(this, {
     messages: () => this.t,
@@ -170,21 +141,60 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     locale: () => this.localize.locale,
   });
 
+  /** What the page learns of the payment: the session's store, and the element's events. */
+  readonly #hooks: PaymentFlowHooks = {
+    paid: ({ draft, payment, receipt, response, replayed }) => {
+      const { accounts } = this.env;
+      // A replayed answer (or one read from the payments list) tells the balance as it was
+      // when the payment was made: newer figures may be on the page, so the account is read again.
+      if (response && !replayed) accounts.update(response.account);
+      else void accounts.reload();
+      accounts.touched(draft.account.id);
+      this.dispatchEvent(new LkPaymentEvent(payment, receipt));
+      if (response && response.readings.length > 0) this.dispatchEvent(new LkReadingsSubmittedEvent(response.account, response.readings));
+    },
+    activity: (accountId) => this.env.accounts.touched(accountId),
+    failed: (error) => this.dispatchEvent(new LkErrorEvent(error)),
+  };
+
+  /** The payment protocol (payments/flow.ts): this element only renders it and feeds it the user's choices. */
+  readonly #flow = new PaymentFlow({
+    client: () => this.env.client,
+    clock: () => this.env.clock,
+    pending: pendingPayments,
+    hooks: this.#hooks,
+  });
+
   constructor() {
     super(payNowMessages);
+    this.#flow.addEventListener('change', this.#onFlowChange);
+  }
+
+  /** The flow's state, for tests and stories. */
+  get paymentState(): PaymentState {
+    return this.#flow.state;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const { session } = this.env;
-    // Logged out: nothing of the last payment stays on the screen; what was typed (not secret) does (15).
-    if (session.status === 'anonymous' && !this.#sending) this.restart();
+    const { session, client } = this.env;
+    const user = session.status === 'authenticated' ? session.user : null;
+    if (!user) {
+      // Logged out: nothing of the last payment stays on the screen; what was typed (not secret) does.
+      // A payment whose outcome is not known stays stored, and is resolved first at the next visit.
+      if (this.#flow.scope) this.#flow.close();
+      return;
+    }
     const account = this.shownAccount();
-    if (account?.id !== this.#flowAccountId) {
-      // Another account: its own choice. Not while a payment may be under way or was just made:
-      // its confirmation (or receipt) stays until the user moves on, so nothing is paid twice.
-      if (!this.locked()) this.restart();
-      this.#flowAccountId = account?.id;
+    if (!account) return;
+    const scope: PendingScope = { apiBase: client.baseUrl, userId: user.id, accountId: account.id };
+    const current = this.#flow.scope;
+    const same = current && current.apiBase === scope.apiBase && current.userId === scope.userId && current.accountId === scope.accountId;
+    // Another account gets its own choice; not while a payment is on its way, not known, or just
+    // made: its screen stays until the user moves on, so nothing is paid twice.
+    if (!same && !this.#flow.locked) {
+      if (current) this.forgetChoice();
+      this.#flow.open(scope, account);
     }
   }
 
@@ -199,40 +209,82 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     }
   }
 
+  /** Each move of the flow: render it, and put the focus where the new step starts. */
+  readonly #onFlowChange = (): void => {
+    const state = this.#flow.state;
+    const before = this.#lastState;
+    this.#lastState = state.name;
+    switch (state.name) {
+      case 'confirm':
+        // The confirmation's heading when it opens; "Оплатить еще раз" when a payment of the same
+        // amount stopped "Оплатить" (the warning is an alert). The recent payments arriving later move nothing.
+        if (before === 'preparing') this.focusAfterRender('[part~="pay"]');
+        else if (before !== 'confirm') this.focusAfterRender('[part~="form-confirm"] [part~="subtitle"]');
+        break;
+      case 'paid':
+        this.paidDone(state.draft);
+        this.focusAfterRender('[part~="result"] [part~="subtitle"]');
+        break;
+      case 'declined':
+      case 'refused':
+        this.focusAfterRender('[part~="pay"]');
+        break;
+      case 'uncertain':
+        this.focusAfterRender(state.tries >= CHECK_AFTER_TRIES ? '[part~="check-payments"]' : '[part~="retry"]');
+        break;
+      case 'invalid':
+        this.showRefusal(state.draft, state.fieldErrors);
+        break;
+      default:
+        break;
+    }
+    this.requestUpdate();
+  };
+
   protected override render(): TemplateResult {
     const t = this.t;
     const gate = this.renderSessionGate();
     if (gate) return gate;
     const account = this.shownAccount();
     const waiting = this.waitingForAccounts(account);
-    const sending = this.attempt?.state === 'sending';
-    // The confirmation (a payment under way, or one that may have been made) and the receipt
-    // stay whatever the account shown now: the gate is about their account.
-    const kept = this.step === 'result' && this.paid ? this.paid.account : this.step === 'confirm' ? this.draft?.account : undefined;
+    const state = this.#flow.state;
+    const busy = state.name === 'sending' || state.name === 'preparing' || state.name === 'checking';
+    // A payment's screens (on its way, not known, paid) stay whatever the account shown now:
+    // the gate is about their account.
+    const kept = 'draft' in state && state.name !== 'invalid' ? state.draft.account : undefined;
     return html`
       <section part="pay-now" aria-labelledby="${this.uid}-title">
         ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
         ${this.renderAccountGate(kept ?? account)}
-        ${kept || account ? this.renderStep(account) : nothing}
+        ${kept || account ? this.renderStep(state, account) : nothing}
         <!-- After a payment the status only announces what the result shows in full: seen once, heard once. -->
-        <p part=${this.step === 'result' && this.paid ? 'status visually-hidden' : 'status'} role="status" aria-busy=${waiting || sending ? 'true' : nothing}>
-          ${this.statusText(waiting)}
+        <p part=${state.name === 'paid' ? 'status visually-hidden' : 'status'} role="status" aria-busy=${waiting || busy ? 'true' : nothing}>
+          ${this.statusText(state, waiting)}
         </p>
       </section>
     `;
   }
 
-  private statusText(waiting: boolean): string {
+  private statusText(state: PaymentState, waiting: boolean): string {
     const t = this.t;
-    if (this.attempt?.state === 'sending') return t.processing;
-    if (this.step === 'result' && this.paid) return t.success(this.money(this.paid.receipt.amount));
-    return waiting ? t.loadingAccount : '';
+    switch (state.name) {
+      case 'sending':
+        return state.retry ? t.resolving : t.processing;
+      case 'preparing':
+        return t.preparing;
+      case 'checking':
+        return t.checkingPayments;
+      case 'paid':
+        return t.success(this.money(state.receipt.amount));
+      default:
+        return waiting ? t.loadingAccount : '';
+    }
   }
 
-  private renderStep(account: Account | undefined): TemplateResult | typeof nothing {
-    if (this.step === 'result' && this.paid) return this.renderResult(this.paid);
-    if (this.step === 'confirm' && this.draft) return this.renderConfirm(this.draft);
-    return account ? this.renderChoose(account) : nothing;
+  private renderStep(state: PaymentState, account: Account | undefined): TemplateResult | typeof nothing {
+    if (state.name === 'paid') return this.renderResult(state);
+    if (state.name === 'choose' || state.name === 'invalid') return account ? this.renderChoose(account) : nothing;
+    return this.renderConfirm(state);
   }
 
   // ----- Step 1: the choice -----
@@ -330,7 +382,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   private readonly onContinue = (event: SubmitEvent): void => {
     event.preventDefault();
     const account = this.shownAccount();
-    if (!account || this.step !== 'choose') return;
+    if (!account || this.#flow.state.name !== 'choose') return;
     const choice = this.currentChoice(account);
     const amount = choice === 'debt' ? checkedAmount(account.debt) : payableAmount(this.amountText);
     let readings: ReadingInput[] | undefined;
@@ -343,11 +395,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     const amountError = 'issue' in amount ? this.amountMessage(amount.issue) : undefined;
     this.setErrors(account, { ...(amountError ? { amount: amountError } : {}), readings: readingErrors });
     if ('issue' in amount || (this.withReadings && !readings)) return this.focusAfterRender('[part~="error-summary"]');
-    this.draft = { account, request: { amount: amount.kopecks, ...(readings ? { readings } : {}) } };
-    this.attempt = undefined;
-    this.#key = undefined;
-    this.step = 'confirm';
-    this.focusAfterRender('[part~="subtitle"]');
+    void this.#flow.confirm({ account, request: { amount: amount.kopecks, ...(readings ? { readings } : {}) } });
   };
 
   private readonly onChoice = (choice: Choice): void => {
@@ -387,16 +435,17 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
 
   // ----- Step 2: the confirmation, and the payment service -----
 
-  private renderConfirm({ account, request }: Draft): TemplateResult {
+  private renderConfirm(state: Exclude<PaymentState, { name: 'choose' | 'invalid' | 'paid' }>): TemplateResult {
     const t = this.t;
-    const attempt = this.attempt;
-    const sending = attempt?.state === 'sending';
-    // After a fault the payment may have been made: only the retry with the same key is offered.
-    const unsure = attempt?.state === 'uncertain' || attempt?.state === 'in-use';
+    const { account, request } = state.draft;
+    const sending = state.name === 'sending' || state.name === 'checking' || state.name === 'preparing';
+    // A payment that may have been made (or is being resolved) offers only ways that keep its key.
+    const unsure = state.name === 'uncertain' || state.name === 'checking' || (state.name === 'sending' && state.retry);
     const readings = request.readings ?? [];
+    const duplicate = state.name === 'confirm' ? state.duplicate : undefined;
     return html`
       <form part="form form-confirm" novalidate aria-labelledby="${this.uid}-confirm" @submit=${this.onPay}>
-        ${heading(headingLevel(this.headingLevel, 1), { id: `${this.uid}-confirm`, part: 'subtitle', text: t.confirmTitle })}
+        ${heading(headingLevel(this.headingLevel, 1), { id: `${this.uid}-confirm`, part: 'subtitle', text: unsure ? t.unsureTitle : t.confirmTitle })}
         <dl part="details">
           ${fact('amount', t.confirmAmount, this.money(request.amount))}
           ${fact('account', t.accountNumber, account.number)}
@@ -415,12 +464,16 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
                 </ul>`,
           )}
         </dl>
-        ${attempt?.state === 'declined' ? html`<div part="declined" role="alert"><p part="fault-message">${t.declined}</p></div>` : nothing}
-        ${attempt?.state === 'refused' ? html`<div part="refused" role="alert"><p part="fault-message">${t.refused}</p></div>` : nothing}
+        ${duplicate ? this.renderDuplicate(duplicate) : nothing}
+        ${state.name === 'declined'
+          ? html`<div part="declined" role="alert"><p part="fault-message">${state.earlier ? t.earlierDeclined : t.declined}</p></div>`
+          : nothing}
+        ${state.name === 'refused' ? html`<div part="refused" role="alert"><p part="fault-message">${t.refused}</p></div>` : nothing}
+        ${state.name === 'uncertain' ? this.renderUncertain(state) : nothing}
         ${unsure
-          ? faultAlert(attempt.state === 'in-use' ? t.inUse : t.uncertain(attempt.fault), t.retry, this.onRetry)
+          ? nothing
           : html`<div part="actions">
-              <button part="button submit pay" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${t.pay}</button>
+              <button part="button submit pay" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${duplicate ? t.payAgain : t.pay}</button>
               <button part="button change" type="button" aria-disabled=${sending ? 'true' : 'false'} @click=${this.onChange}>
                 ${t.change}
               </button>
@@ -429,131 +482,89 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     `;
   }
 
-  /** "Оплатить": a new confirmation, so a new key; one request however the button is pressed. */
+  /** A payment of the same amount made a little earlier: said before "Оплатить еще раз", so a second payment is a choice, not a slip. */
+  private renderDuplicate(payment: Payment): TemplateResult {
+    const t = this.t;
+    return html`<div part="duplicate" role="alert">
+      <p part="duplicate-message">${t.duplicate(this.money(payment.amount), formatDateTime(payment.createdAt, this.localize.locale))}</p>
+    </div>`;
+  }
+
+  /**
+   * The payment may have gone through: "Повторить" sends the same key; after
+   * {@link CHECK_AFTER_TRIES} tries, "Проверить историю платежей" reads the
+   * payments list, which makes no key either.
+   */
+  private renderUncertain(state: Extract<PaymentState, { name: 'uncertain' }>): TemplateResult {
+    const t = this.t;
+    const message = [
+      state.reason === 'in-use' ? t.inUse : t.uncertain(faultMessage(state.error, t)),
+      state.notListed ? t.notListed : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`
+      ${faultAlert(message, t.retry, this.onRetry)}
+      ${state.tries >= CHECK_AFTER_TRIES
+        ? html`<p part="check-payments-offer">
+            <button part="button check-payments" type="button" @click=${this.onCheckPayments}>${t.checkPayments}</button>
+          </p>`
+        : nothing}
+    `;
+  }
+
+  /** "Оплатить": the flow makes the payment's key and sends exactly one request, however the button is pressed. */
   private readonly onPay = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.#sending || !this.draft || this.step !== 'confirm') return;
-    if (this.attempt?.state === 'uncertain' || this.attempt?.state === 'in-use') return;
-    this.#key = newIdempotencyKey();
-    void this.send();
+    this.#flow.pay();
   };
 
-  /** "Повторить" after a fault: the same key and the same body, so the backend replays its answer and pays once (18). */
+  /** "Повторить" after a fault: the same key and the same body, so the backend replays its answer and pays once. */
   private readonly onRetry = (): void => {
-    if (this.#sending || !this.#key) return;
-    this.focusAfterRender('[part~="pay"]');
-    void this.send();
+    this.#flow.retry();
+  };
+
+  private readonly onCheckPayments = (): void => {
+    void this.#flow.checkPayments();
   };
 
   /** "Изменить": back to the choice, everything kept. */
   private readonly onChange = (): void => {
-    if (this.#sending) return;
-    this.step = 'choose';
-    this.draft = undefined;
-    this.attempt = undefined;
-    this.#key = undefined;
-    this.focusAfterRender('[part~="choice"] [part~="radio"]:checked, [part~="input-amount"]');
+    const before = this.#flow.state.name;
+    this.#flow.change();
+    if (before !== this.#flow.state.name) this.focusAfterRender('[part~="choice"] [part~="radio"]:checked, [part~="input-amount"]');
   };
 
-  private async send(): Promise<void> {
-    const draft = this.draft;
-    const idempotencyKey = this.#key;
-    if (this.#sending || !draft || !idempotencyKey) return;
-    this.#sending = true;
-    this.attempt = { state: 'sending' };
-    try {
-      const response = await pay(this.env.client, draft.account.id, draft.request, { idempotencyKey });
-      this.succeeded(draft, response);
-    } catch (error) {
-      this.failed(draft, error);
-    } finally {
-      this.#sending = false;
-    }
-  }
-
-  private succeeded(draft: Draft, response: PaymentResponse): void {
-    this.#key = undefined;
-    this.paid = response;
-    this.attempt = undefined;
-    this.step = 'result';
-    // What was paid is done with: the next payment starts afresh.
-    this.amountText = '';
-    this.choice = undefined;
-    if (draft.request.readings) this.#readings.clear();
-    this.withReadings = false;
-    this.errors = NO_ERRORS;
-    this.summary = [];
-    this.focusAfterRender('[part~="result"] [part~="subtitle"]');
-    // Every element of the session shows the new balance and last readings, and the new payment.
-    this.env.accounts.update(response.account);
-    this.env.accounts.touched(draft.account.id);
-    this.dispatchEvent(new LkPaymentEvent(response.payment, response.receipt));
-    if (response.readings.length > 0) this.dispatchEvent(new LkReadingsSubmittedEvent(response.account, response.readings));
-  }
-
-  private failed(draft: Draft, error: unknown): void {
-    if (isApiError(error) && error.status === 402) {
-      // Declined: nothing was charged. "Оплатить" again is a new confirmation with a new key.
-      this.#key = undefined;
-      this.attempt = { state: 'declined' };
-      // The backend lists the declined payment, though the account's figures did not change.
-      this.env.accounts.touched(draft.account.id);
-      this.focusAfterRender('[part~="pay"]');
-      return;
-    }
-    if (isApiError(error) && error.status === 409 && error.code === 'idempotency_key_in_use') {
-      this.attempt = { state: 'in-use' };
-      // A payment is being made: it may already be listed.
-      this.env.accounts.touched(draft.account.id);
-      this.focusAfterRender('[part~="retry"]');
-      return;
-    }
-    const fieldErrors = isApiError(error) && error.status === 422 ? error.fieldErrors : {};
+  /** The backend refused the amount or a reading: back to the fields, with its reasons on them. */
+  private showRefusal(draft: PaymentDraft, fieldErrors: Readonly<Record<string, readonly string[]>>): void {
     const readingErrors = this.#readings.errorsFromProblem(fieldErrors, draft.request.readings ?? []);
-    if (fieldErrors['amount'] || Object.keys(readingErrors).length > 0) {
-      // Refused before anything was paid: back to the fields, with the backend's reasons on them.
-      this.#key = undefined;
-      this.attempt = undefined;
-      this.draft = undefined;
-      this.step = 'choose';
-      const amount = fieldErrors['amount']?.[0];
-      if (Object.keys(readingErrors).length > 0) this.withReadings = true;
-      this.setErrors(draft.account, {
-        ...(amount ? { amount: this.amountMessage(amount as PayAmountIssue) } : {}),
-        readings: readingErrors,
-      });
-      this.focusAfterRender('[part~="error-summary"]');
-      return;
-    }
-    if (isApiError(error) && error.status === 401) {
-      // The session has expired: the session logs out and this element says to log in.
-      this.#key = undefined;
-      this.attempt = undefined;
-      return;
-    }
-    this.dispatchEvent(new LkErrorEvent(error));
-    if (isApiError(error) && error.status < 500) {
-      // Any other refusal (404: the account was disconnected, say) came before a payment was made.
-      this.#key = undefined;
-      this.attempt = { state: 'refused' };
-      return;
-    }
-    // Timeout, no network, a server error, an unreadable answer: the payment may have been made,
-    // and listed.
-    this.attempt = { state: 'uncertain', fault: faultMessage(error, this.t) };
-    this.env.accounts.touched(draft.account.id);
-    this.focusAfterRender('[part~="retry"]');
+    const amount = fieldErrors['amount']?.[0];
+    if (Object.keys(readingErrors).length > 0) this.withReadings = true;
+    this.setErrors(draft.account, {
+      ...(amount ? { amount: this.amountMessage(amount as PayAmountIssue) } : {}),
+      readings: readingErrors,
+    });
+    this.#flow.restart();
+    this.focusAfterRender('[part~="error-summary"]');
+  }
+
+  /** What was paid is done with: the next payment starts afresh. */
+  private paidDone(draft: PaymentDraft): void {
+    this.clearChoice();
+    if (draft.request.readings) this.#readings.clear();
   }
 
   // ----- Step 3: the result -----
 
-  private renderResult({ receipt, readings, account }: PaymentResponse): TemplateResult {
+  private renderResult({ receipt, readings, draft, earlier }: Extract<PaymentState, { name: 'paid' }>): TemplateResult {
     const t = this.t;
     const level = headingLevel(this.headingLevel, 1);
     return html`
       <div part="result">
         ${heading(level, { id: `${this.uid}-result`, part: 'subtitle', text: t.successTitle })}
-        <p part="result-message">${t.success(this.money(receipt.amount))} ${readings.length > 0 ? t.readingsAccepted : ''}</p>
+        <p part="result-message">
+          ${t.success(this.money(receipt.amount))} ${readings.length > 0 ? t.readingsAccepted : ''} ${earlier ? t.earlierPaid : ''}
+        </p>
         <section part="receipt" aria-labelledby="${this.uid}-receipt">
           ${heading(headingLevel(level, 1), { id: `${this.uid}-receipt`, part: 'receipt-title', text: t.receiptTitle(receipt.number) })}
           <dl part="receipt-details">
@@ -562,19 +573,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
             ${fact('amount', t.receiptAmount, this.money(receipt.amount))}
             ${fact('account', t.accountNumber, receipt.accountNumber)}
             ${fact('supplier', t.supplier, receipt.supplierName)}
-            ${readings.length > 0
-              ? fact(
-                  'readings',
-                  t.receiptReadings,
-                  html`<ul part="readings-list">
-                    ${readings.map(
-                      (reading) => html`<li part="reading">
-                        ${t.acceptedReading(meterName(account, reading.meterId), String(reading.value), formatNumber(reading.consumption, this.localize.locale))}
-                      </li>`,
-                    )}
-                  </ul>`,
-                )
-              : nothing}
+            ${readings.length > 0 ? fact('readings', t.receiptReadings, this.renderAccepted(draft.account, readings)) : nothing}
           </dl>
         </section>
         <div part="result-actions">
@@ -585,36 +584,41 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     `;
   }
 
+  private renderAccepted(account: Account, readings: readonly AcceptedReading[]): TemplateResult {
+    const t = this.t;
+    return html`<ul part="readings-list">
+      ${readings.map(
+        (reading) => html`<li part="reading">
+          ${t.acceptedReading(meterName(account, reading.meterId), String(reading.value), formatNumber(reading.consumption, this.localize.locale))}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
   /** The page's print dialog; the element's print styles leave only the receipt of its own parts. */
   private readonly onPrint = (): void => {
     (this.ownerDocument.defaultView ?? window).print();
   };
 
   private readonly onNewPayment = (): void => {
-    this.restart();
-    this.#flowAccountId = this.shownAccount()?.id;
+    this.#flow.restart();
     this.focusAfterRender('[part~="choice"] [part~="radio"]:checked, [part~="input-amount"]');
   };
 
   // ----- Shared -----
 
-  /** Whether a payment is under way, may have been made, or was just made: its screen stays whatever the account. */
-  private locked(): boolean {
-    const state = this.attempt?.state;
-    return this.#sending || state === 'uncertain' || state === 'in-use' || (this.step === 'result' && this.paid !== undefined);
-  }
-
-  /** Back to the choice of the shown account; what was typed stays. */
-  private restart(): void {
-    if (this.step === 'choose' && !this.draft && !this.paid && this.summary.length === 0 && this.choice === undefined) return;
-    this.step = 'choose';
+  /** Another account's choice: its own amount choice and no errors; what was typed stays. */
+  private forgetChoice(): void {
     this.choice = undefined;
-    this.draft = undefined;
-    this.paid = undefined;
-    this.attempt = undefined;
-    this.#key = undefined;
     this.errors = NO_ERRORS;
     this.summary = [];
+  }
+
+  /** The choice as it was before anything was typed. */
+  private clearChoice(): void {
+    this.forgetChoice();
+    this.amountText = '';
+    this.withReadings = false;
   }
 
   private currentChoice(account: Account): Choice {
@@ -628,8 +632,10 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   private money(kopecks: number): string {
     return formatMoney(kopecks, this.localize.locale);
   }
-
 }
+
+/** How many tries in a row must leave a payment unknown before the payments list is offered as a way out. */
+const CHECK_AFTER_TRIES = 2;
 
 const meterName = (account: Account, meterId: string): string =>
   account.meters.find((meter) => meter.id === meterId)?.name ?? meterId;
