@@ -45,7 +45,7 @@ export interface LkEnvironment {
 export const environmentContext = createContext<LkEnvironment>(Symbol('lk-environment'));
 
 /** The client options a page or a provider can set. */
-export type ConnectionOptions = Pick<ClientOptions, 'getToken' | 'timeout' | 'retries' | 'retryDelay'>;
+export type ConnectionOptions = Pick<ClientOptions, 'getToken' | 'timeout' | 'retries' | 'retryDelay' | 'maxRetryAfter' | 'deadline'>;
 
 /** A client, the session it carries and that session's accounts. */
 export interface Connection {
@@ -109,8 +109,8 @@ export function resetConfiguration(): void {
 export function sharedConnection(apiBase: string): Connection {
   let connection = sharedConnections.get(apiBase);
   if (!connection) {
-    const { getToken, timeout, retries, retryDelay } = pageConfig;
-    connection = createConnection(apiBase, { getToken, timeout, retries, retryDelay });
+    const { getToken, timeout, retries, retryDelay, maxRetryAfter, deadline } = pageConfig;
+    connection = createConnection(apiBase, { getToken, timeout, retries, retryDelay, maxRetryAfter, deadline });
     sharedConnections.set(apiBase, connection);
   }
   return connection;
