@@ -41,3 +41,7 @@ export { LkAccountHistoryElement } from './elements/account-history/account-hist
 export { LkReadingsFormElement } from './elements/readings-form/readings-form.js';
 export { LkPayNowElement } from './elements/pay-now/pay-now.js';
 export { LkPaymentHistoryElement } from './elements/payment-history/payment-history.js';
+export { PaymentFlow, DUPLICATE_WINDOW } from './payments/flow.js';
+export type { PaymentDraft, PaymentState, PaymentStateName, PaymentFlowHooks, PaymentFlowOptions, UncertainReason } from './payments/flow.js';
+export { pendingPayments, storedPendingPayments, PENDING_PAYMENTS_KEY } from './payments/pending.js';
+export type { PendingPayment, PendingPayments, PendingScope } from './payments/pending.js';
