@@ -11,19 +11,9 @@ export const SAFE_HREF_PROTOCOLS: readonly string[] = ['http:', 'https:', 'mailt
 /** How much of a refused value the warning quotes: enough to find it, not a page of text. */
 const QUOTED_VALUE_LENGTH = 40;
 
-/** Whether `value` names an absolute URL on its own (has a scheme), without a base. */
-function isAbsolute(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Whether a link address is safe to put in an `href`: an http(s) or
- * `mailto:` URL, or a relative one (which keeps the page's own scheme).
+ * `mailto:` URL, or a relative one on an http(s) page.
  *
  * The value is parsed as the browser will parse the `href`: `new URL`
  * drops leading and trailing spaces and control characters and tabs and
@@ -33,23 +23,15 @@ function isAbsolute(value: string): boolean {
  * @param base - what a relative address resolves against; the document's base by default.
  */
 export function isSafeHref(value: string, base: string = document.baseURI): boolean {
-  let resolved: URL;
   try {
-    resolved = new URL(value, base);
+    return SAFE_HREF_PROTOCOLS.includes(new URL(value, base).protocol);
   } catch {
     return false;
   }
-  if (SAFE_HREF_PROTOCOLS.includes(resolved.protocol)) return true;
-  // A relative address on a page served otherwise (a file: page in a kiosk)
-  // stays on that page's own scheme, which the page already runs under.
-  return !isAbsolute(value) && resolved.protocol === new URL(base).protocol;
 }
 
-/** A refused value as the warning quotes it: escaped, and shortened when long. */
-function quoted(value: string): string {
-  const short = value.length > QUOTED_VALUE_LENGTH ? `${value.slice(0, QUOTED_VALUE_LENGTH)}…` : value;
-  return JSON.stringify(short);
-}
+/** A refused value as the warning quotes it: escaped (control characters too), and shortened when long. */
+const quoted = (value: string): string => JSON.stringify(value.slice(0, QUOTED_VALUE_LENGTH));
 
 /**
  * `href` when it is safe ({@link isSafeHref}); else `undefined`, with a
@@ -59,10 +41,7 @@ function quoted(value: string): string {
 export function safeHref(attribute: string, href: string | null | undefined): string | undefined {
   if (href === null || href === undefined) return undefined;
   if (isSafeHref(href)) return href;
-  console.warn(
-    `lk-widgets: the ${attribute} attribute ${quoted(href)} is ignored: ` +
-      'only http(s), mailto: and relative addresses are allowed.',
-  );
+  console.warn(`lk-widgets: ${attribute}=${quoted(href)} ignored: only http(s), mailto: and relative links.`);
   return undefined;
 }
 
@@ -79,9 +58,6 @@ export function safeHref(attribute: string, href: string | null | undefined): st
 export function hrefProperty(attribute: string): PropertyDeclaration<string | undefined> {
   return {
     attribute,
-    converter: {
-      fromAttribute: (value: string | null) => safeHref(attribute, value),
-      toAttribute: (value: string | undefined) => value ?? null,
-    },
+    converter: { fromAttribute: (value: string | null) => safeHref(attribute, value) },
   };
 }
