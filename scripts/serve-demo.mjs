@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: serves the demo pages from the repository root with
-// @web/dev-server, under CONTRACT.md's Content-Security-Policy, against the
+// @web/dev-server, under the SDK's strict Content-Security-Policy (with
+// frame-ancestors 'self' against clickjacking), against the
 // in-browser MSW mock backend. TypeScript is compiled on the fly (esbuild);
 // the two-copies page needs the single-file bundle, built first when it is
 // missing or older than src/.
@@ -14,13 +15,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { CONTENT_SECURITY_POLICY } from './csp.mjs';
+import { PAGE_CONTENT_SECURITY_POLICY, securityHeaders } from './csp.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist', 'lk-widgets.min.js');
 
-/** CONTRACT.md, "Content-Security-Policy": every response carries it. */
-export { CONTENT_SECURITY_POLICY };
+/**
+ * The Content-Security-Policy every response carries: the strict policy of
+ * the SDK, and `frame-ancestors 'self'` against clickjacking.
+ */
+export const CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY;
 
 /** The pages, relative to the server's root URL. */
 export const DEMO_PAGES = {
@@ -66,11 +70,11 @@ export function ensureBundle({ quiet = false } = {}) {
   return false;
 }
 
-/** Koa middleware: the CSP header on every response, whatever serves it. */
+/** Koa middleware: the security headers on every response, whatever serves it. */
 async function contentSecurityPolicy(context, next) {
-  context.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  context.set(securityHeaders());
   await next();
-  context.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  context.set(securityHeaders());
 }
 
 /** MSW registers its worker at /mockServiceWorker.js; the file lives in demo/. */

@@ -8,5 +8,5 @@ export const emailIssuesEn: Record<EmailIssueCode, string> = {
   email_fullwidth: 'The address has full-width characters. Type it with ordinary Latin letters and digits.',
   email_format: 'Enter an e-mail address like name@example.com.',
   email_chars: 'The e-mail address has characters that are not allowed. Use only letters, digits and . _ - +',
-  email_mixed_script: 'The address mixes Latin and Cyrillic letters that look alike. Type each part of it in one keyboard layout.',
+  email_mixed_script: 'The address mixes look-alike letters of different alphabets (Latin, Cyrillic, Greek). Type the address in one alphabet: each part in Latin letters only, or in Cyrillic letters only.',
 };

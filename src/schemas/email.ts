@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import {
   ALL_DIGITS_REGEX,
-  CYRILLIC_REGEX,
   DOMAIN_LABEL_REGEX,
   EMAIL_LOCAL_REGEX,
   FULLWIDTH_REGEX,
-  LATIN_REGEX,
+  LOOK_ALIKE_SCRIPT_REGEXES,
   WHITESPACE_REGEX,
 } from './regex.js';
 
@@ -23,16 +22,25 @@ export type EmailIssueCode =
 export const EMAIL_MAX_LENGTH = 254;
 export const EMAIL_LOCAL_MAX_LENGTH = 64;
 
-const mixesLatinAndCyrillic = (label: string): boolean =>
-  LATIN_REGEX.test(label) && CYRILLIC_REGEX.test(label);
+/**
+ * Whether one label (the local part or one label of the domain) has letters of
+ * two look-alike scripts: Latin, Cyrillic, Greek. It is checked in its NFKC
+ * form, so compatibility letters (mathematical bold `𝐚`, which Unicode counts
+ * as no script) count as the letters they stand for.
+ */
+export function mixesLookAlikeScripts(label: string): boolean {
+  const folded = label.normalize('NFKC');
+  return LOOK_ALIKE_SCRIPT_REGEXES.filter((script) => script.test(folded)).length > 1;
+}
 
 /**
  * The first thing wrong with an address, or `null` when it is acceptable.
  * The address is taken as it will be sent: callers trim it first.
  *
  * Look-alike letters mixed in one label (`pochta@yandеx.ru` with a Cyrillic
- * "е") are refused: such an address cannot be typed again from memory and is
- * the usual trick of a spoofed sender (EXPECTATIONS 32).
+ * "е", `abοnent@example.ru` with a Greek omicron) are refused: such an address
+ * cannot be typed again from memory and is the usual trick of a spoofed
+ * sender. Every label in one script stays accepted (`иван@почта.рф`).
  */
 export function findEmailIssue(email: string): EmailIssueCode | null {
   if (email.length === 0) return 'email_required';
@@ -51,7 +59,7 @@ export function findEmailIssue(email: string): EmailIssueCode | null {
   }
   if (!labels.every((label) => DOMAIN_LABEL_REGEX.test(label))) return 'email_chars';
   if (ALL_DIGITS_REGEX.test(labels[labels.length - 1]!)) return 'email_format';
-  if ([local, ...labels].some(mixesLatinAndCyrillic)) return 'email_mixed_script';
+  if ([local, ...labels].some(mixesLookAlikeScripts)) return 'email_mixed_script';
   return null;
 }
 
@@ -71,19 +79,31 @@ export const EmailSchema = v.pipe(
 );
 
 /**
- * The key two addresses are compared by: the local part without regard to
- * case, the domain in its ASCII (punycode) form, so `Ivan@Почта.РФ` and
- * `ivan@xn--80a1acny.xn--p1ai` are one login (EXPECTATIONS 32).
+ * Folds one part of an address for comparison: NFKC, lower case, NFKC again
+ * (lower-casing can leave a string that is not in NFKC, and the key must be
+ * idempotent). `toLowerCase`, not `toLocaleLowerCase`: the key must be the
+ * same in the browser and the mock whatever their locales (a Turkish locale
+ * would turn `I` into a dotless `ı`). No full case folding: `ß` stays `ß`, not
+ * `ss`, as in internationalised domain names, where `straße` and `strasse`
+ * are two domains, and a mailbox may be either.
+ */
+const foldPart = (part: string): string => part.normalize('NFKC').toLowerCase().normalize('NFKC');
+
+/**
+ * The key two addresses are compared by: NFKC-normalised and lower-cased, the
+ * domain in its ASCII (punycode) form, so `Ivan@Почта.РФ` and
+ * `ivan@xn--80a1acny.xn--p1ai` are one login, and so are `ﬁle@example.ru`
+ * (with the "ﬁ" ligature) and `file@example.ru`.
  */
 export function emailKey(email: string): string {
   const at = email.lastIndexOf('@');
-  const local = email.slice(0, at).normalize('NFC').toLowerCase();
-  const domain = email.slice(at + 1).normalize('NFC').toLowerCase();
+  const local = foldPart(email.slice(0, at));
+  const domain = foldPart(email.slice(at + 1));
   let asciiDomain = domain;
   try {
     asciiDomain = new URL(`http://${domain}/`).hostname;
   } catch {
-    // Not a host name URL can parse; compare it as typed (lower case).
+    // Not a host name URL can parse; compare it as folded.
   }
   return `${local}@${asciiDomain}`;
 }

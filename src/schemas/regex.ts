@@ -12,6 +12,15 @@ export const CYRILLIC_REGEX = /\p{Script=Cyrillic}/u;
 /** Any Latin letter. */
 export const LATIN_REGEX = /\p{Script=Latin}/u;
 
+/** Any Greek letter (`ο`, `α`, `ν` pass for Latin `o`, `a`, `v`). */
+export const GREEK_REGEX = /\p{Script=Greek}/u;
+
+/**
+ * The scripts whose letters look alike (Latin `o`, Cyrillic `о`, Greek `ο`):
+ * a label with letters of two of them is a look-alike, not a word.
+ */
+export const LOOK_ALIKE_SCRIPT_REGEXES: readonly RegExp[] = [LATIN_REGEX, CYRILLIC_REGEX, GREEK_REGEX];
+
 /** Any white space, including no-break and ideographic spaces. */
 export const WHITESPACE_REGEX = /\s/u;
 

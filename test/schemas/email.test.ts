@@ -42,6 +42,10 @@ const word = (letters: string, separators: string, maxLength = 12) =>
     .map(([first, middle, last]) => `${first}${middle}${last}`)
     .filter((text) => !/[.-]{2}/.test(text));
 
+const GREEK = 'αβγδεζηθικλμνξοπρστυφχψω';
+/** Greek and Cyrillic letters that pass for Latin ones. */
+const LOOK_ALIKES = ['\u03bf', '\u03b1', '\u03bd', '\u03b9', '\u03ba', '\u03c1', '\u0430', '\u0435', '\u043e', '\u0440', '\u0441', '\u0443', '\u0445'];
+
 const script = fc.constantFrom(LATIN, CYRILLIC);
 
 /** Valid addresses: every label in one script (Latin or Cyrillic), a letter TLD. */
@@ -82,6 +86,9 @@ describe('EmailSchema and findEmailIssue', () => {
       ['an internationalised address', 'иван@почта.рф'],
       ['a Latin local part at an IDN domain', 'user@почта.рф'],
       ['a Cyrillic local part at a Latin domain', 'иван@example.ru'],
+      ['a Greek address', 'χρήστης@παράδειγμα.ελ'],
+      ['a Latin local part at a Greek domain', 'user@παράδειγμα.ελ'],
+      ['a Latin ligature (one script)', '\ufb01le@example.ru'],
       ['RFC 5322 atext symbols', "o'brien!#$%&*/=?^_`{|}~@example.ru"],
     ];
     for (const [what, address] of accepted) {
@@ -152,6 +159,12 @@ describe('EmailSchema and findEmailIssue', () => {
       ['email_mixed_script', 'a Cyrillic о among Latin letters', 'pоchta@example.ru'],
       ['email_mixed_script', 'a Cyrillic е in a Latin domain label', 'user@yandеx.ru'],
       ['email_mixed_script', 'a Latin a in a Cyrillic domain label', 'иван@пoчтa.рф'],
+      ['email_mixed_script', 'a Greek omicron in a Latin local part', 'ab\u03bfnent@example.ru'],
+      ['email_mixed_script', 'a Greek alpha in a Latin domain label', 'user@ex\u03b1mple.ru'],
+      ['email_mixed_script', 'a Greek omicron in a Latin top-level domain', 'user@example.r\u03bf'],
+      ['email_mixed_script', 'a Greek omicron in a Cyrillic label', 'иван@п\u03bfчта.рф'],
+      ['email_mixed_script', 'a Cyrillic а in a Latin local part', 'm\u0430il@example.ru'],
+      ['email_mixed_script', 'a mathematical bold a (NFKC Latin) in a Cyrillic label', 'иван@почт\u{1d41a}.рф'],
     ];
     for (const [code, what, address] of refused) {
       it(`${what} → ${code}`, () => {
@@ -176,6 +189,41 @@ describe('EmailSchema and findEmailIssue', () => {
           const typed = recase(address, upper);
           expect(findEmailIssue(typed), typed).to.equal(null);
           expect(parsed(` ${typed} `)).to.equal(typed);
+        }),
+      );
+    });
+
+    it('refuses any Latin label with one Greek or Cyrillic look-alike inserted', () => {
+      const latinAddress = fc.tuple(word(LATIN, '.+_-'), fc.array(word(LATIN, '-'), { minLength: 1, maxLength: 3 }));
+      fc.assert(
+        fc.property(
+          latinAddress,
+          fc.nat(),
+          fc.nat(),
+          fc.constantFrom(...LOOK_ALIKES),
+          fc.boolean(),
+          ([local, labels], which, at, lookAlike, upper) => {
+            const parts = [local, ...labels, 'ru'];
+            const index = which % parts.length;
+            const part = parts[index]!;
+            const cut = at % (part.length + 1);
+            const letter = upper ? lookAlike.toUpperCase() : lookAlike;
+            parts[index] = `${part.slice(0, cut)}${letter}${part.slice(cut)}`;
+            const address = `${parts[0]}@${parts.slice(1).join('.')}`;
+            expect(findEmailIssue(address), address).to.equal('email_mixed_script');
+            expect(schemaIssue(address), address).to.equal('email_mixed_script');
+          },
+        ),
+      );
+    });
+
+    it('accepts addresses in one script, Greek included', () => {
+      const greekAddress = fc
+        .tuple(word(GREEK, '.+_-'), fc.array(word(GREEK, '-'), { minLength: 1, maxLength: 3 }), fc.string({ unit: fc.constantFrom(...GREEK), minLength: 2, maxLength: 6 }))
+        .map(([local, labels, tld]) => `${local}@${[...labels, tld].join('.')}`);
+      fc.assert(
+        fc.property(fc.oneof(validAddress, greekAddress), (address) => {
+          expect(findEmailIssue(address), address).to.equal(null);
         }),
       );
     });
@@ -230,6 +278,49 @@ describe('emailKey', () => {
 
   it('makes composed and decomposed accents one login', () => {
     expect(emailKey('jos\u00e9@example.ru')).to.equal(emailKey('jose\u0301@example.ru'));
+  });
+
+  it('makes a ligature and the letters it stands for one login (NFKC)', () => {
+    expect(emailKey('\ufb01le@example.ru')).to.equal(emailKey('file@example.ru'));
+    expect(emailKey('\ufb01le@example.ru')).to.equal('file@example.ru');
+  });
+
+  it('makes compatibility forms one login: mathematical letters, superscripts, Kelvin sign', () => {
+    expect(emailKey('\u{1d41a}bonent@example.ru')).to.equal('abonent@example.ru');
+    expect(emailKey('user\u00b2@example.ru')).to.equal('user2@example.ru');
+    expect(emailKey('\u212aate@example.ru')).to.equal('kate@example.ru');
+  });
+
+  it('lower-cases without regard to the locale (a dotted capital I is not a Turkish dotless i)', () => {
+    expect(emailKey('IVAN@EXAMPLE.RU')).to.equal('ivan@example.ru');
+  });
+
+  it('keeps ß apart from ss (no full case folding)', () => {
+    expect(emailKey('stra\u00dfe@example.ru')).not.to.equal(emailKey('strasse@example.ru'));
+    expect(emailKey('STRA\u1e9eE@example.ru')).to.equal(emailKey('stra\u00dfe@example.ru'));
+  });
+
+  it('gives NFKC variants of an address one key', () => {
+    const forms = ['NFC', 'NFD', 'NFKC', 'NFKD'] as const;
+    const compatible = fc.constantFrom('\ufb01', '\ufb02', '\u00b2', '\u212a', '\u2160', '\u{1d41a}', '\u00e9', 'e\u0301', '\u0439', '\u0438\u0306');
+    fc.assert(
+      fc.property(validAddress, compatible, fc.nat(), fc.constantFrom(...forms), (address, inserted, at, form) => {
+        const cut = at % (address.indexOf('@') + 1);
+        const variant = `${address.slice(0, cut)}${inserted}${address.slice(cut)}`;
+        const key = emailKey(variant);
+        expect(emailKey(variant.normalize(form)), variant).to.equal(key);
+        expect(emailKey(variant.normalize('NFKC')), variant).to.equal(key);
+      }),
+    );
+  });
+
+  it('is idempotent for arbitrary strings', () => {
+    fc.assert(
+      fc.property(arbitraryText, (input) => {
+        const key = emailKey(input);
+        expect(emailKey(key), JSON.stringify(input)).to.equal(key);
+      }),
+    );
   });
 
   it('keeps different local parts apart', () => {

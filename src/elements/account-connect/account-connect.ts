@@ -21,6 +21,7 @@ import { formStyles } from '../base/form.styles.js';
 import { accountConnectMessages } from './account-connect.messages.js';
 import type { AccountConnectMessages } from './account-connect.messages.js';
 import { accountConnectStyles } from './account-connect.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 type Field = 'supplierId' | 'number';
 
@@ -89,7 +90,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   @property() supplier?: string;
 
   /** The address of the login page, for a real link when no navigator handles it. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The chosen supplier's id; empty while "< не выбрана >". */
   @state() supplierId = '';

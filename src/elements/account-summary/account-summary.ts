@@ -18,6 +18,7 @@ import { formStyles } from '../base/form.styles.js';
 import { accountSummaryMessages } from './account-summary.messages.js';
 import type { AccountSummaryMessages } from './account-summary.messages.js';
 import { accountSummaryStyles } from './account-summary.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 /** The period select's value for the open period: the account's own figures. */
 const CURRENT_PERIOD = '';
@@ -95,7 +96,7 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
   static override styles = [baseStyles, formStyles, factStyles, accountSummaryStyles];
 
   /** The address of the payment page, for a real "оплатить онлайн" link when no navigator handles it. */
-  @property({ attribute: 'pay-href' }) payHref?: string;
+  @property(hrefProperty('pay-href')) payHref?: string;
 
   /** The closed month the user chose, for the account it was chosen on; none: the open period. */
   @state() private chosen: { accountId: string; month: string } | undefined;

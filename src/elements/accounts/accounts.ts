@@ -17,6 +17,7 @@ import { formStyles } from '../base/form.styles.js';
 import { accountsMessages } from './accounts.messages.js';
 import type { AccountsMessages } from './accounts.messages.js';
 import { accountsStyles } from './accounts.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 /**
  * @summary The accounts connected to the cabinet: choose the current one, disconnect one.
@@ -78,10 +79,10 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
-  @property({ attribute: 'connect-href' }) connectHref?: string;
+  @property(hrefProperty('connect-href')) connectHref?: string;
 
   /** The address of the login page, likewise. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The account whose disconnection is being asked about. */
   @state() private confirming: string | undefined;

@@ -12,6 +12,7 @@ import { faultAlert } from './form-parts.js';
 import { LkElement } from './lk-element.js';
 import { loggedOutNotice } from './logged-out.js';
 import { navigationLink } from './navigation.js';
+import { hrefProperty } from './safe-href.js';
 
 /** The words of the account gate, which every catalogue of an element bound to an account has. */
 export interface AccountGateMessages extends CommonMessages {
@@ -53,10 +54,10 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   @property({ attribute: 'account-id' }) accountId?: string;
 
   /** The address of the account connection page, for a real "Подключить ЛС" link when no navigator handles it. */
-  @property({ attribute: 'connect-href' }) connectHref?: string;
+  @property(hrefProperty('connect-href')) connectHref?: string;
 
   /** The address of the login page, likewise for the link shown without a session. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The list's failure last reported as `lk-error`, so each is reported once. */
   #reportedLoadError: unknown;

@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { LkEnvironment } from '../../context/environment.js';
 import type { NavigateTarget } from '../../context/navigator.js';
 import { LkNavigateEvent } from '../../events/navigate.js';
+import { safeHref } from './safe-href.js';
 
 /**
  * Asks to go to `to`: fires the cancelable `lk-navigate`; if no listener
@@ -21,7 +22,9 @@ export function requestNavigation(host: HTMLElement, environment: LkEnvironment,
 
 /**
  * A link to another part of the cabinet: a real `<a href>` when the host gave
- * an address, else a button that only fires `lk-navigate`.
+ * a safe address, else a button that only fires `lk-navigate`. The attributes
+ * are checked as they are read; `href` is checked again here because a script
+ * may set the property (`loginHref`) without the attribute.
  */
 export function navigationLink(
   host: HTMLElement,
@@ -31,7 +34,8 @@ export function navigationLink(
   href: string | undefined,
 ): TemplateResult {
   const go = (event: Event) => requestNavigation(host, environment, to, event);
-  return href
-    ? html`<a part="link link-${to}" href=${href} @click=${go}>${label}</a>`
+  const safe = safeHref(`${to}-href`, href);
+  return safe
+    ? html`<a part="link link-${to}" href=${safe} @click=${go}>${label}</a>`
     : html`<button part="link link-${to}" type="button" @click=${go}>${label}</button>`;
 }

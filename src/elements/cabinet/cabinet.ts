@@ -23,6 +23,7 @@ import type { CabinetMessages } from './cabinet.messages.js';
 import { cabinetStyles } from './cabinet.styles.js';
 import { SECTION_MODULES, SectionLoader } from './section-loader.js';
 import type { SectionModules } from './section-loader.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 /** The query parameter the section lives in, with `sync-address`. */
 export const DEFAULT_SECTION_PARAM = 'lk-section';
@@ -108,7 +109,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   /** The query parameter of the password-reset letter's link. */
   @property({ attribute: 'reset-param' }) resetParam = DEFAULT_RESET_PARAM;
   /** The user agreement shown at registration: its address… */
-  @property({ attribute: 'agreement-href' }) agreementHref?: string;
+  @property(hrefProperty('agreement-href')) agreementHref?: string;
   /** …and its version, recorded with the registration. */
   @property({ attribute: 'agreement-version' }) agreementVersion?: string;
   /** Where the elements read the time; tests and the demo pass the mock backend's clock. */

@@ -21,6 +21,7 @@ import { DEFAULT_CONFIRM_PARAM, takeFromAddress } from '../base/address.js';
 import { confirmEmailMessages } from './confirm-email.messages.js';
 import type { ConfirmEmailMessages } from './confirm-email.messages.js';
 import { confirmEmailStyles } from './confirm-email.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 /**
  * What came of the link: not read yet, being confirmed, one of the
@@ -95,10 +96,10 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   @property() param = DEFAULT_CONFIRM_PARAM;
 
   /** The address of the login page, for a real link when no navigator handles it. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The address of the registration page, likewise (offered when a link has expired). */
-  @property({ attribute: 'register-href' }) registerHref?: string;
+  @property(hrefProperty('register-href')) registerHref?: string;
 
   @state() private outcome: ConfirmOutcome = 'idle';
   /** The confirmed address, as the backend names it. */

@@ -25,6 +25,7 @@ import { formStyles } from '../base/form.styles.js';
 import { loginFormMessages } from './login-form.messages.js';
 import type { LoginFormMessages } from './login-form.messages.js';
 import { loginFormStyles } from './login-form.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 type Field = 'email' | 'password';
 
@@ -65,10 +66,10 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   static override styles = [baseStyles, formStyles, loginFormStyles];
 
   /** The address of the registration page, for a real link when no navigator handles it. */
-  @property({ attribute: 'register-href' }) registerHref?: string;
+  @property(hrefProperty('register-href')) registerHref?: string;
 
   /** The address of the password recovery page, likewise. */
-  @property({ attribute: 'recover-href' }) recoverHref?: string;
+  @property(hrefProperty('recover-href')) recoverHref?: string;
 
   /** The e-mail as typed. */
   @state() email = '';

@@ -25,6 +25,7 @@ import { formStyles } from '../base/form.styles.js';
 import { passwordRecoveryMessages } from './password-recovery.messages.js';
 import type { PasswordRecoveryMessages } from './password-recovery.messages.js';
 import { passwordRecoveryStyles } from './password-recovery.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 export { DEFAULT_RESET_PARAM };
 
@@ -96,7 +97,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   @property() param = DEFAULT_RESET_PARAM;
 
   /** The address of the login page, for a real link when no navigator handles it. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The e-mail as typed; also the hidden username of the new-password form, for password managers. */
   @state() email = '';

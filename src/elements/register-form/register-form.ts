@@ -24,6 +24,7 @@ import { fieldHint, withAddon } from './hints.js';
 import { registerFormMessages } from './register-form.messages.js';
 import type { RegisterFormMessages } from './register-form.messages.js';
 import { registerFormStyles } from './register-form.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 type Field = 'email' | 'password' | 'repeat' | 'agreement';
 const FIELDS: readonly Field[] = ['email', 'password', 'repeat', 'agreement'];
@@ -82,7 +83,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, registerFormStyles];
 
   /** The address of the user agreement ("Пользовательского соглашения"); it opens in a new tab, so nothing typed is lost. */
-  @property({ attribute: 'agreement-href' }) agreementHref?: string;
+  @property(hrefProperty('agreement-href')) agreementHref?: string;
 
   /** The version of the agreement this page shows, sent as `agreementVersion`. Required. */
   @property({ attribute: 'agreement-version' }) agreementVersion?: string;
@@ -91,7 +92,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   @property({ type: Boolean, attribute: 'agreement-checkbox' }) agreementCheckbox = false;
 
   /** The address of the login page, for a real link when no navigator handles it. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The e-mail as typed. */
   @state() email = '';

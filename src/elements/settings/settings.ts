@@ -24,6 +24,7 @@ import { formStyles } from '../base/form.styles.js';
 import { settingsMessages } from './settings.messages.js';
 import type { SettingsMessages } from './settings.messages.js';
 import { settingsStyles } from './settings.styles.js';
+import { hrefProperty } from '../base/safe-href.js';
 
 /** The fields of "Смена пароля", in the order their errors are listed. */
 type Field = 'current' | NewPasswordField;
@@ -99,10 +100,10 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** The address of the password recovery page, for a real link when no navigator handles it. */
-  @property({ attribute: 'recover-href' }) recoverHref?: string;
+  @property(hrefProperty('recover-href')) recoverHref?: string;
 
   /** The address of the login page (shown when logged out), likewise. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  @property(hrefProperty('login-href')) loginHref?: string;
 
   /** The current password as typed: never trimmed or shortened. */
   @state() currentPassword = '';
