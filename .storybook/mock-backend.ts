@@ -26,6 +26,7 @@ import type { FaultKind, MockBackend, MockBackendOptions } from '../mocks/index.
 import { createClient } from '../src/api/client.js';
 import type { Client } from '../src/api/client.js';
 import type { ApiEndpoint } from '../src/api/paths.js';
+import { PENDING_PAYMENTS_KEY } from '../src/payments/pending.js';
 
 /** Where staticDirs (main.ts) serves demo/mockServiceWorker.js. */
 const WORKER_SCRIPT_URL = '/mockServiceWorker.js';
@@ -90,6 +91,8 @@ export async function mockBackendLoader(context: LoaderContext): Promise<{ mock:
   basesInUse.add(apiBase);
   const { options = {}, faults = {}, timeout } = context.parameters.mockBackend ?? {};
   const backend = createMockBackend({ ...options, apiBase, passwordIterations: 'test' });
+  // Each story starts from a fresh seed: a payment another story left unknown belongs to data that is gone.
+  localStorage.removeItem(PENDING_PAYMENTS_KEY);
   const mock: StoryMock = {
     apiBase,
     backend,

@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
 import type { PaymentOutcome } from '../mocks/index.js';
 import { LkPayNowElement } from '../src/entries/pay-now.js';
+import { newIdempotencyKey, pay as makePayment } from '../src/api/payments.js';
 import {
   apiBaseArgType,
   connectHrefArgType,
@@ -201,6 +202,26 @@ export const Declined: Story = {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });
     await expect(alert).toHaveTextContent('деньги не списаны');
     await expect(within(canvasElement).getByRole('button', { name: 'Оплатить' })).toBeVisible();
+  },
+};
+
+export const SameAmount: Story = {
+  name: 'The same amount a moment ago',
+  args: { 'api-base': apiBase('same-amount') },
+  parameters: storyDocs(
+    'A payment of 500,00 ₽ was made a moment ago: the confirmation says so, and “Оплатить еще раз” asks again before a second payment.',
+  ),
+  beforeEach: async (context) => {
+    await dagestan('success')(context);
+    const { client } = storyMock(context.loaded);
+    await makePayment(client, 'mrg-pyatigorsk-dagestan-5812345678', { amount: 50_000 }, { idempotencyKey: newIdempotencyKey() });
+  },
+  play: async ({ canvasElement }) => {
+    await chooseWithReading(canvasElement);
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, { timeout: 5000 });
+    await expect(alert).toHaveTextContent('уже проведен');
+    await expect(canvas.getByRole('button', { name: 'Оплатить еще раз' })).toBeVisible();
   },
 };
 

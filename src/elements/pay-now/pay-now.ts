@@ -55,7 +55,9 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * keeps what was typed.
  *
  * Then the confirmation: the amount, the account, the supplier and the
- * readings, with "Оплатить" and "Изменить" (back, everything kept). Pressing
+ * readings, with "Оплатить" and "Изменить" (back, everything kept). A
+ * payment of the same amount in the last 10 minutes is said there, and the
+ * button becomes "Оплатить еще раз". Pressing
  * "Оплатить" makes the payment's `Idempotency-Key` and sends exactly one
  * request, however often or however it is pressed (EXPECTATIONS 18–19).
  * While the payment service works, a status line says so. Then:
@@ -67,7 +69,11 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * - a fault (timeout, network, server, unreadable answer) or "still being
  *   processed": the payment may have gone through, so the only way on is
  *   "Повторить" with the SAME key, which gets the first answer and never pays
- *   twice;
+ *   twice; after two such tries, also "Проверить историю платежей", which
+ *   looks for it in the payments list (no new key either). Such a payment is
+ *   kept in `localStorage` (no secret) across a logout, an expired session
+ *   and a reload, and the next visit resolves it before anything new can be
+ *   paid (payments/flow.ts, payments/pending.ts);
  * - the backend refusing the amount or a reading: back to the choice, the
  *   errors on the fields.
  * After every outcome that may have added a payment (paid, declined, a fault,
@@ -99,6 +105,8 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * @csspart declined - the bank declined the payment (an alert, its text in `fault-message`).
  * @csspart refused - the backend refused the payment before making it (an alert, its text in `fault-message`).
  * @csspart fault - a fault (or the payment still being processed), with `retry` (also `button`).
+ * @csspart check-payments - "Проверить историю платежей" (also `button`), in `check-payments-offer`, after two tries left the outcome unknown.
+ * @csspart duplicate - a payment of the same amount a little earlier (an alert, its text in `duplicate-message`).
  * @csspart result - the result of a payment: `subtitle`, `result-message`, `receipt` and `result-actions`.
  * @csspart receipt - the receipt, a `<section>`: `receipt-title` and the `<dl>` `receipt-details` (rows as in `details`: `fact-number`, `fact-date`, `fact-amount`, `fact-account`, `fact-supplier`, `fact-readings`).
  * @csspart print - "Распечатать чек" (also `button`).
