@@ -104,6 +104,15 @@ export const payNowStyles = css`
     border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
     background: var(--lk-color-danger-surface, #fdf0ef);
   }
+  /* A warning, not an error: nothing failed, the user decides. */
+  :scope [part~='duplicate'] {
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-warning, #8a5a00);
+    background: var(--lk-color-warning-surface, #fdf6e3);
+  }
+  :scope [part~='duplicate-message'] {
+    margin: 0;
+  }
   :scope [part~='result'] {
     display: grid;
     gap: var(--lk-space, 1rem);

@@ -118,6 +118,7 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  *
  * @cssprop --lk-color-primary - buttons and links.
  * @cssprop --lk-color-danger - errors and faults.
+ * @cssprop --lk-color-warning - the border of the warning of a payment of the same amount (default #8a5a00); `--lk-color-warning-surface` its background.
  * @cssprop --lk-color-success - the result's heading and the receipt's border.
  * @cssprop --lk-color-border - inputs, the confirmation's and the receipt's frames.
  * @cssprop --lk-color-muted - labels of the facts, hints and the status line.
