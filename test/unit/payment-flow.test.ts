@@ -321,23 +321,25 @@ describe('PaymentFlow', () => {
       expect(told.paid).to.deep.equal([{ replayed: true, withResponse: false }]);
     });
 
-    it('says when the list does not have it yet, and the payment stays pending', async () => {
+    /** Pays into a backend that says "in use" to every try (so nothing is paid), then looks in the payments list. */
+    async function checkedWhileInUse(): Promise<PaymentFlow> {
       pageWorker()!.use(http.post(paymentsUrl(), () => problem(409, 'idempotency_key_in_use')));
       const flow = await confirmed();
       flow.pay();
       await settled(flow, 'uncertain');
       await flow.checkPayments();
+      return flow;
+    }
+
+    it('says when the list does not have it yet, and the payment stays pending', async () => {
+      const flow = await checkedWhileInUse();
       expect(stateOf(flow, 'uncertain').notListed).to.equal(true);
       expect(pending.get(scope)?.key).to.equal(keys[0]);
     });
 
     it('does not take a payment of the same amount known before for this one', async () => {
       await pay(client, account.id, { amount: 50_000 }, { idempotencyKey: crypto.randomUUID() });
-      pageWorker()!.use(http.post(paymentsUrl(), () => problem(409, 'idempotency_key_in_use')));
-      const flow = await confirmed();
-      flow.pay();
-      await settled(flow, 'uncertain');
-      await flow.checkPayments();
+      const flow = await checkedWhileInUse();
       expect(stateOf(flow, 'uncertain').notListed).to.equal(true);
     });
   });

@@ -18,7 +18,7 @@ export const hintStyles = css`
     flex: none;
     align-items: center;
     justify-content: center;
-    /* WCAG 2.5.8 (EXPECTATIONS 29): a target of at least 24 by 24 CSS px, whatever the theme asks. */
+    /* WCAG 2.5.8: a target of at least 24 by 24 CSS px, whatever the theme asks. */
     width: max(24px, var(--lk-hint-size, 1.75rem));
     height: max(24px, var(--lk-hint-size, 1.75rem));
     margin: 0;

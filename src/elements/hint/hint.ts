@@ -29,7 +29,7 @@ const LEAVE_GRACE_MS = 300;
 /**
  * @summary The "?" hint: a button that shows a short explanation on hover, on keyboard focus and on a click or tap.
  *
- * Content on hover or focus as WCAG 2.2 1.4.13 asks (EXPECTATIONS 31):
+ * Content on hover or focus as WCAG 2.2 1.4.13 asks:
  * the bubble opens when the pointer is over the "?" and stays while the
  * pointer is over the "?" or the bubble (it closes a moment after the pointer
  * leaves the whole hint); it opens when the "?" gets keyboard focus and

@@ -59,7 +59,8 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  * payment of the same amount in the last 10 minutes is said there, and the
  * button becomes "Оплатить еще раз". Pressing
  * "Оплатить" makes the payment's `Idempotency-Key` and sends exactly one
- * request, however often or however it is pressed (EXPECTATIONS 18–19).
+ * request, however often or however it is pressed: a double click, or
+ * Enter then a click, pays once.
  * While the payment service works, a status line says so. Then:
  * - paid: "Оплата прошла" and the receipt (number, date, amount, account,
  *   supplier, readings sent), "Распечатать чек" (prints only the receipt)
@@ -70,10 +71,11 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  *   processed": the payment may have gone through, so the only way on is
  *   "Повторить" with the SAME key, which gets the first answer and never pays
  *   twice; after two such tries, also "Проверить историю платежей", which
- *   looks for it in the payments list (no new key either). Such a payment is
- *   kept in `localStorage` (no secret) across a logout, an expired session
- *   and a reload, and the next visit resolves it before anything new can be
- *   paid (payments/flow.ts, payments/pending.ts);
+ *   looks for it in the payments list (no new key either). Such a payment
+ *   (its key and what was paid, nothing secret) is kept in the origin's
+ *   storage until an answer settles it, so it outlives a logout or a reload;
+ *   the next visit resolves it before anything new can be paid
+ *   (payments/flow.ts, payments/pending.ts);
  * - the backend refusing the amount or a reading: back to the choice, the
  *   errors on the fields.
  * After every outcome that may have added a payment (paid, declined, a fault,
