@@ -133,3 +133,20 @@ export async function connect(page, supplier, number) {
   await page.keyboard.press('Enter');
   await textIn(page, 'lk-account-connect [part~="status"]', `Лицевой счет ${number} подключен.`);
 }
+
+/** From the choice step of "Оплата": an own amount, optionally with a reading for the one meter, then "Продолжить" and "Оплатить". */
+export async function payOwnAmount(page, amount, reading) {
+  await moveFocusTo(page, 'lk-pay-now [part~="input-amount"]');
+  await page.keyboard.type(amount);
+  if (reading !== undefined) {
+    await moveFocusTo(page, 'lk-pay-now [part~="with-readings"] input[type="checkbox"]');
+    await page.keyboard.press('Space');
+    await page.waitForSelector('lk-pay-now [part~="input-reading"]', WAIT);
+    await moveFocusTo(page, 'lk-pay-now [part~="input-reading"]');
+    await page.keyboard.type(reading);
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('lk-pay-now [part~="form-confirm"]', WAIT);
+  await moveFocusTo(page, 'lk-pay-now [part~="pay"]');
+  await page.keyboard.press('Enter');
+}

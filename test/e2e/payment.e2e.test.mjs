@@ -7,30 +7,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useDemoBrowser } from './support.mjs';
-import { LOAD, TEST, WAIT, connect, demoPages, logIn, moveFocusTo, openSection, resetDemo, textIn } from './cabinet-driver.mjs';
+import { LOAD, TEST, WAIT, connect, demoPages, logIn, moveFocusTo, openSection, payOwnAmount, resetDemo, textIn } from './cabinet-driver.mjs';
 
 const demo = useDemoBrowser('payment');
 const { openDemo } = demoPages(demo);
 
 const PAY_NOW = 'lk-pay-now';
 const SUMMARY = 'lk-account-summary';
-
-/** From the choice step of "Оплата": an own amount, optionally with a reading for the one meter, then "Продолжить" and "Оплатить". */
-async function payOwnAmount(page, amount, reading) {
-  await moveFocusTo(page, `${PAY_NOW} [part~="input-amount"]`);
-  await page.keyboard.type(amount);
-  if (reading !== undefined) {
-    await moveFocusTo(page, `${PAY_NOW} [part~="with-readings"] input[type="checkbox"]`);
-    await page.keyboard.press('Space');
-    await page.waitForSelector(`${PAY_NOW} [part~="input-reading"]`, WAIT);
-    await moveFocusTo(page, `${PAY_NOW} [part~="input-reading"]`);
-    await page.keyboard.type(reading);
-  }
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`${PAY_NOW} [part~="form-confirm"]`, WAIT);
-  await moveFocusTo(page, `${PAY_NOW} [part~="pay"]`);
-  await page.keyboard.press('Enter');
-}
 
 /** The payments listed by <lk-payment-history>: amount and status, as shown. */
 const listedPayments = (page) =>
