@@ -86,7 +86,8 @@ export async function createMockHttpServer(options: MockHttpServerOptions = {}):
   const secure = tls !== undefined;
   let origin = '';
   const listener = (request: IncomingMessage, response: ServerResponse) => {
-    void serve({ request, response, origin, backend, origins, admin, secure, maxBodyBytes });
+    // serve() answers every failure itself; this is the last guard of the process, which must not die of a request.
+    serve({ request, response, origin, backend, origins, admin, secure, maxBodyBytes }).catch(() => response.destroy());
   };
   const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener) : createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
@@ -167,7 +168,7 @@ async function serve(exchange: Exchange): Promise<void> {
     const answer = (await getResponse([...exchange.backend.handlers], fetchRequest)) ?? problem(404, 'not_found');
     if (answer.type === 'error') {
       // `HttpResponse.error()`: the network-error fault, a dropped connection.
-      request.socket.destroy();
+      request.socket?.destroy();
       return;
     }
     await send(exchange, answer, cors);
@@ -180,7 +181,6 @@ async function serve(exchange: Exchange): Promise<void> {
       response.shouldKeepAlive = false;
       const limit = `${exchange.maxBodyBytes} bytes`;
       await send(exchange, problem(413, 'payload_too_large', { detail: `The body may have at most ${limit}.` }), cors);
-      request.socket.destroySoon();
     } else {
       // Like the handlers' own guard: the error's name and frames, never its message (it may quote a request).
       console.error(`lk-widgets mock server: a request failed with ${error instanceof Error ? error.name : typeof error}`);
