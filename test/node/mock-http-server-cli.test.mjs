@@ -154,6 +154,30 @@ describe('the built CLI', () => {
   });
 });
 
+describe('npm run mock:server', () => {
+  test('runs the CLI from the sources, with no build, and passes its arguments on', async () => {
+    const child = spawn(process.execPath, [join(root, 'scripts', 'mock-server.mjs'), '--port', '0', '--base', '/sandbox/', ...FAST], {
+      cwd: root,
+    });
+    children.add(child);
+    const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    const apiUrl = await new Promise((resolve, reject) => {
+      let stdout = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        const match = /lk-widgets mock API: (\S+)\n/u.exec(stdout);
+        if (match) resolve(match[1]);
+      });
+      exited.then((code) => reject(new Error(`mock-server.mjs exited with ${code}`)));
+    });
+    assert.match(apiUrl, /^http:\/\/127\.0\.0\.1:\d+\/sandbox\/$/u);
+    assert.equal((await post(`${apiUrl}auth/login`, DEMO)).status, 200);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    children.delete(child);
+  });
+});
+
 describe('the CLI with --data', () => {
   test('the session and a connected account survive a restart (SIGINT flushes)', async () => {
     const dataFile = join(dataFolder, 'restart.json');
