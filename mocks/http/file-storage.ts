@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { StateStorage } from '../storage.js';
 
@@ -30,6 +30,7 @@ export interface FileStorage extends StateStorage {
  */
 export async function openFileStorage(path: string): Promise<FileStorage> {
   let saved = await readDataFile(path);
+  await removeStaleTemporaryFiles(path);
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -71,9 +72,21 @@ async function readDataFile(path: string): Promise<unknown> {
   return state;
 }
 
+/** `.state.json.<pid>.<random>.tmp`: beside the data file, hidden, never a name another program would choose. */
+const temporaryPrefix = (path: string) => `.${basename(path)}.`;
+const TEMPORARY_SUFFIX = '.tmp';
+
+/** A process killed mid-write leaves its temporary file; the data file itself is whole, so the leftover goes. */
+async function removeStaleTemporaryFiles(path: string): Promise<void> {
+  const folder = dirname(path);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.startsWith(temporaryPrefix(path)) && name.endsWith(TEMPORARY_SUFFIX));
+  await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
+}
+
 async function writeAtomically(path: string, text: string): Promise<void> {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(folder, `${temporaryPrefix(path)}${process.pid}.${randomBytes(4).toString('hex')}${TEMPORARY_SUFFIX}`);
   try {
     const file = await open(temporary, 'w', 0o600);
     try {

@@ -160,7 +160,8 @@ async function serve(exchange: Exchange): Promise<void> {
       return;
     }
     const fetchRequest = new Request(url, {
-      method: request.method,
+      // HEAD is GET without the body (send() leaves it out): the endpoints declare GET only.
+      method: request.method === 'HEAD' ? 'GET' : request.method,
       headers: requestHeaders(request),
       body: body.length > 0 ? new Uint8Array(body) : undefined,
       signal: aborted.signal,

@@ -3,7 +3,7 @@
 // test starts it on port 0 and reads the URL it prints.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +214,8 @@ describe('the CLI with --data', () => {
     }
     const again = await start(['--data', dataFile]);
     assert.equal((await post(`${again.apiUrl}auth/login`, DEMO)).status, 200);
+    // Temporary files a kill left behind are gone once a server opens the file again.
+    assert.deepEqual((await readdir(dataFolder)).filter((name) => name.startsWith('.killed.json.')), []);
     again.child.kill('SIGTERM');
     await again.exited;
   });

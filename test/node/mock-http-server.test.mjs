@@ -362,6 +362,14 @@ describe('bad requests get problem details and never stop the server', () => {
     assert.equal((await session(server)).status, 401);
   });
 
+  test('HEAD is answered as GET without the body', async () => {
+    const answer = await fetch(`${server.apiUrl}auth/session`, { method: 'HEAD' });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.headers.get('content-type'), 'application/problem+json');
+    assert.ok(Number(answer.headers.get('content-length')) > 0);
+    assert.equal(await answer.text(), '');
+  });
+
   test('an unknown path, inside or outside the API base: 404 not_found', async () => {
     await assertProblem(await fetch(`${server.apiUrl}no/such/thing`), 404, 'not_found');
     await assertProblem(await fetch(`${server.url}index.html`), 404, 'not_found');
