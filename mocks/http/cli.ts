@@ -122,7 +122,9 @@ async function main(argv: readonly string[]): Promise<void> {
         values['captcha-difficulty'] === undefined ? undefined : integer('captcha-difficulty', values['captcha-difficulty'], 0, 32),
     });
   } catch (error) {
-    if (error instanceof DataFileError || error instanceof RangeError) fail(error.message);
+    if (error instanceof DataFileError) fail(error.message);
+    // A value the server or the backend refuses (an origin, the base, the captcha difficulty) is a usage mistake.
+    if (error instanceof RangeError) fail(`${error.message}\nRun lk-widgets-mock --help for the options.`, EXIT.usage);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} on ${values.host} is in use; pick another with --port (0 takes a free one)`);
     if (code === 'EACCES') fail(`not allowed to listen on port ${port} on ${values.host}`);

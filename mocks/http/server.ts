@@ -59,8 +59,10 @@ class TooLarge extends Error {}
  * The mock backend over real HTTP (Node only): the same msw handlers the
  * in-browser mock uses, answered through msw's `getResponse` for requests
  * that reach a `node:http` (or `node:https`) server. Cookies are the real
- * ones of the request: msw keeps no cookie jar in Node, so a client that
- * sends no `Cookie` header is not logged in, whoever else is.
+ * ones of the request: in Node msw has no cookie store (it reads the
+ * handlers' `cookies` from the `Cookie` header alone), and `getResponse`
+ * stores no `Set-Cookie` anywhere; so a client that sends no `Cookie`
+ * header is not logged in, whoever else is.
  *
  * Call `polyfillPromiseWithResolvers()` (mocks/polyfills.ts) before this
  * module loads under Node 20.
@@ -90,13 +92,19 @@ export async function createMockHttpServer(options: MockHttpServerOptions = {}):
     serve({ request, response, origin, backend, origins, admin, secure, maxBodyBytes }).catch(() => response.destroy());
   };
   const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener) : createHttpServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // The port is taken or not allowed: nothing of this server stays behind.
+    backend.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `${secure ? 'https' : 'http'}://${hostInUrl}:${address.port}`;

@@ -137,6 +137,19 @@ describe('the built CLI', () => {
     assert.equal((await run(['--cert', 'x.pem'])).code, 2);
     assert.equal((await run(['--no-such-flag'])).code, 2);
     assert.equal((await run(['--password-iterations', 'many'])).code, 2);
+    const origin = await run(['--port', '0', '--allow-origin', 'http://shop.test/page']);
+    assert.equal(origin.code, 2);
+    assert.match(origin.stderr, /allowed origin is a scheme, host and port/u);
+  });
+
+  test('a port in use stops the start with one clear line and exit code 1', async () => {
+    const server = await start();
+    const { port } = new URL(server.apiUrl);
+    const second = await run(['--port', port]);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, new RegExp(`^lk-widgets mock: port ${port} on 127\\.0\\.0\\.1 is in use`, 'u'));
+    server.child.kill('SIGTERM');
+    await server.exited;
   });
 
   test('without msw it says in one line how to install it, and exits non-zero', async () => {
