@@ -253,19 +253,34 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 async function send({ request, response, secure }: Exchange, answer: Response, cors: Record<string, string>): Promise<void> {
   const body = Buffer.from(await answer.arrayBuffer());
   if (response.destroyed) return;
+  const headers = nodeHeaders(answer.headers, { secure, cors });
+  headers['content-length'] = String(body.length);
+  response.writeHead(answer.status, headers);
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * A Fetch answer's headers for `writeHead`: every `Set-Cookie` kept as a
+ * line of its own (a Fetch `Headers` joins other repeated headers with
+ * commas, which cookies' dates contain), `Secure` added to each over https,
+ * the CORS headers merged in (`Vary` appended to). The length is the
+ * caller's: the body is sent as it was read.
+ */
+export function nodeHeaders(
+  source: Headers,
+  { secure, cors = {} }: { secure: boolean; cors?: Record<string, string> },
+): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
-  answer.headers.forEach((value, name) => {
+  source.forEach((value, name) => {
     if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') headers[name] = value;
   });
-  const cookies = answer.headers.getSetCookie();
+  const cookies = source.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = secure ? cookies.map(withSecure) : cookies;
   for (const [name, value] of Object.entries(cors)) {
     const key = name.toLowerCase();
     headers[key] = key === 'vary' && typeof headers[key] === 'string' ? `${headers[key]}, ${value}` : value;
   }
-  headers['content-length'] = String(body.length);
-  response.writeHead(answer.status, headers);
-  response.end(request.method === 'HEAD' ? undefined : body);
+  return headers;
 }
 
 const withSecure = (cookie: string): string => (/;\s*secure\s*(;|$)/iu.test(cookie) ? cookie : `${cookie}; Secure`);

@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 const root = new URL('../../', import.meta.url);
 const TLS = new URL('test/fixtures/tls/', root);
 let folder;
-/** The bundled module: createMockHttpServer, MOCK_STATE_VERSION. */
+/** The bundled module: createMockHttpServer, nodeHeaders, MOCK_STATE_VERSION. */
 let lib;
 const servers = [];
 
@@ -25,7 +25,7 @@ before(async () => {
       contents: [
         "import { polyfillPromiseWithResolvers } from './mocks/polyfills.ts';",
         'polyfillPromiseWithResolvers();',
-        "export { createMockHttpServer } from './mocks/http/server.ts';",
+        "export { createMockHttpServer, nodeHeaders } from './mocks/http/server.ts';",
         "export { MOCK_STATE_VERSION } from './mocks/db.ts';",
       ].join('\n'),
       resolveDir: root.pathname,
@@ -127,6 +127,23 @@ describe('cookies', () => {
     assert.ok(answer.status < 300, `logout answered ${answer.status}`);
     assert.match(answer.headers.getSetCookie()[0], /^lk_session=; Path=\/api\/; Max-Age=0/u);
     await assertProblem(await session(server, cookie), 401, 'unauthenticated');
+  });
+
+  test('every Set-Cookie of an answer goes out on a line of its own, each Secure over https', () => {
+    const headers = new Headers({ 'Content-Type': 'application/json', Vary: 'Accept' });
+    headers.append('Set-Cookie', 'a=1; Path=/api/; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly');
+    headers.append('Set-Cookie', 'b=2; Path=/api/; Secure');
+    assert.deepEqual(lib.nodeHeaders(headers, { secure: false }), {
+      'content-type': 'application/json',
+      vary: 'Accept',
+      'set-cookie': ['a=1; Path=/api/; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly', 'b=2; Path=/api/; Secure'],
+    });
+    const secure = lib.nodeHeaders(headers, { secure: true, cors: { Vary: 'Origin' } });
+    assert.deepEqual(secure['set-cookie'], [
+      'a=1; Path=/api/; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly; Secure',
+      'b=2; Path=/api/; Secure',
+    ]);
+    assert.equal(secure.vary, 'Accept, Origin');
   });
 
   test('the API base is configurable, and the cookie path follows it', async () => {
