@@ -82,32 +82,42 @@ export async function createMockHttpServer(options: MockHttpServerOptions = {}):
   const basePath = normaliseBase(base);
   const origins = new Set(allowOrigins.map(normaliseOrigin));
   const storage: FileStorage | undefined = dataFile === undefined ? undefined : await openFileStorage(dataFile);
-  const backend = createMockBackend({ ...backendOptions, apiBase: basePath, storage: storage ?? 'memory' });
-  await backend.ready;
 
+  // The backend is made once the port is known: its base is this server's
+  // absolute API URL, so its handlers answer that path and nothing else. A
+  // relative base would become a pattern matching any prefix of the path
+  // (`/x/api/auth/login` too), as it must in a Node process with no origin.
+  let backendMade!: (backend: MockBackend) => void;
+  const backendReady = new Promise<MockBackend>((resolve) => (backendMade = resolve));
   const secure = tls !== undefined;
   let origin = '';
   const listener = (request: IncomingMessage, response: ServerResponse) => {
     // serve() answers every failure itself; this is the last guard of the process, which must not die of a request.
-    serve({ request, response, origin, backend, origins, admin, secure, maxBodyBytes }).catch(() => response.destroy());
+    backendReady
+      .then((backend) => serve({ request, response, origin, backend, origins, admin, secure, maxBodyBytes }))
+      .catch(() => response.destroy());
   };
   const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener) : createHttpServer(listener);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
     });
-  } catch (error) {
-    // The port is taken or not allowed: nothing of this server stays behind.
-    backend.close();
-    throw error;
-  }
+  });
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `${secure ? 'https' : 'http'}://${hostInUrl}:${address.port}`;
+  let backend: MockBackend;
+  try {
+    backend = createMockBackend({ ...backendOptions, apiBase: `${origin}${basePath}`, storage: storage ?? 'memory' });
+    await backend.ready;
+  } catch (error) {
+    // A bad option or an unusable state: nothing of this server stays behind.
+    server.close();
+    throw error;
+  }
+  backendMade(backend);
 
   let closing: Promise<void> | undefined;
   return {
@@ -191,7 +201,7 @@ async function serve(exchange: Exchange): Promise<void> {
       const limit = `${exchange.maxBodyBytes} bytes`;
       await send(exchange, problem(413, 'payload_too_large', { detail: `The body may have at most ${limit}.` }), cors);
     } else {
-      // Like the handlers' own guard: the error's name and frames, never its message (it may quote a request).
+      // Like the handlers' own guard: the error's name, never its message (it may quote a request).
       console.error(`lk-widgets mock server: a request failed with ${error instanceof Error ? error.name : typeof error}`);
       if (!response.headersSent) await send(exchange, problem(500, 'internal_error'), cors);
       else response.destroy();
@@ -205,7 +215,8 @@ function requestUrl({ request, origin }: Exchange): URL {
   if (!target.startsWith('/')) throw new BadRequest('The request target must be a path.');
   let url: URL;
   try {
-    url = new URL(target, origin);
+    // Joined, not resolved: `//elsewhere.test/api/…` is a path here, not another host.
+    url = new URL(`${origin}${target}`);
     decodeURIComponent(url.pathname);
     decodeURIComponent(url.search);
   } catch {

@@ -390,6 +390,8 @@ describe('bad requests get problem details and never stop the server', () => {
   test('an unknown path, inside or outside the API base: 404 not_found', async () => {
     await assertProblem(await fetch(`${server.apiUrl}no/such/thing`), 404, 'not_found');
     await assertProblem(await fetch(`${server.url}index.html`), 404, 'not_found');
+    // The base is this server's /api/, not any path that ends in it.
+    await assertProblem(await fetch(`${server.url}elsewhere/api/auth/session`), 404, 'not_found');
     await assertProblem(await fetch(server.url), 404, 'not_found');
   });
 
@@ -410,6 +412,9 @@ describe('bad requests get problem details and never stop the server', () => {
     const absolute = await rawExchange(server, 'GET http://elsewhere.test/api/auth/session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     assert.match(absolute, /^HTTP\/1\.1 400 /u);
     assert.match(absolute, /"code":"bad_request"/u);
+    // A path that looks like another host is a path on this one.
+    const doubleSlash = await rawExchange(server, 'GET //elsewhere.test/api/auth/session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(doubleSlash, /^HTTP\/1\.1 404 /u);
     const star = await rawExchange(server, 'OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     assert.match(star, /^HTTP\/1\.1 400 /u);
     // Not HTTP at all: Node's parser answers 400 itself, and the server goes on.
