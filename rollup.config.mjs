@@ -6,14 +6,14 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { mockEntry, productionEntries } from './scripts/entries.mjs';
 
-const ts = () =>
+const ts = (outDir = 'dist') =>
   typescript({
     tsconfig: './tsconfig.build.json',
     declaration: false,
     emitDeclarationOnly: false,
     noEmit: false,
     // The plugin wants its outDir inside the output folder.
-    outDir: 'dist',
+    outDir,
     include: ['src/**/*.ts', 'mocks/**/*.ts'],
   });
 
@@ -67,4 +67,27 @@ export default [
       sourcemap: true,
     },
   },
+  mockServerBin(),
 ];
+
+/**
+ * `lk-widgets-mock`, the mock backend as an HTTP server: Node only, its
+ * dependencies (msw, valibot) and Node's modules left as imports. Split, so
+ * the entry runs its check that msw is installed before any chunk that
+ * imports msw loads. `dir` lets the Node tests build it elsewhere.
+ */
+export function mockServerBin(dir = 'dist/bin') {
+  return {
+    input: { 'lk-widgets-mock': 'mocks/http/cli.ts' },
+    external: isDependency,
+    plugins: [nodeResolve({ preferBuiltins: true }), ts(dir)],
+    output: {
+      dir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      sourcemap: true,
+    },
+  };
+}

@@ -57,7 +57,12 @@ export interface MockBackend {
  */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const resolved = resolveMockOptions(options);
-  const storage = resolved.storage === 'indexeddb' ? indexedDbStorage(resolved.dbName) : memoryStorage();
+  const storage =
+    typeof resolved.storage === 'object'
+      ? resolved.storage
+      : resolved.storage === 'indexeddb'
+        ? indexedDbStorage(resolved.dbName)
+        : memoryStorage();
   const db = createMockDb({
     storage,
     seed: createSeeder({

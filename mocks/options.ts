@@ -5,7 +5,7 @@ import { DEFAULT_CAPTCHA_DIFFICULTY, MAX_CAPTCHA_DIFFICULTY } from './captcha.js
 import { iterationCount } from './passwords.js';
 import type { PasswordIterations } from './passwords.js';
 import { DEFAULT_SESSION_LIFETIME } from './sessions.js';
-import type { StorageKind } from './storage.js';
+import type { StateStorage, StorageKind } from './storage.js';
 import { DEFAULT_CONNECT_FAILURES_PER_HOUR, DEFAULT_LINK_RATE_LIMIT, DEFAULT_THROTTLE } from './throttle.js';
 import type { LinkRateLimit, ThrottleOptions } from './throttle.js';
 
@@ -20,8 +20,10 @@ export interface MockBackendOptions {
    * `'memory'` (default): fresh seed on every page load and `reset()`.
    * `'indexeddb'`: the data survives page loads and is shared by the
    * origin's tabs (the demo). Browser only.
+   * A {@link StateStorage} object: kept where it says (the HTTP server's
+   * data file).
    */
-  storage?: StorageKind;
+  storage?: StorageKind | StateStorage;
   /** The IndexedDB database name, with `storage: 'indexeddb'`. Default `lk-widgets-mock`. */
   dbName?: string;
   /** PBKDF2 iterations of new password hashes: `'production'` (600 000, default), `'test'` (1 000) or a count. */
@@ -70,7 +72,7 @@ export interface ResolvedMockOptions {
   apiBase: string;
   /** The path of the base, for the session cookie's `Path`. */
   apiPath: string;
-  storage: StorageKind;
+  storage: StorageKind | StateStorage;
   dbName: string;
   iterations: number;
   latency: number;

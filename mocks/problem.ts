@@ -29,6 +29,9 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   idempotency_key_reused: 'The Idempotency-Key was used for another request',
   idempotency_key_in_use: 'A request with this Idempotency-Key is being processed',
   payment_declined: 'The payment provider declined the card',
+  method_not_allowed: 'The method is not allowed on this path',
+  payload_too_large: 'The request body is too large',
+  bad_request: 'The request is malformed',
 };
 
 /** Members beyond `type`, `title`, `status` and `code`: `errors`, `detail`, extensions such as `retryAfter`. */

@@ -73,4 +73,10 @@ export type ProblemCode =
   /** A request with the same key is still being processed (409). */
   | 'idempotency_key_in_use'
   /** The payment provider declined the card (402). */
-  | 'payment_declined';
+  | 'payment_declined'
+  /** A known path asked with a method it does not have (405, with `Allow`). */
+  | 'method_not_allowed'
+  /** The request body is larger than the server takes (413). */
+  | 'payload_too_large'
+  /** The request itself cannot be read: a malformed URL or percent-encoding, a bad header (400). */
+  | 'bad_request';
