@@ -76,11 +76,15 @@ function requestFacts(input, init = {}) {
 
 /**
  * A backend broken in one behaviour: `request(facts)` may change what is
- * sent (return new init members), `response(facts, response)` what comes back.
+ * sent (return new init members), `answer(facts)` may answer in the
+ * backend's place (a Response) so the request never reaches it,
+ * `response(facts, response)` may change what comes back.
  */
-export function broken(fetcher, { request, response } = {}) {
+export function broken(fetcher, { request, answer: instead, response } = {}) {
   return async (input, init = {}) => {
     let facts = requestFacts(input, init);
+    const substitute = instead?.(facts);
+    if (substitute) return substitute;
     let sent = init;
     if (request) {
       sent = { ...init, ...request(facts) };
