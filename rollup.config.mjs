@@ -80,7 +80,6 @@ export default [
         declaration: false,
         noEmit: false,
         outDir: 'dist/bin',
-        rootDir: '.',
         include: ['conformance/**/*.ts', 'src/schemas/problem.ts'],
       }),
     ],

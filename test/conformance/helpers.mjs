@@ -33,7 +33,51 @@ export async function loadModules() {
   };
   const conformance = await load('conformance/index.ts', 'conformance.mjs');
   const mock = await load('mocks/node.ts', 'mock.mjs');
-  return { conformance, mock, cleanup: () => rm(folder, { recursive: true, force: true }) };
+  const backend = await load('mocks/backend.ts', 'backend.mjs');
+  return { conformance, mock, backend, cleanup: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * The mock served over real HTTP on a free port of 127.0.0.1 (msw's
+ * `getResponse` behind `node:http`), with the mailbox at {@link MAILBOX_PATH}.
+ * Returns the base URL, the backend and `close()`.
+ */
+export async function serveMockOverHttp(backendModule) {
+  const { createServer } = await import('node:http');
+  const { getResponse } = await import('msw');
+  const backend = backendModule.createMockBackend({ apiBase: '/api/', storage: 'memory', passwordIterations: 'test', captchaDifficulty: 4 });
+  await backend.ready;
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks = [];
+    for await (const chunk of incoming) chunks.push(chunk);
+    const url = new URL(incoming.url, `http://${incoming.headers.host}`);
+    let response;
+    if (url.pathname === '/__admin/outbox/last') {
+      const to = (url.searchParams.get('to') ?? '').toLowerCase();
+      const letter = (await backend.outbox.list()).find((candidate) => candidate.to.toLowerCase() === to);
+      response = letter ? Response.json({ subject: letter.subject, text: letter.body }) : new Response('no letter', { status: 404 });
+    } else {
+      const body = chunks.length > 0 && !['GET', 'HEAD'].includes(incoming.method) ? Buffer.concat(chunks) : undefined;
+      const request = new Request(url, { method: incoming.method, headers: incoming.headers, ...(body ? { body } : {}) });
+      response = (await getResponse([...backend.handlers], request)) ?? new Response('not found', { status: 404 });
+    }
+    const headers = {};
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') headers[name] = value;
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) headers['set-cookie'] = cookies;
+    outgoing.writeHead(response.status, headers);
+    outgoing.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    baseUrl: `${origin}/api/`,
+    mailboxUrl: `${origin}/__admin/outbox/last?to={email}`,
+    backend,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** A mock backend intercepting this process's fetch, with a cheap anti-robot check. */
