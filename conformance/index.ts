@@ -12,3 +12,6 @@ export type { Fixtures, MailboxFixture, AccountFixture } from './fixtures.js';
 export { OpenApiShapes, OpenApiDocumentError } from './openapi.js';
 export { FAMILIES } from './families.js';
 export { main } from './cli.js';
+export { CookieJar, parseSetCookie, pathMatches } from './cookies.js';
+export { redactBody, redactSetCookie } from './redact.js';
+export { problemViolations, PROBLEM_CODES } from './problems.js';
