@@ -49,7 +49,9 @@ export const idempotency: CheckFamily = {
           context.fail('The replay does not say it is one', { expected: 'Idempotent-Replayed: true', got: `Idempotent-Replayed: ${again.headers?.get('idempotent-replayed') ?? '(none)'}`, exchange: again });
         }
 
-        const other = await agent.send(path, { json: { amount: amount + 100 }, headers: { 'Idempotency-Key': key } });
+        // Another amount within the limits (1 ₽ to 500 000 ₽), so that only the key can be the reason to refuse it.
+        const otherAmount = amount < 50_000_000 ? amount + 1 : amount - 1;
+        const other = await agent.send(path, { json: { amount: otherAmount }, headers: { 'Idempotency-Key': key } });
         if (other.status !== 422 || codeOf(other) !== 'idempotency_key_reused') {
           context.fail('The same key with another body was not refused as a reused key', {
             expected: 'status 422, code "idempotency_key_reused"',

@@ -14,6 +14,11 @@ function checkOrder(
 ): void {
   for (let index = 1; index < items.length; index++) {
     const [a, b] = [String(items[index - 1]![field]), String(items[index]![field])];
+    const undated = [index - 1, index].find((at) => Number.isNaN(Date.parse(String(items[at]![field]))));
+    if (undated !== undefined) {
+      context.fail(`${what}: item ${undated} has no ${field} to order by`, { expected: `${field}: a date`, got: JSON.stringify(items[undated]![field] ?? null), exchange });
+      return;
+    }
     if (!inOrder(a, b)) {
       context.fail(`${what}: item ${index - 1} and item ${index} are out of order`, {
         expected: `${what} by ${field}`,

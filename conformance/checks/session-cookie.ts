@@ -9,7 +9,7 @@ export const sessionCookie: CheckFamily = {
   checks: [
     {
       id: 'session-cookie.flags',
-      title: 'The login sets the session cookie HttpOnly, SameSite Lax or Strict, Secure over https, with a Path covering the API base',
+      title: 'Every cookie the login sets (the session) is HttpOnly, SameSite Lax or Strict, Secure over https, with a Path covering the API base',
       needs: ['user'],
       async run(context) {
         const agent = context.agent();

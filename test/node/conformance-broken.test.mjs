@@ -176,6 +176,17 @@ test('lists: payments, readings and accounts in the wrong order', async () => {
   assert.match(accounts.exchange.endpoint, /^GET http:\/\/conformance\.test\/api\/accounts$/);
 });
 
+test('lists: payments without the date they are ordered by', async () => {
+  const result = await runBroken(['lists.payments-newest-first'], {
+    response: async ({ method, path }, response) =>
+      method === 'GET' && path.endsWith('/payments') && response.status === 200
+        ? rejsoned(response, (json) => ({ payments: json.payments.map(({ createdAt: _createdAt, ...payment }) => payment) }))
+        : response,
+  });
+  const finding = assertFailed(result, 'lists', 'lists.payments-newest-first', /item 0 has no createdAt to order by/);
+  assert.equal(finding.got, 'null');
+});
+
 test('letters: a reset that does not set the new password', async () => {
   const result = await runBroken(['letters'], {
     answer: ({ path }) => (path === 'auth/reset' ? new Response(null, { status: 204 }) : undefined),
