@@ -2,7 +2,7 @@
 // intercepting fetch): it passes; a checks whose fixture is missing does not
 // run; the command's exit codes and its fixture messages.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -43,6 +43,23 @@ test('every check passes against the mock, and every family runs', async () => {
   );
   assert.equal(report.summary.failed, 0);
   assert.equal(report.summary['not-run'], 0);
+});
+
+test('the letter flows read the letters through a mailbox command too', async () => {
+  await freshWindow();
+  const letters = join(folder, 'letters');
+  await mkdir(letters, { recursive: true });
+  // After every answer, the newest letter to each address is written to a file named by it, for `cat` to print.
+  const fetcher = async (input, init) => {
+    const response = await fetch(input, init);
+    for (const letter of [...(await server.outbox.list())].reverse()) await writeFile(join(letters, letter.to.toLowerCase()), letter.body);
+    return response;
+  };
+  const fixtures = { ...(await mockFixtures()), mailbox: { command: `cat ${letters}/{email}`, timeoutSeconds: 1 } };
+  const report = await modules.conformance.runConformance({ baseUrl: BASE_URL, fixtures, fetch: fetcher, only: ['letters'] });
+  const checks = checksById(report);
+  assert.equal(checks['letters.confirm'].outcome, 'passed', modules.conformance.formatReport(report));
+  assert.equal(checks['letters.reset'].outcome, 'passed', modules.conformance.formatReport(report));
 });
 
 test('a check whose fixture is missing is reported as not run, naming the fixture, and never as passed', async () => {
