@@ -1,5 +1,5 @@
 import { Agent } from './http.js';
-import type { Exchange, ExchangeSink, ExchangeView } from './http.js';
+import type { Exchange, ExchangeView } from './http.js';
 import { viewExchange } from './http.js';
 import type { FixtureName, Fixtures } from './fixtures.js';
 
@@ -48,15 +48,11 @@ export class CheckContext {
     readonly baseUrl: URL,
     readonly fixtures: Fixtures,
     readonly fetcher: typeof fetch,
-    private readonly onExchange: ExchangeSink = () => {},
   ) {}
 
   /** A new simulated user agent with no cookies. */
   agent(): Agent {
-    return new Agent(this.baseUrl, this.check.id, this.fetcher, (exchange) => {
-      this.exchanges.push(exchange);
-      this.onExchange(exchange);
-    });
+    return new Agent(this.baseUrl, this.check.id, this.fetcher, (exchange) => this.exchanges.push(exchange));
   }
 
   /** Records a failure; the check goes on. */

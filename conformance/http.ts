@@ -1,4 +1,4 @@
-import { CookieJar, parseSetCookie } from './cookies.js';
+import { CookieJar } from './cookies.js';
 import type { SetCookie } from './cookies.js';
 import { redactBody, redactRequestHeader, redactSetCookie } from './redact.js';
 
@@ -137,6 +137,3 @@ function describeError(error: unknown): string {
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.name}: ${error.message}${cause}`;
 }
-
-/** Re-exported for checks that read a single header. */
-export { parseSetCookie };

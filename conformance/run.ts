@@ -108,17 +108,17 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       checks.push(result);
       all.push(...exchanges);
     }
-    if (family.id === 'problems' && selected(options.only, EVERY_ERROR_CHECK)) {
-      // Placed after the run (below), once every exchange is known.
-      checks.push({ id: EVERY_ERROR_CHECK, family: family.id, title: '', outcome: 'not-run', findings: [], requests: 0, durationMs: 0 });
+    if (checks.length > 0 || (family.id === 'problems' && selected(options.only, EVERY_ERROR_CHECK))) {
+      families.push({ id: family.id, title: family.title, outcome: 'not-run', checks });
     }
-    if (checks.length > 0) families.push({ id: family.id, title: family.title, outcome: 'not-run', checks });
   }
 
+  // The sweeps come last, once every exchange of the run is known.
   const problemsFamily = families.find((family) => family.id === 'problems');
-  const everyError = problemsFamily?.checks.findIndex((check) => check.id === EVERY_ERROR_CHECK) ?? -1;
-  if (problemsFamily && everyError !== -1) {
-    problemsFamily.checks[everyError] = sweep(EVERY_ERROR_CHECK, 'problems', 'Every error answer any check got is problem+json with type, title, status (the HTTP status), a documented code, pointers for field errors', all.filter((exchange) => (exchange.status ?? 0) >= 400), problemViolations);
+  if (problemsFamily && selected(options.only, EVERY_ERROR_CHECK)) {
+    const errors = all.filter((exchange) => (exchange.status ?? 0) >= 400);
+    const title = 'Every error answer any check got is problem+json with type, title, status (the HTTP status), a documented code, pointers for field errors';
+    problemsFamily.checks.push(sweep(EVERY_ERROR_CHECK, 'problems', title, errors, problemViolations));
   }
   if (selected(options.only, SHAPES_CHECK)) {
     const title = 'Every answer any check got is documented in the OpenAPI document: operation, status, content type, body schema';
