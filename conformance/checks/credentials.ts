@@ -2,6 +2,7 @@ import type { CheckFamily } from '../check.js';
 import { gotOf } from '../check.js';
 import { freshEmail, logIn, logInUser } from '../flows.js';
 import type { Exchange } from '../http.js';
+import { redactBody } from '../redact.js';
 
 /**
  * Headers that may differ between two answers a moment apart without
@@ -60,8 +61,8 @@ export const credentials: CheckFamily = {
         }
         if (wrong.text !== unknown.text) {
           context.fail('The body tells an unknown e-mail from a wrong password', {
-            expected: `byte for byte the wrong password's body: ${wrong.text.slice(0, 300)}`,
-            got: unknown.text.slice(0, 300),
+            expected: `byte for byte the wrong password's body: ${redactBody(wrong.text, 300)}`,
+            got: redactBody(unknown.text, 300),
             exchange: unknown,
           });
         }

@@ -2,6 +2,7 @@ import type { CheckContext, CheckFamily } from '../check.js';
 import { codeOf, gotOf, member } from '../check.js';
 import { accountPath, connectedAccount, idempotencyKey, logInUser } from '../flows.js';
 import type { Agent } from '../http.js';
+import { redactBody } from '../redact.js';
 
 /** JSON with every object's members sorted: two answers equal as data compare equal as text. */
 const canonical = (value: unknown): string =>
@@ -43,7 +44,7 @@ export const idempotency: CheckFamily = {
         const again = await agent.send(path, { json: { amount }, headers: { 'Idempotency-Key': key } });
         context.expectStatus(again, 201, 'The same payment again (same key, same body) did not get the first answer');
         if (again.status === first.status && canonical(again.json) !== canonical(first.json)) {
-          context.fail('The replayed answer differs from the first one', { expected: `the first answer: ${first.text.slice(0, 200)}`, got: again.text.slice(0, 200), exchange: again });
+          context.fail('The replayed answer differs from the first one', { expected: `the first answer: ${redactBody(first.text, 200)}`, got: redactBody(again.text, 200), exchange: again });
         }
         if (again.headers?.get('idempotent-replayed') !== 'true') {
           context.fail('The replay does not say it is one', { expected: 'Idempotent-Replayed: true', got: `Idempotent-Replayed: ${again.headers?.get('idempotent-replayed') ?? '(none)'}`, exchange: again });
