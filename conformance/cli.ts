@@ -37,6 +37,7 @@ Options:
   --openapi FILE    the OpenAPI 3.1 document (default: the one shipped with the package)
   --json FILE       also write the report as JSON
   --only IDS        only these families or checks, comma-separated (csrf,idempotency.replay)
+  --timeout SECONDS how long one request may wait for its answer (default 30)
   --help            this text
 
 Exit code: 0 when no check failed (checks without their fixtures do not run),
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         openapi: { type: 'string' },
         json: { type: 'string' },
         only: { type: 'string' },
+        timeout: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -121,9 +123,12 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const unknown = only?.filter((id) => !known.includes(id)) ?? [];
   if (unknown.length > 0) return usage(`--only: no such family or check: ${unknown.join(', ')}`);
 
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) return usage('--timeout must be a number of seconds above 0');
+
   let report;
   try {
-    report = await runConformance({ baseUrl, fixtures: parsed.fixtures, openapi, ...(openapiSource ? { openapiSource } : {}), ...(only ? { only } : {}) });
+    report = await runConformance({ baseUrl, fixtures: parsed.fixtures, openapi, ...(openapiSource ? { openapiSource } : {}), ...(only ? { only } : {}), ...(timeout ? { requestTimeout: timeout * 1000 } : {}) });
   } catch (error) {
     if (error instanceof OpenApiDocumentError) return usage(`the OpenAPI document cannot be used: ${error.message}`);
     throw error;

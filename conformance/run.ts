@@ -25,7 +25,17 @@ export interface ConformanceOptions {
   fetch?: typeof fetch;
   /** Only these families or checks (ids such as `csrf` or `csrf.login`). */
   only?: readonly string[];
+  /** How long one request may wait for its whole answer, ms. Default 30 000. */
+  requestTimeout?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT = 30_000;
+
+/** `fetcher` with every request aborted after `ms`: a backend that never answers fails the check, and the run still ends. */
+const withTimeout =
+  (fetcher: typeof fetch, ms: number): typeof fetch =>
+  (input, init) =>
+    fetcher(input, { ...init, signal: AbortSignal.timeout(ms) });
 
 const selected = (only: readonly string[] | undefined, id: string) =>
   !only || only.length === 0 || only.some((wanted) => id === wanted || id.startsWith(`${wanted}.`));
@@ -94,7 +104,7 @@ function sweep(id: string, family: string, title: string, exchanges: readonly Ex
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const started = Date.now();
   const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-  const fetcher = options.fetch ?? globalThis.fetch;
+  const fetcher = withTimeout(options.fetch ?? globalThis.fetch, options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT);
   // Made first: a document that cannot be used is the caller's mistake, before any request is sent.
   const shapes = options.openapi === undefined ? undefined : new OpenApiShapes(options.openapi);
   const families: FamilyResult[] = [];

@@ -222,3 +222,17 @@ test('shapes: an undocumented status and content type', async () => {
   });
   assertFailed(result, 'shapes', 'shapes.every-answer', /^listAccounts \(GET \/accounts\): status 302 is not documented \(documented: 200, 4XX, 5XX\)/);
 });
+
+test('a backend that never answers fails the checks with "no answer", and the run ends', async () => {
+  const hanging = (_input, init) =>
+    new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason), { once: true }));
+  // The timeout's timer does not hold the process open (a real socket would): this does, meanwhile.
+  const keepAlive = setInterval(() => {}, 1000);
+  const report = await modules.conformance
+    .runConformance({ baseUrl: BASE_URL, fixtures, fetch: hanging, only: ['problems.unauthenticated'], requestTimeout: 50 })
+    .finally(() => clearInterval(keepAlive));
+  const check = checksById(report)['problems.unauthenticated'];
+  assert.equal(check.outcome, 'failed');
+  assert.match(check.findings[0].got, /^no answer: TimeoutError/);
+  assert.match(modules.conformance.formatReport(report), /answer:\s+none: TimeoutError/);
+});
