@@ -118,6 +118,7 @@ test('bad usage and a fixtures file with mistakes exit 2 with a message for each
   const good = join(folder, 'good.json');
   await writeFile(good, '{}');
   assert.match((await run(['--base-url', BASE_URL, '--fixtures', good, '--only', 'nope'])).err, /no such family or check: nope/);
+  assert.match((await run(['--base-url', BASE_URL, '--fixtures', good, '--timeout', '0'])).err, /--timeout must be a number of seconds above 0/);
   const notOpenApi = join(folder, 'not-openapi.json');
   await writeFile(notOpenApi, '{"swagger": "2.0"}');
   assert.match((await run(['--base-url', BASE_URL, '--fixtures', good, '--openapi', notOpenApi])).err, /OpenAPI document cannot be used/);
