@@ -119,7 +119,6 @@ const shellQuote = (text: string) => `'${text.replace(/'/gu, `'\\''`)}'`;
  * The token of the newest link of `kind` in the letters to `email`
  * (`?lk-confirm=<token>` or `?lk-reset=<token>`), read through the mailbox
  * fixture, polling until it comes or the mailbox's timeout passes.
- * `exclude`: a token seen before, not the one wanted now.
  */
 export async function linkToken(context: CheckContext, email: string, kind: 'lk-confirm' | 'lk-reset'): Promise<string> {
   const mailbox = context.need('mailbox');

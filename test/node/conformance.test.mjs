@@ -1,5 +1,5 @@
 // The conformance suite against the mock backend (in process, msw
-// intercepting fetch): it passes; a checks whose fixture is missing does not
+// intercepting fetch): it passes; a check whose fixture is missing does not
 // run; the command's exit codes and its fixture messages.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
