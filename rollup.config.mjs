@@ -68,6 +68,30 @@ export default [
     },
   },
   mockServerBin(),
+  // The command lk-widgets-conformance, for Node: one file with the JSON
+  // Schema validator inlined (no dependency to install, no msw), beside the
+  // OpenAPI document it reads by default (dist/openapi.json).
+  {
+    input: { 'lk-widgets-conformance': 'conformance/bin.ts' },
+    external: (id) => id.startsWith('node:'),
+    plugins: [
+      nodeResolve({ preferBuiltins: true }),
+      typescript({
+        tsconfig: './conformance/tsconfig.json',
+        declaration: false,
+        noEmit: false,
+        outDir: 'dist/bin',
+        include: ['conformance/**/*.ts', 'src/schemas/problem.ts'],
+      }),
+    ],
+    output: {
+      dir: 'dist/bin',
+      format: 'es',
+      entryFileNames: '[name].js',
+      banner: '#!/usr/bin/env node',
+      inlineDynamicImports: true,
+    },
+  },
 ];
 
 /**
