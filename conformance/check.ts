@@ -78,8 +78,9 @@ export class CheckContext {
     const wanted = typeof statuses === 'number' ? [statuses] : statuses;
     if (exchange.status !== undefined && wanted.includes(exchange.status)) return true;
     const details = { expected: `status ${wanted.join(' or ')}`, got: gotOf(exchange), exchange };
-    if (stop) this.stop(what, details);
-    this.fail(what, details);
+    const message = exchange.status === 429 ? `${what}. ${THROTTLED_HINT(exchange.headers?.get('retry-after'))}` : what;
+    if (stop) this.stop(message, details);
+    this.fail(message, details);
     return false;
   }
 
@@ -90,6 +91,15 @@ export class CheckContext {
     return value as NonNullable<Fixtures[K]>;
   }
 }
+
+/**
+ * Said with an unexpected 429: the backend's limits, not the behaviour under
+ * check, stopped the call. A run logs in about fifteen times, so a backend
+ * that limits logins per client (20 in 15 minutes, say) refuses a second run
+ * soon after the first.
+ */
+const THROTTLED_HINT = (retryAfter: string | null | undefined) =>
+  `The backend throttled the suite (429${retryAfter ? `, Retry-After ${retryAfter} s` : ''}): a run logs in about fifteen times, so wait that long before running it again, or let the suite's client make more attempts (lk-widgets-mock: restart it or POST /__admin/reset)`;
 
 export const isCheckStopped = (error: unknown): boolean => error instanceof CheckStopped;
 

@@ -15,6 +15,7 @@ export interface AccountFixture {
  * text holding the letter's link) or a shell command that prints it.
  * `{email}` stands for the address.
  */
+/** `url` may be relative to the base URL (`/__admin/outbox/last?to={email}`), so one fixtures file fits a backend on any port. */
 export type MailboxFixture = { url: string; timeoutSeconds?: number } | { command: string; timeoutSeconds?: number };
 
 export interface Fixtures {
@@ -98,7 +99,9 @@ export function parseFixtures(input: unknown): { fixtures: Fixtures; mistakes: [
     } else {
       const template = (mailbox.url ?? mailbox.command) as string;
       if (!template.includes('{email}')) mistakes.push('mailbox url or command must contain {email}, where the address goes.');
-      if (typeof mailbox.url === 'string' && !URL.canParse(mailbox.url.replace('{email}', 'x'))) mistakes.push('mailbox.url must be an absolute URL.');
+      if (typeof mailbox.url === 'string' && !URL.canParse(mailbox.url.replace('{email}', 'x'), 'http://base.invalid/')) {
+        mistakes.push('mailbox.url must be a URL, absolute or relative to the base URL.');
+      }
       if (mailbox.timeoutSeconds !== undefined) whole(mailbox.timeoutSeconds, 'mailbox.timeoutSeconds', 1, 600);
     }
   }

@@ -128,7 +128,7 @@ export async function linkToken(context: CheckContext, email: string, kind: 'lk-
   for (;;) {
     try {
       if ('url' in mailbox) {
-        const answer = await context.fetcher(mailbox.url.replace('{email}', encodeURIComponent(email)));
+        const answer = await context.fetcher(new URL(mailbox.url.replace('{email}', encodeURIComponent(email)), context.baseUrl).href);
         last = answer.ok ? await answer.text() : `status ${answer.status}`;
       } else {
         last = (await run(mailbox.command.replace('{email}', shellQuote(email)), { timeout: 30_000 })).stdout;

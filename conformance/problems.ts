@@ -30,6 +30,9 @@ export const PROBLEM_CODES = [
   'idempotency_key_reused',
   'idempotency_key_in_use',
   'payment_declined',
+  'method_not_allowed',
+  'payload_too_large',
+  'bad_request',
 ] as const satisfies readonly ProblemCode[];
 
 // The list above must name every code of the client's type: adding a code
