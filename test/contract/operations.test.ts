@@ -1,0 +1,99 @@
+/**
+ * The client and the API document name the same operations: every endpoint
+ * function of src/api, called against the mock over the real fetch, sends a
+ * (method, path) the document has, and the document has no operation that
+ * no endpoint function calls.
+ */
+import { expect } from '@open-wc/testing';
+import * as accounts from '../../src/api/accounts.js';
+import * as auth from '../../src/api/auth.js';
+import * as captcha from '../../src/api/captcha.js';
+import { createClient } from '../../src/api/client.js';
+import type { Client } from '../../src/api/client.js';
+import * as payments from '../../src/api/payments.js';
+import * as recovery from '../../src/api/recovery.js';
+import * as registration from '../../src/api/registration.js';
+import { buildOpenApiDocument } from '../../src/contract/openapi.js';
+import { DAGESTAN, DAGESTAN_ID, DEMO_USER, passCaptcha, useMockBackend } from '../mocks/helpers.js';
+
+/** The modules of src/api that hold endpoint functions, and what else they export that is not one. */
+const ENDPOINT_MODULES = { accounts, auth, captcha, payments, recovery, registration };
+const NOT_ENDPOINTS = new Set(['newIdempotencyKey']);
+
+describe('the API document and the client', () => {
+  const backend = useMockBackend({ captchaDifficulty: 4 });
+  const document = buildOpenApiDocument();
+  /** `METHOD /path/{param}` of every operation in the document. */
+  const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+
+  /** The requests the client sent, as `METHOD /path/{param}` by the document's templates (the raw path where none matches). */
+  let sent: string[];
+  let client: Client;
+
+  /** A fetch that notes each request and then makes it for real. */
+  const recordingFetch: typeof fetch = (input, init) => {
+    const request = new Request(input, init);
+    const path = `/${new URL(request.url).pathname.slice(new URL(backend.apiBase).pathname.length)}`;
+    const template = Object.keys(document.paths).find((candidate) =>
+      new RegExp(`^${candidate.replace(/\{[A-Za-z]+\}/gu, '[^/]+')}$`, 'u').test(path),
+    );
+    sent.push(`${request.method} ${template ?? path}`);
+    return fetch(request);
+  };
+
+  beforeEach(() => {
+    sent = [];
+    client = createClient({ baseUrl: backend.apiBase, fetch: recordingFetch, retries: 0, timeout: 5000 });
+  });
+
+  /**
+   * One call of every endpoint function, with arguments it sends (what the
+   * mock answers does not matter here: a refusal is an answer too).
+   */
+  const CALLS: Record<string, () => Promise<unknown>> = {
+    login: () => auth.login(client, { email: DEMO_USER.email, password: DEMO_USER.password }),
+    logout: () => auth.logout(client),
+    fetchCurrentUser: () => auth.fetchCurrentUser(client),
+    changePassword: () => auth.changePassword(client, { currentPassword: DEMO_USER.password, newPassword: 'gaz2027' }),
+    register: async () =>
+      registration.register(client, { email: 'ivan@example.ru', password: 'gazPskov7', agreementVersion: '2026-11', captcha: await passCaptcha(backend) }),
+    confirmEmail: () => registration.confirmEmail(client, { token: 'q3Vx8p1mZC0aT7yKd2LwB9rN4sE6uHjG5fXcA0oPiYk' }),
+    resendConfirmation: () => registration.resendConfirmation(client, { email: 'ivan@example.ru' }),
+    requestPasswordReset: () => recovery.requestPasswordReset(client, { email: DEMO_USER.email }),
+    resetPassword: () => recovery.resetPassword(client, { token: 'q3Vx8p1mZC0aT7yKd2LwB9rN4sE6uHjG5fXcA0oPiYk', password: 'novyi2027' }),
+    fetchCaptchaChallenge: () => captcha.fetchCaptchaChallenge(client),
+    fetchSuppliers: () => accounts.fetchSuppliers(client),
+    fetchAccounts: () => accounts.fetchAccounts(client),
+    connectAccount: () => accounts.connectAccount(client, DAGESTAN),
+    disconnectAccount: () => accounts.disconnectAccount(client, DAGESTAN_ID),
+    fetchAccountHistory: () => accounts.fetchAccountHistory(client, DAGESTAN_ID),
+    submitReadings: () => payments.submitReadings(client, DAGESTAN_ID, { readings: [{ meterId: `${DAGESTAN_ID}-m1`, value: 27950 }] }),
+    fetchReadings: () => payments.fetchReadings(client, DAGESTAN_ID),
+    pay: () => payments.pay(client, DAGESTAN_ID, { amount: 10_000 }, { idempotencyKey: payments.newIdempotencyKey() }),
+    fetchPayments: () => payments.fetchPayments(client, DAGESTAN_ID),
+  };
+
+  it('knows a call of every endpoint function of src/api', () => {
+    const functions = Object.values(ENDPOINT_MODULES)
+      .flatMap((module) => Object.entries(module))
+      .filter(([name, value]) => typeof value === 'function' && !NOT_ENDPOINTS.has(name))
+      .map(([name]) => name);
+    expect(Object.keys(CALLS).sort()).to.deep.equal(functions.sort());
+  });
+
+  it('has every operation the client calls, and none it does not', async () => {
+    // In the order a user would: logged in, with the account connected, so most calls succeed.
+    for (const name of ['login', 'connectAccount', ...Object.keys(CALLS).filter((call) => call !== 'login' && call !== 'connectAccount' && call !== 'logout'), 'logout']) {
+      const before = sent.length;
+      try {
+        await CALLS[name]!();
+      } catch {
+        // A refusal is fine: the request was sent.
+      }
+      expect(sent.length, `${name} sent a request`).to.be.greaterThan(before);
+    }
+    const called = [...new Set(sent)].sort();
+    expect(called.filter((operation) => !documented.includes(operation)), 'called, not in the document').to.deep.equal([]);
+    expect(documented.filter((operation) => !called.includes(operation)), 'in the document, never called').to.deep.equal([]);
+  });
+});
