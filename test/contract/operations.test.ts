@@ -1,8 +1,8 @@
 /**
  * The client and the API document name the same operations: every endpoint
  * function of src/api, called against the mock over the real fetch, sends a
- * (method, path) the document has, and the document has no operation that
- * no endpoint function calls.
+ * (method, path) the document has, with a body its request schema allows,
+ * and the document has no operation that no endpoint function calls.
  */
 import { expect } from '@open-wc/testing';
 import * as accounts from '../../src/api/accounts.js';
@@ -13,6 +13,7 @@ import type { Client } from '../../src/api/client.js';
 import * as payments from '../../src/api/payments.js';
 import * as recovery from '../../src/api/recovery.js';
 import * as registration from '../../src/api/registration.js';
+import { schemaChecker } from '../../src/contract/answers.js';
 import { buildOpenApiDocument } from '../../src/contract/openapi.js';
 import { DAGESTAN, DAGESTAN_ID, DEMO_USER, passCaptcha, useMockBackend } from '../mocks/helpers.js';
 
@@ -26,23 +27,31 @@ describe('the API document and the client', () => {
   /** `METHOD /path/{param}` of every operation in the document. */
   const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
 
+  const checkSchema = schemaChecker(document);
   /** The requests the client sent, as `METHOD /path/{param}` by the document's templates (the raw path where none matches). */
   let sent: string[];
+  /** What is wrong with the bodies the client sent, by the document's request schemas. */
+  let bodyProblems: string[];
   let client: Client;
 
-  /** A fetch that notes each request and then makes it for real. */
-  const recordingFetch: typeof fetch = (input, init) => {
+  /** A fetch that notes each request and its body, and then makes it for real. */
+  const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const path = `/${new URL(request.url).pathname.slice(new URL(backend.apiBase).pathname.length)}`;
     const template = Object.keys(document.paths).find((candidate) =>
       new RegExp(`^${candidate.replace(/\{[A-Za-z]+\}/gu, '[^/]+')}$`, 'u').test(path),
     );
     sent.push(`${request.method} ${template ?? path}`);
+    const body = await request.clone().text();
+    const schema = template && document.paths[template]?.[request.method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
+    if (schema) bodyProblems.push(...checkSchema(`the body of ${request.method} ${template}`, schema, JSON.parse(body)));
+    else if (body !== '') bodyProblems.push(`${request.method} ${template ?? path} sent a body the document does not describe`);
     return fetch(request);
   };
 
   beforeEach(() => {
     sent = [];
+    bodyProblems = [];
     client = createClient({ baseUrl: backend.apiBase, fetch: recordingFetch, retries: 0, timeout: 5000 });
   });
 
@@ -95,5 +104,6 @@ describe('the API document and the client', () => {
     const called = [...new Set(sent)].sort();
     expect(called.filter((operation) => !documented.includes(operation)), 'called, not in the document').to.deep.equal([]);
     expect(documented.filter((operation) => !called.includes(operation)), 'in the document, never called').to.deep.equal([]);
+    expect(bodyProblems).to.deep.equal([]);
   });
 });
