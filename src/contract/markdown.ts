@@ -42,16 +42,18 @@ export function typeOf(schema: JsonSchema | boolean | undefined): string {
 /** The constraints of a schema, in brackets. */
 function limits(node: Json): string {
   const parts: string[] = [];
+  // A safe integer's own bounds say nothing a reader needs.
+  const bound = (key: string) => (node[key] === Number.MIN_SAFE_INTEGER || node[key] === Number.MAX_SAFE_INTEGER ? undefined : node[key]);
   const range = (low: string, high: string, unit: string) => {
-    const min = node[low];
-    const max = node[high];
+    const min = bound(low);
+    const max = bound(high);
     if (min !== undefined && max !== undefined) parts.push(`${String(min)}–${String(max)}${unit}`);
     else if (min !== undefined) parts.push(`≥ ${String(min)}${unit}`);
     else if (max !== undefined) parts.push(`≤ ${String(max)}${unit}`);
   };
   range('minLength', 'maxLength', ' characters');
   range('minItems', 'maxItems', ' items');
-  if (node['minimum'] !== Number.MIN_SAFE_INTEGER || node['maximum'] !== Number.MAX_SAFE_INTEGER) range('minimum', 'maximum', '');
+  range('minimum', 'maximum', '');
   if (node['pattern'] !== undefined) parts.push(`pattern \`${String(node['pattern'])}\``);
   if (node['default'] !== undefined) parts.push(`default \`${JSON.stringify(node['default'])}\``);
   return parts.length ? ` (${parts.join('; ')})` : '';

@@ -47,6 +47,20 @@ export interface OpenApiResponse {
   content?: Record<string, { schema: JsonSchema; example?: unknown }>;
 }
 
+/**
+ * What the schemas' doc comments say, by component name: of the schema,
+ * and of each member. The build reads them from the TypeScript sources
+ * (they are not in the schemas at run time, and must not be: every element
+ * bundle would carry them); without them the document has the same schemas
+ * with fewer words.
+ */
+export type SchemaDescriptions = Readonly<Record<string, { readonly description?: string; readonly members?: Readonly<Record<string, string>> }>>;
+
+/** Options of {@link buildOpenApiDocument}. */
+export interface OpenApiOptions {
+  readonly descriptions?: SchemaDescriptions;
+}
+
 /** Where `$ref`s point: `#/components/schemas/<name>`. */
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
@@ -360,8 +374,8 @@ function componentParameters(named: Record<string, v.GenericSchema>): Record<str
   };
 }
 
-/** `components.schemas`: every named schema, converted once, referring to each other by `$ref`. */
-function componentSchemas(named: Record<string, v.GenericSchema>): Record<string, JsonSchema> {
+/** `components.schemas`: every named schema, converted once, referring to each other by `$ref`, with the words of `descriptions`. */
+function componentSchemas(named: Record<string, v.GenericSchema>, descriptions: SchemaDescriptions): Record<string, JsonSchema> {
   const config: ConversionConfig = {
     target: 'draft-2020-12',
     // The problem-details schema first checks, in code, that the answer is
@@ -372,9 +386,32 @@ function componentSchemas(named: Record<string, v.GenericSchema>): Record<string
     overrideRef: ({ referenceId }) => `${SCHEMA_REF_PREFIX}${referenceId}`,
   };
   const converted = toJsonSchemaDefs(named, config);
-  return Object.fromEntries(
-    Object.entries(converted).map(([name, schema]) => [name, COMPONENT_DESCRIPTIONS[name] ? withDescription(schema, COMPONENT_DESCRIPTIONS[name]) : schema]),
-  );
+  return Object.fromEntries(Object.entries(converted).map(([name, schema]) => [name, described(schema, name, descriptions)]));
+}
+
+/**
+ * A component with its words: a rule the conversion stated wins over the
+ * doc comment (it says more), and each member gets its doc comment first.
+ */
+function described(schema: JsonSchema, name: string, descriptions: SchemaDescriptions): JsonSchema {
+  const words = descriptions[name];
+  const description = schema.description ?? words?.description ?? COMPONENT_DESCRIPTIONS[name];
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  const members = words?.members ?? {};
+  return {
+    ...schema,
+    ...(description ? { description } : {}),
+    ...(properties
+      ? {
+          properties: Object.fromEntries(
+            Object.entries(properties).map(([member, property]) => [
+              member,
+              members[member] ? { ...property, description: [members[member], property.description].filter(Boolean).join(' ') } : property,
+            ]),
+          ),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -382,7 +419,7 @@ function componentSchemas(named: Record<string, v.GenericSchema>): Record<string
  * bodies, answers, headers, error codes and security, with examples from
  * the mock backend's seed. The same on every call.
  */
-export function buildOpenApiDocument(): OpenApiDocument {
+export function buildOpenApiDocument({ descriptions = {} }: OpenApiOptions = {}): OpenApiDocument {
   const named = namedSchemas();
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   for (const operation of OPERATIONS) {
@@ -405,7 +442,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     tags: [...new Set(OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: componentSchemas(named),
+      schemas: componentSchemas(named, descriptions),
       parameters: componentParameters(named),
       headers: componentHeaders(),
       securitySchemes: {

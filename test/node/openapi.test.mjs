@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { before, test } from 'node:test';
 import { validate } from '@readme/openapi-parser';
-import { documentText, loadContract } from '../../scripts/openapi.mjs';
+import { buildDocument, documentText, loadContract } from '../../scripts/openapi.mjs';
 
 const root = new URL('../../', import.meta.url);
 let contract;
@@ -14,7 +14,7 @@ let document;
 
 before(async () => {
   contract = await loadContract();
-  document = contract.buildOpenApiDocument();
+  document = await buildDocument(contract);
 });
 
 test('dist/openapi.json is a valid OpenAPI 3.1 document', async () => {
