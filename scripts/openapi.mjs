@@ -100,9 +100,10 @@ export async function schemaDescriptions() {
   return descriptions;
 }
 
-/** The document as the build ships it: from the schemas, with their doc comments. */
+/** The document as the build ships it: from the schemas, with their doc comments and the package's version. */
 export async function buildDocument(contract) {
-  return contract.buildOpenApiDocument({ descriptions: await schemaDescriptions() });
+  const { version } = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+  return contract.buildOpenApiDocument({ descriptions: await schemaDescriptions(), version });
 }
 
 /** The document as the build writes it: two-space JSON and a final newline. */

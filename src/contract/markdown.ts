@@ -19,7 +19,7 @@ const anchor = (name: string): string => `#${name.toLowerCase()}`;
 
 const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
 
-/** A schema in a few words: `string, date-time`, `[Account](#account)[]`, `"succeeded" \| "declined"`. */
+/** A schema in a few words: `string, date-time`, `[Account](#account)[]`, `"succeeded" | "declined"` (tables escape the bar). */
 export function typeOf(schema: JsonSchema | boolean | undefined): string {
   if (schema === undefined || schema === true) return 'any';
   if (schema === false) return 'nothing';
@@ -29,12 +29,12 @@ export function typeOf(schema: JsonSchema | boolean | undefined): string {
     return node['$ref'].startsWith(SCHEMA_REF_PREFIX) ? `[${name}](${anchor(name)})` : name;
   }
   if ('const' in node) return `\`${JSON.stringify(node['const'])}\``;
-  if (Array.isArray(node['enum'])) return node['enum'].map((value) => `\`${JSON.stringify(value)}\``).join(' \\| ');
+  if (Array.isArray(node['enum'])) return node['enum'].map((value) => `\`${JSON.stringify(value)}\``).join(' | ');
   for (const key of ['anyOf', 'oneOf'] as const) {
-    if (Array.isArray(node[key])) return (node[key] as JsonSchema[]).map(typeOf).join(' \\| ');
+    if (Array.isArray(node[key])) return (node[key] as JsonSchema[]).map(typeOf).join(' | ');
   }
   if (Array.isArray(node['allOf'])) return (node['allOf'] as JsonSchema[]).map(typeOf).join(' & ');
-  const type = Array.isArray(node['type']) ? node['type'].join(' \\| ') : String(node['type'] ?? 'any');
+  const type = Array.isArray(node['type']) ? node['type'].join(' | ') : String(node['type'] ?? 'any');
   if (type === 'array') return `${typeOf(node['items'] as JsonSchema)}[]${limits(node)}`;
   return `${type}${node['format'] ? `, ${String(node['format'])}` : ''}${limits(node)}`;
 }

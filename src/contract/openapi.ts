@@ -59,6 +59,8 @@ export type SchemaDescriptions = Readonly<Record<string, { readonly description?
 /** Options of {@link buildOpenApiDocument}. */
 export interface OpenApiOptions {
   readonly descriptions?: SchemaDescriptions;
+  /** The document's `info.version`: the package's version. Default `0.0.0-dev`. */
+  readonly version?: string;
 }
 
 /** Where `$ref`s point: `#/components/schemas/<name>`. */
@@ -419,7 +421,7 @@ function described(schema: JsonSchema, name: string, descriptions: SchemaDescrip
  * bodies, answers, headers, error codes and security, with examples from
  * the mock backend's seed. The same on every call.
  */
-export function buildOpenApiDocument({ descriptions = {} }: OpenApiOptions = {}): OpenApiDocument {
+export function buildOpenApiDocument({ descriptions = {}, version = '0.0.0-dev' }: OpenApiOptions = {}): OpenApiDocument {
   const named = namedSchemas();
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   for (const operation of OPERATIONS) {
@@ -430,7 +432,7 @@ export function buildOpenApiDocument({ descriptions = {} }: OpenApiOptions = {})
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     info: {
       title: 'lk-widgets API',
-      version: '0.1.0',
+      version,
       summary: 'The HTTP API a gas supplier’s backend serves to the lk-widgets customer cabinet (Личный кабинет).',
       description:
         'JSON over HTTPS. Every error answer is `application/problem+json` (RFC 9457) with a stable `code`, and `errors` with a JSON Pointer and a code for each invalid field. ' +
