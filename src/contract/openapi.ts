@@ -319,18 +319,21 @@ const HEADER_NAMES: Readonly<Record<ResponseHeaderName, string>> = {
   CacheControlNoStore: 'Cache-Control',
 };
 
+/** The flags every `Set-Cookie` of the session carries, in any order: a path, HttpOnly, SameSite=Lax. */
+const COOKIE_FLAGS_PATTERN = '(?=.*; Path=/[^;]*(?:;|$))(?=.*; HttpOnly(?:;|$))(?=.*; SameSite=Lax(?:;|$))';
+
 const cookieFlags = `\`Path\` is the API base's path (\`${DEFAULT_API_BASE}\` by default), \`HttpOnly\` (no script reads it) and \`SameSite=Lax\``;
 
 function componentHeaders(): Record<string, unknown> {
   return {
     SetSessionCookie: {
       description: `Opens the session: \`${SESSION_COOKIE_NAME}=<id>\`, an opaque random id. ${cookieFlags}; a session cookie (no \`Max-Age\`), which the backend expires after its session lifetime (30 days by default).`,
-      schema: { type: 'string', pattern: `^${SESSION_COOKIE_NAME}=[^;]+;` },
+      schema: { type: 'string', pattern: `^${SESSION_COOKIE_NAME}=[^;]+${COOKIE_FLAGS_PATTERN}` },
       example: `${SESSION_COOKIE_NAME}=Vb3k…; Path=${DEFAULT_API_BASE}; HttpOnly; SameSite=Lax`,
     },
     ClearSessionCookie: {
       description: `Clears the session cookie: \`${SESSION_COOKIE_NAME}=\` with \`Max-Age=0\`, and the flags it was set with: ${cookieFlags}.`,
-      schema: { type: 'string', pattern: `^${SESSION_COOKIE_NAME}=;` },
+      schema: { type: 'string', pattern: `^${SESSION_COOKIE_NAME}=(?=;)(?=.*; Max-Age=0(?:;|$))${COOKIE_FLAGS_PATTERN}` },
       example: `${SESSION_COOKIE_NAME}=; Path=${DEFAULT_API_BASE}; Max-Age=0; HttpOnly; SameSite=Lax`,
     },
     IdempotentReplayed: {
