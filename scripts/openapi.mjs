@@ -31,10 +31,13 @@ function commentText(comment) {
     .replace(/^\/\*\*|\*\/$/gu, '')
     .split('\n')
     .map((line) => line.replace(/^\s*\* ?/u, '').trim())
+    // A list item starts a line of its own; every other line runs on.
+    .map((line, index) => (index > 0 && line.startsWith('- ') ? `\n${line}` : line))
     .join(' ')
+    .replace(/ \n/gu, '\n')
     .replace(/\{@link\s+(?:\S+\s+)?([^}]+)\}/gu, '$1')
     .replace(/\s*\(EXPECTATIONS \d+\)|,\s*EXPECTATIONS \d+|\s*See README\./gu, '')
-    .replace(/\s+/gu, ' ')
+    .replace(/[ \t]+/gu, ' ')
     .trim();
 }
 
