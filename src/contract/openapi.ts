@@ -173,7 +173,7 @@ function namedSchemas(): Record<string, v.GenericSchema> {
   for (const [name, value] of Object.entries(schemas)) {
     if (name.endsWith('Schema') && isSchema(value)) named[name.slice(0, -'Schema'.length)] = value;
   }
-  return Object.fromEntries(Object.entries(named).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(named).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The name of a schema in `components.schemas`. */
