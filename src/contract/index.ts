@@ -5,8 +5,8 @@
  */
 export { buildOpenApiDocument, pathTemplate } from './openapi.js';
 export type { OpenApiDocument, OpenApiOperation, OpenApiOptions, OpenApiResponse, SchemaDescriptions } from './openapi.js';
-export { OPERATIONS } from './operations.js';
-export type { ContractOperation } from './operations.js';
+export { OPERATIONS, contractOperations } from './operations.js';
+export type { ContractOperation, OperationEntry } from './operations.js';
 export { renderApiDocs } from './markdown.js';
 export { answerChecker, schemaChecker } from './answers.js';
 export type { ObservedAnswer } from './answers.js';

@@ -18,7 +18,7 @@ import { IDEMPOTENCY_HEADER } from '../schemas/payment.js';
 import { PROBLEM_CONTENT_TYPE } from '../schemas/problem.js';
 import type { ProblemCode } from '../schemas/problem.js';
 import { EXAMPLES } from './examples.js';
-import { ChangePasswordRequestSchema, OPERATIONS, RegisterRequestSchema, ResetRequestSchema } from './operations.js';
+import { ChangePasswordRequestSchema, RegisterRequestSchema, ResetRequestSchema, contractOperations } from './operations.js';
 import type { ContractError, ContractOperation, ResponseHeaderName } from './operations.js';
 import { PROBLEM_MEANINGS } from './problems.js';
 
@@ -259,7 +259,7 @@ function operationObject(operation: ContractOperation, named: Record<string, v.G
   const parameters: Record<string, unknown>[] = [];
   if (API_PATHS[operation.endpoint].includes(':accountId')) parameters.push({ $ref: '#/components/parameters/AccountId' });
   if (operation.method !== 'get') parameters.push({ $ref: '#/components/parameters/RequestedWith' });
-  for (const header of operation.requestHeaders ?? []) parameters.push({ $ref: `#/components/parameters/${header}` });
+  for (const header of operation.requestHeaders) parameters.push({ $ref: `#/components/parameters/${header}` });
 
   const headersOf = (names: readonly ResponseHeaderName[] = []) =>
     names.length ? { headers: Object.fromEntries(names.map((name) => [HEADER_NAMES[name], { $ref: `#/components/headers/${name}` }])) } : {};
@@ -427,7 +427,8 @@ function described(schema: JsonSchema, name: string, descriptions: SchemaDescrip
 export function buildOpenApiDocument({ descriptions = {}, version = '0.0.0-dev' }: OpenApiOptions = {}): OpenApiDocument {
   const named = namedSchemas();
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
-  for (const operation of OPERATIONS) {
+  const operations = contractOperations();
+  for (const operation of operations) {
     (paths[pathTemplate(operation.endpoint)] ??= {})[operation.method] = operationObject(operation, named);
   }
   return {
@@ -444,7 +445,7 @@ export function buildOpenApiDocument({ descriptions = {}, version = '0.0.0-dev' 
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: DEFAULT_API_BASE, description: 'the API base, relative to the page; a supplier may serve it elsewhere (the `api-base` setting).' }],
-    tags: [...new Set(OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
+    tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: componentSchemas(named, descriptions),

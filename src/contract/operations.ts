@@ -1,33 +1,30 @@
 /**
- * Every operation of the lk-widgets HTTP API, once: what it takes, what it
- * answers on success, which headers it reads and sets, and every error
- * answer it may give with the problem `code`s each carries. The OpenAPI
- * document (openapi.ts) and the API docs are made from this table and the
- * valibot schemas the client itself checks with, so a field added to a
- * schema appears in the document without anyone writing it again.
+ * Every operation of the lk-widgets HTTP API, once: which endpoint function
+ * of the client makes it, what it answers on success, which headers it sets,
+ * and every error answer it may give with the problem `code`s each carries.
+ * The method, the path, the body and answer schemas and the request headers
+ * are not written here: they are read from the client's own call
+ * ({@link contractOperations}), so the OpenAPI document (openapi.ts) cannot
+ * say anything else than the client does, and a field added to a schema
+ * appears in it without anyone writing it again.
  *
  * No element and no production entry imports this module: its prose must
  * not reach the bundles pages load.
  */
 import type * as v from 'valibot';
+import { connectAccount, disconnectAccount, fetchAccountHistory, fetchAccounts, fetchSuppliers } from '../api/accounts.js';
+import { changePassword, fetchCurrentUser, login, logout } from '../api/auth.js';
+import { fetchCaptchaChallenge } from '../api/captcha.js';
+import type { Client, RequestSpec } from '../api/client.js';
+import { API_PATHS } from '../api/paths.js';
 import type { ApiEndpoint } from '../api/paths.js';
-import { AccountHistorySchema, AccountListSchema, ConnectAccountRequestSchema, ConnectAccountResponseSchema } from '../schemas/account.js';
-import { LoginRequestSchema, SessionResponseSchema, changePasswordRequestSchema } from '../schemas/auth.js';
-import { CaptchaChallengeSchema } from '../schemas/captcha.js';
-import { PaymentListSchema, PaymentRequestSchema, PaymentResponseSchema, ReadingsResponseSchema } from '../schemas/payment.js';
+import { fetchPayments, fetchReadings, pay, submitReadings } from '../api/payments.js';
+import { requestPasswordReset, resetPassword } from '../api/recovery.js';
+import { confirmEmail, register, resendConfirmation } from '../api/registration.js';
+import { changePasswordRequestSchema } from '../schemas/auth.js';
+import { IDEMPOTENCY_HEADER } from '../schemas/payment.js';
 import type { ProblemCode } from '../schemas/problem.js';
-import { ReadingHistorySchema, SubmitReadingsRequestSchema } from '../schemas/reading.js';
-import {
-  ConfirmRequestSchema,
-  ConfirmResponseSchema,
-  LinkSentResponseSchema,
-  RecoverRequestSchema,
-  RegisterResponseSchema,
-  ResendRequestSchema,
-  registerRequestSchema,
-  resetRequestSchema,
-} from '../schemas/registration.js';
-import { SupplierListSchema } from '../schemas/supplier.js';
+import { registerRequestSchema, resetRequestSchema } from '../schemas/registration.js';
 
 /**
  * The request schemas that depend on the supplier's password policy, made
@@ -57,27 +54,43 @@ export interface ContractError {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
-/** One operation of the API. */
-export interface ContractOperation {
-  readonly endpoint: ApiEndpoint;
-  readonly method: ContractMethod;
+/** One operation of the API, as the table states it. */
+export interface OperationEntry {
+  /**
+   * Calls the client's endpoint function of the operation (with arguments
+   * that only need to be of the right types: nothing is sent). Path
+   * parameters are given as `{name}`.
+   */
+  readonly call: (client: Client) => Promise<unknown>;
   readonly operationId: string;
   /** Groups operations in the docs. */
   readonly tag: 'Session' | 'Registration' | 'Password' | 'Anti-robot check' | 'Accounts' | 'Readings' | 'Payments';
   readonly summary: string;
   readonly description: string;
   readonly session: SessionNeed;
-  readonly requestHeaders?: readonly RequestHeaderName[];
+  /**
+   * Only where the client makes the body schema for each call from the
+   * supplier's password policy: the one made with the default policy.
+   */
   readonly body?: v.GenericSchema;
   readonly success: {
     readonly status: number;
     readonly description: string;
-    /** None: the answer has no body (204). */
-    readonly schema?: v.GenericSchema;
     readonly headers?: readonly ResponseHeaderName[];
   };
   /** By HTTP status. The 403 of a state-changing call without the CSRF header, and the 500s, are added for every operation. */
   readonly errors: Readonly<Record<number, ContractError>>;
+}
+
+/** One operation of the API: the table's entry with what the client's call says. */
+export interface ContractOperation extends Omit<OperationEntry, 'call' | 'success'> {
+  readonly endpoint: ApiEndpoint;
+  readonly method: ContractMethod;
+  readonly requestHeaders: readonly RequestHeaderName[];
+  readonly success: OperationEntry['success'] & {
+    /** None: the answer has no body (204). */
+    readonly schema?: v.GenericSchema;
+  };
 }
 
 /** The answers of an operation that reads a JSON body: not JSON at all (400), or not of the schema (422). */
@@ -113,10 +126,9 @@ const TOKEN_REFUSALS = {
 } as const satisfies Record<number, ContractError>;
 
 /** Every operation of the API, in the order the docs list them. */
-export const OPERATIONS: readonly ContractOperation[] = [
+export const OPERATIONS: readonly OperationEntry[] = [
   {
-    endpoint: 'login',
-    method: 'post',
+    call: (client) => login(client, { email: '', password: '' }),
     operationId: 'login',
     tag: 'Session',
     summary: 'Log in',
@@ -125,8 +137,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'An unknown address and a wrong password get the same answer. After repeated failures for an address the login needs an anti-robot answer; ' +
       'too many attempts from the client get 429.',
     session: 'none',
-    body: LoginRequestSchema,
-    success: { status: 200, description: 'Logged in; the session cookie is set.', schema: SessionResponseSchema, headers: ['SetSessionCookie'] },
+    success: { status: 200, description: 'Logged in; the session cookie is set.', headers: ['SetSessionCookie'] },
     errors: {
       ...BODY_ERRORS,
       401: { codes: ['invalid_credentials'], description: 'The e-mail address or the password is wrong (one answer for both, byte for byte).' },
@@ -135,8 +146,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'logout',
-    method: 'post',
+    call: (client) => logout(client),
     operationId: 'logout',
     tag: 'Session',
     summary: 'Log out',
@@ -146,19 +156,17 @@ export const OPERATIONS: readonly ContractOperation[] = [
     errors: {},
   },
   {
-    endpoint: 'session',
-    method: 'get',
+    call: (client) => fetchCurrentUser(client),
     operationId: 'getSession',
     tag: 'Session',
     summary: 'The logged-in user',
     description: 'The user of the live session. A page calls it at start to learn whether it is logged in.',
     session: 'required',
-    success: { status: 200, description: 'The session is live.', schema: SessionResponseSchema },
+    success: { status: 200, description: 'The session is live.' },
     errors: { ...UNAUTHENTICATED },
   },
   {
-    endpoint: 'register',
-    method: 'post',
+    call: (client) => register(client, { email: '', password: '', agreementVersion: '', captcha: { id: '', nonce: '' } }),
     operationId: 'register',
     tag: 'Registration',
     summary: 'Register',
@@ -168,7 +176,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'The fields are checked first (422, the anti-robot answer is not used up), then the anti-robot answer (403).',
     session: 'none',
     body: RegisterRequestSchema,
-    success: { status: 202, description: 'Accepted: the confirmation link works until `confirmUntil`; after it the cabinet is deleted.', schema: RegisterResponseSchema },
+    success: { status: 202, description: 'Accepted: the confirmation link works until `confirmUntil`; after it the cabinet is deleted.' },
     errors: {
       ...BODY_ERRORS,
       422: {
@@ -180,8 +188,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'confirm',
-    method: 'post',
+    call: (client) => confirmEmail(client, { token: '' }),
     operationId: 'confirmEmail',
     tag: 'Registration',
     summary: 'Confirm the e-mail address',
@@ -189,16 +196,14 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'Confirms the address with the token of the letter’s link. The user’s other confirmation links stop working, and every session opened before ends, ' +
       'except the one of this request. A link opened again after it confirmed the address answers 409 `already_confirmed`, which is no error to its holder.',
     session: 'optional',
-    body: ConfirmRequestSchema,
-    success: { status: 200, description: 'The address is confirmed.', schema: ConfirmResponseSchema },
+    success: { status: 200, description: 'The address is confirmed.' },
     errors: {
       ...TOKEN_REFUSALS,
       409: { codes: ['token_used', 'already_confirmed'], description: '`already_confirmed`: the link was used and its address is confirmed. `token_used`: the link was used, and the address is not confirmed.' },
     },
   },
   {
-    endpoint: 'resend',
-    method: 'post',
+    call: (client) => resendConfirmation(client),
     operationId: 'resendConfirmation',
     tag: 'Registration',
     summary: 'Send a new confirmation link',
@@ -206,8 +211,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
       '"Выслать ссылку": with a session, for its user; without one, for `email`. A registered, unconfirmed address gets a new link (the older ones stop working) ' +
       'and its cabinet a new date; any other address gets no letter and the same answer.',
     session: 'optional',
-    body: ResendRequestSchema,
-    success: { status: 202, description: 'Accepted: the new link (if any was sent) expires at `expiresAt`.', schema: LinkSentResponseSchema },
+    success: { status: 202, description: 'Accepted: the new link (if any was sent) expires at `expiresAt`.' },
     errors: {
       ...BODY_ERRORS,
       422: { codes: ['validation_failed'], description: 'A field is invalid, or there is neither a session nor `email` (`required` at `/email`).' },
@@ -215,20 +219,17 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'recover',
-    method: 'post',
+    call: (client) => requestPasswordReset(client, { email: '' }),
     operationId: 'requestPasswordReset',
     tag: 'Password',
     summary: 'Ask for a password-reset link',
     description: '"Забыли пароль?": a registered address gets a reset letter, which voids its older links; any address gets the same answer.',
     session: 'none',
-    body: RecoverRequestSchema,
-    success: { status: 202, description: 'Accepted: the link (if any was sent) expires at `expiresAt`.', schema: LinkSentResponseSchema },
+    success: { status: 202, description: 'Accepted: the link (if any was sent) expires at `expiresAt`.' },
     errors: { ...BODY_ERRORS, 429: TOO_MANY('Over the address’s limit of links (by default 1 a minute, 5 an hour), the same for every address.') },
   },
   {
-    endpoint: 'reset',
-    method: 'post',
+    call: (client) => resetPassword(client, { token: '', password: '' }),
     operationId: 'resetPassword',
     tag: 'Password',
     summary: 'Set a new password with a reset link',
@@ -244,8 +245,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'changePassword',
-    method: 'post',
+    call: (client) => changePassword(client, { currentPassword: '', newPassword: '' }),
     operationId: 'changePassword',
     tag: 'Password',
     summary: 'Change the password',
@@ -267,8 +267,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'captcha',
-    method: 'get',
+    call: (client) => fetchCaptchaChallenge(client),
     operationId: 'getCaptchaChallenge',
     tag: 'Anti-robot check',
     summary: 'A new anti-robot challenge',
@@ -276,34 +275,31 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'A proof-of-work puzzle: find a `nonce` such that SHA-256(`prefix` + ":" + `nonce`) starts with `difficulty` zero bits, and send `{id, nonce}` ' +
       'as `captcha` with the request it protects. A challenge works once and expires at `expiresAt`.',
     session: 'none',
-    success: { status: 200, description: 'A fresh challenge; never cached.', schema: CaptchaChallengeSchema, headers: ['CacheControlNoStore'] },
+    success: { status: 200, description: 'A fresh challenge; never cached.', headers: ['CacheControlNoStore'] },
     errors: {},
   },
   {
-    endpoint: 'suppliers',
-    method: 'get',
+    call: (client) => fetchSuppliers(client),
     operationId: 'listSuppliers',
     tag: 'Accounts',
     summary: 'The supplier catalogue',
     description: 'The suppliers an abonent can connect an account of, in the order to offer them, each with its account-number rule. Needs no session.',
     session: 'none',
-    success: { status: 200, description: 'The catalogue.', schema: SupplierListSchema },
+    success: { status: 200, description: 'The catalogue.' },
     errors: {},
   },
   {
-    endpoint: 'accounts',
-    method: 'get',
+    call: (client) => fetchAccounts(client),
     operationId: 'listAccounts',
     tag: 'Accounts',
     summary: 'The connected accounts',
     description: 'The personal accounts connected to the cabinet of the session’s user, oldest first.',
     session: 'required',
-    success: { status: 200, description: 'The accounts.', schema: AccountListSchema },
+    success: { status: 200, description: 'The accounts.' },
     errors: { ...UNAUTHENTICATED },
   },
   {
-    endpoint: 'accounts',
-    method: 'post',
+    call: (client) => connectAccount(client, { supplierId: '', number: '' }),
     operationId: 'connectAccount',
     tag: 'Accounts',
     summary: 'Connect an account',
@@ -311,8 +307,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'Connects the account `number` of supplier `supplierId`. The number is checked against the supplier’s rule, then looked up in the supplier’s register. ' +
       'A user past their failed attempts of the hour gets 429 for any number, so the register cannot be searched number by number.',
     session: 'required',
-    body: ConnectAccountRequestSchema,
-    success: { status: 201, description: 'Connected.', schema: ConnectAccountResponseSchema },
+    success: { status: 201, description: 'Connected.' },
     errors: {
       ...UNAUTHENTICATED,
       ...BODY_ERRORS,
@@ -326,8 +321,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'account',
-    method: 'delete',
+    call: (client) => disconnectAccount(client, '{accountId}'),
     operationId: 'disconnectAccount',
     tag: 'Accounts',
     summary: 'Disconnect an account',
@@ -337,30 +331,27 @@ export const OPERATIONS: readonly ContractOperation[] = [
     errors: { ...UNAUTHENTICATED, ...ACCOUNT_NOT_CONNECTED },
   },
   {
-    endpoint: 'accountHistory',
-    method: 'get',
+    call: (client) => fetchAccountHistory(client, '{accountId}'),
     operationId: 'getAccountHistory',
     tag: 'Accounts',
     summary: 'The history of an account',
     description: 'The closed months of a connected account, oldest first, service by service: opening balance, charged, paid, closing balance, consumption.',
     session: 'required',
-    success: { status: 200, description: 'The history.', schema: AccountHistorySchema },
+    success: { status: 200, description: 'The history.' },
     errors: { ...UNAUTHENTICATED, ...ACCOUNT_NOT_CONNECTED },
   },
   {
-    endpoint: 'readings',
-    method: 'get',
+    call: (client) => fetchReadings(client, '{accountId}'),
     operationId: 'listReadings',
     tag: 'Readings',
     summary: 'The meter readings of an account',
     description: 'Every reading of the account’s meters, newest first: the month-end ones the supplier took and every one the abonent sent.',
     session: 'required',
-    success: { status: 200, description: 'The readings.', schema: ReadingHistorySchema },
+    success: { status: 200, description: 'The readings.' },
     errors: { ...UNAUTHENTICATED, ...ACCOUNT_NOT_CONNECTED },
   },
   {
-    endpoint: 'readings',
-    method: 'post',
+    call: (client) => submitReadings(client, '{accountId}', { readings: [] }),
     operationId: 'submitReadings',
     tag: 'Readings',
     summary: 'Send meter readings',
@@ -368,8 +359,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'One reading per meter. Each is checked by the meter’s rule: whole units, no more digits than the dial has, not below the last accepted one ' +
       'unless `rollover` says the dial went round. The answer has the account with its new last readings.',
     session: 'required',
-    body: SubmitReadingsRequestSchema,
-    success: { status: 200, description: 'Accepted.', schema: ReadingsResponseSchema },
+    success: { status: 200, description: 'Accepted.' },
     errors: {
       ...UNAUTHENTICATED,
       ...ACCOUNT_NOT_CONNECTED,
@@ -378,19 +368,17 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
   {
-    endpoint: 'payments',
-    method: 'get',
+    call: (client) => fetchPayments(client, '{accountId}'),
     operationId: 'listPayments',
     tag: 'Payments',
     summary: 'The payments of an account',
     description: 'The payments of a connected account made from this cabinet, newest first, each with its receipt when it succeeded.',
     session: 'required',
-    success: { status: 200, description: 'The payments.', schema: PaymentListSchema },
+    success: { status: 200, description: 'The payments.' },
     errors: { ...UNAUTHENTICATED, ...ACCOUNT_NOT_CONNECTED },
   },
   {
-    endpoint: 'payments',
-    method: 'post',
+    call: (client) => pay(client, '{accountId}', { amount: 0 }, { idempotencyKey: '' }),
     operationId: 'pay',
     tag: 'Payments',
     summary: 'Pay',
@@ -399,9 +387,7 @@ export const OPERATIONS: readonly ContractOperation[] = [
       'makes a payment once however often it is sent: the same key and body again get the first answer again with `Idempotent-Replayed: true` ' +
       '(a declined payment too), and nothing is paid again. Retry with the key you made, never with a new one.',
     session: 'required',
-    requestHeaders: ['IdempotencyKey'],
-    body: PaymentRequestSchema,
-    success: { status: 201, description: 'Paid: the payment, its receipt, the account as it is now, the readings sent.', schema: PaymentResponseSchema, headers: ['IdempotentReplayed'] },
+    success: { status: 201, description: 'Paid: the payment, its receipt, the account as it is now, the readings sent.', headers: ['IdempotentReplayed'] },
     errors: {
       ...UNAUTHENTICATED,
       ...ACCOUNT_NOT_CONNECTED,
@@ -418,3 +404,56 @@ export const OPERATIONS: readonly ContractOperation[] = [
     },
   },
 ];
+
+/** The parameters of the request headers the client sends, by the header's name. */
+const REQUEST_HEADERS: Readonly<Record<string, RequestHeaderName>> = { [IDEMPOTENCY_HEADER]: 'IdempotencyKey' };
+
+/** The endpoint whose path is `path` with its parameters as `{name}`. */
+function endpointOf(path: string): ApiEndpoint {
+  const found = (Object.keys(API_PATHS) as ApiEndpoint[]).find((name) => API_PATHS[name].replace(/:([A-Za-z]+)/gu, '{$1}') === path);
+  if (!found) throw new Error(`contract: the client calls ${path}, which is no endpoint of API_PATHS`);
+  return found;
+}
+
+/**
+ * The request an endpoint function makes, caught by a client that sends
+ * nothing. Every endpoint function hands its call to the client before it
+ * awaits anything, so the call is caught at once.
+ */
+function requestOf(entry: OperationEntry): RequestSpec<unknown> {
+  let caught: RequestSpec<unknown> | undefined;
+  const client: Client = {
+    baseUrl: '/',
+    request<TResponse>(spec: RequestSpec<TResponse>): Promise<TResponse> {
+      caught = spec as RequestSpec<unknown>;
+      return Promise.resolve({} as TResponse);
+    },
+  };
+  entry.call(client).catch(() => undefined);
+  if (!caught) throw new Error(`contract: ${entry.operationId} made no call to the client`);
+  return caught;
+}
+
+/**
+ * Every operation of the table, with its method, path, schemas and request
+ * headers as the client's endpoint function sends them.
+ */
+export function contractOperations(): ContractOperation[] {
+  return OPERATIONS.map(({ call, ...entry }) => {
+    const request = requestOf({ call, ...entry });
+    const requestHeaders = Object.keys(request.headers ?? {}).map((name) => {
+      const parameter = REQUEST_HEADERS[name];
+      if (!parameter) throw new Error(`contract: ${entry.operationId} sends the header ${name}, which the contract does not describe`);
+      return parameter;
+    });
+    const body = entry.body ?? request.bodySchema;
+    return {
+      ...entry,
+      endpoint: endpointOf(decodeURIComponent(request.path)),
+      method: request.method.toLowerCase() as ContractMethod,
+      requestHeaders,
+      ...(body ? { body } : {}),
+      success: { ...entry.success, ...(request.responseSchema ? { schema: request.responseSchema } : {}) },
+    };
+  });
+}
