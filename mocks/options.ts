@@ -1,4 +1,5 @@
 import { DEFAULT_API_BASE } from '../src/api/paths.js';
+import type { ApiEndpoint } from '../src/api/paths.js';
 import { passwordPolicy } from '../src/schemas/password.js';
 import type { PasswordPolicy, PasswordPolicyId } from '../src/schemas/password.js';
 import { DEFAULT_CAPTCHA_DIFFICULTY, MAX_CAPTCHA_DIFFICULTY } from './captcha.js';
@@ -8,6 +9,13 @@ import { DEFAULT_SESSION_LIFETIME } from './sessions.js';
 import type { StateStorage, StorageKind } from './storage.js';
 import { DEFAULT_CONNECT_FAILURES_PER_HOUR, DEFAULT_LINK_RATE_LIMIT, DEFAULT_THROTTLE } from './throttle.js';
 import type { LinkRateLimit, ThrottleOptions } from './throttle.js';
+
+/**
+ * Sees an answer of the backend's handlers: the endpoint and method it
+ * answered, the request (its body already read) and a copy of the answer
+ * to read as it likes.
+ */
+export type MockAnswerObserver = (endpoint: ApiEndpoint, method: string, request: Request, response: Response) => void;
 
 export interface MockBackendOptions {
   /**
@@ -65,6 +73,13 @@ export interface MockBackendOptions {
    * opens the demo again; in Node, `http://localhost/`.
    */
   linkBase?: string;
+  /**
+   * Called with every answer the endpoints' handlers give, for a test to
+   * check against the API contract. Not with the answers of a fault set
+   * by `faults.set()` (those break the contract on purpose), nor with a
+   * dropped connection.
+   */
+  onAnswer?: MockAnswerObserver;
 }
 
 export interface ResolvedMockOptions {
@@ -88,6 +103,7 @@ export interface ResolvedMockOptions {
   connectFailuresPerHour: number;
   /** Absolute URL of the page letters link to. */
   linkBase: string;
+  onAnswer?: MockAnswerObserver | undefined;
 }
 
 export const DEFAULT_DB_NAME = 'lk-widgets-mock';
@@ -145,5 +161,6 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     },
     connectFailuresPerHour: positive('connectFailuresPerHour', options.connectFailuresPerHour ?? DEFAULT_CONNECT_FAILURES_PER_HOUR),
     linkBase: resolveLinkBase(options.linkBase),
+    onAnswer: options.onAnswer,
   };
 }

@@ -45,8 +45,9 @@ export function endpoint(
   method: Method,
   resolve: (request: EndpointRequest) => Promise<Response>,
 ): HttpHandler {
-  return http[method](endpointUrl(context.options, name), ({ request, cookies, params }) =>
-    guarded(`${method.toUpperCase()} ${name}`, async () => {
+  return http[method](endpointUrl(context.options, name), async ({ request, cookies, params }) => {
+    let faulted = false;
+    const response = await guarded(`${method.toUpperCase()} ${name}`, async () => {
       const state = await context.db.read();
       if (hasExpiredRecords(state, mockNow(state))) {
         await context.db.transact((current) => expireRecords(current, mockNow(current)));
@@ -54,13 +55,20 @@ export function endpoint(
       const { controls } = state;
       if (controls.latency > 0) await delay(controls.latency);
       const fault = controls.faults[name];
-      if (fault) return faultResponse(fault, context.held);
+      if (fault) {
+        faulted = true;
+        return faultResponse(fault, context.held);
+      }
       if (method !== 'get' && request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
         return problem(403, 'forbidden', { detail: `State-changing requests must carry ${CSRF_HEADER}.` });
       }
       return resolve({ request, cookies, params: params as Record<string, string> });
-    }),
-  );
+    });
+    // A fault's answer breaks the contract on purpose, and a dropped connection is no answer.
+    const { onAnswer } = context.options;
+    if (onAnswer && !faulted && response.type !== 'error') onAnswer(name, method, request, response.clone());
+    return response;
+  });
 }
 
 /**

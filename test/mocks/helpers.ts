@@ -25,6 +25,9 @@ import type { ConnectAccountRequest } from '../../src/schemas/account.js';
 import { CaptchaChallengeSchema } from '../../src/schemas/captcha.js';
 import type { CaptchaChallenge, CaptchaSolution } from '../../src/schemas/captcha.js';
 import type { RegisterRequest } from '../../src/schemas/registration.js';
+import { answerChecker } from '../../src/contract/answers.js';
+import type { ObservedAnswer } from '../../src/contract/answers.js';
+import { buildOpenApiDocument } from '../../src/contract/openapi.js';
 import { createMockBackend } from '../../mocks/backend.js';
 import type { MockBackend } from '../../mocks/backend.js';
 import { pageWorker, serveMockBackend } from '../../mocks/browser.js';
@@ -58,7 +61,20 @@ export const UNCONFIRMED_USER = seedUser('new@example.ru');
  * The backend is returned at once, for use inside tests and hooks.
  */
 export function useMockBackend(options: MockBackendOptions = {}): MockBackend {
-  const backend = createMockBackend({ passwordIterations: 'test', ...options });
+  const answers: Promise<ObservedAnswer>[] = [];
+  const backend = createMockBackend({
+    passwordIterations: 'test',
+    ...options,
+    onAnswer(endpoint, method, request, response) {
+      answers.push(observed(endpoint, method, response));
+      options.onAnswer?.(endpoint, method, request, response);
+    },
+  });
+  // Every answer of the mock's handlers, in every test that serves it, must
+  // be one the API contract describes: the document cannot drift from the mock.
+  afterEach('check the answers against the API contract', async () => {
+    assertAnswersConform(await Promise.all(answers.splice(0)));
+  });
   let started: StartedMockBackend | undefined;
   before('serve the mock backend', async () => {
     started = await serveMockBackend(backend, { quiet: true });
@@ -71,6 +87,27 @@ export function useMockBackend(options: MockBackendOptions = {}): MockBackend {
     await started?.stop({ keepWorker: true });
   });
   return backend;
+}
+
+/** An answer as the contract check reads it. */
+async function observed(endpoint: ApiEndpoint, method: string, response: Response): Promise<ObservedAnswer> {
+  return { endpoint, method, status: response.status, headers: response.headers, body: await response.text() };
+}
+
+let checkAnswer: ((answer: ObservedAnswer) => string[]) | undefined;
+
+/**
+ * Throws, naming each answer and what is wrong with it, when an answer
+ * does not conform to the API document (`buildOpenApiDocument()`).
+ */
+export function assertAnswersConform(answers: readonly ObservedAnswer[]): void {
+  checkAnswer ??= answerChecker(buildOpenApiDocument());
+  const failures = answers.flatMap((answer) =>
+    checkAnswer!(answer).map((problem) => `${answer.method.toUpperCase()} ${answer.endpoint} answered ${answer.status}: ${problem}`),
+  );
+  if (failures.length) {
+    throw new Error(`The mock answered outside the API contract (src/contract/):\n- ${[...new Set(failures)].join('\n- ')}`);
+  }
 }
 
 /** Back to a fresh seed, with the session cookie gone from msw's jar. */
