@@ -27,4 +27,7 @@ export const PROBLEM_MEANINGS: Readonly<Record<ProblemCode, string>> = {
   idempotency_key_reused: 'the `Idempotency-Key` was used for another request body',
   idempotency_key_in_use: 'a request with this `Idempotency-Key` is still being processed',
   payment_declined: 'the payment provider declined the card',
+  method_not_allowed: 'the path exists, but not with this method; `Allow` lists the methods it takes',
+  payload_too_large: 'the request body is larger than the backend accepts',
+  bad_request: 'the request itself is malformed (its target or its percent-encoding)',
 };
