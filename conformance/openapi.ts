@@ -45,8 +45,12 @@ export class OpenApiShapes {
     if (!document.openapi.startsWith('3.1')) {
       throw new OpenApiDocumentError(`OpenAPI ${document.openapi}: the suite reads 3.1 documents (JSON Schema 2020-12)`);
     }
-    // The validator marks the schemas it indexes: work on a copy.
-    this.#document = JSON.parse(JSON.stringify(document)) as Json;
+    // The validator marks the schemas it indexes: work on a copy. Without
+    // the examples: they are not schemas, and the validator's indexer would
+    // take an example's `id` member for a schema identifier.
+    this.#document = JSON.parse(JSON.stringify(document), (key, value: unknown) =>
+      key === 'example' || key === 'examples' ? undefined : value,
+    ) as Json;
     this.#lookup = dereference({ ...this.#document, $id: DOCUMENT_URI } as unknown as Schema);
     this.#operations = [];
     for (const [template, item] of Object.entries(this.#document.paths as Json)) {
