@@ -1,11 +1,10 @@
 // Shared by test/node/conformance*.test.mjs: the suite and the mock backend
-// bundled on the fly with esbuild (as test/node/mock-server.test.mjs does),
+// bundled on the fly with esbuild,
 // the fixtures that fit the mock's seed, and a fetch that also serves the
 // mock's outbox as a mailbox.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { importTypeScript } from '../../scripts/lib/typescript-module.mjs';
+import { buildDocument, loadContract } from '../../scripts/openapi.mjs';
 
 const root = new URL('../../', import.meta.url);
 
@@ -14,27 +13,12 @@ export const BASE_URL = 'http://conformance.test/api/';
 /** The mailbox the test fetch serves from the mock's outbox. */
 export const MAILBOX_URL = 'http://conformance.test/__admin/outbox/last?to={email}';
 
-/** Bundles and imports conformance/index.ts and mocks/node.ts; `cleanup()` removes the bundles. */
+/** Imports conformance/index.ts, mocks/node.ts and mocks/backend.ts, bundled on the fly. */
 export async function loadModules() {
-  const folder = await mkdtemp(join(new URL('node_modules/', root).pathname, '.lk-conformance-test-'));
-  const load = async (entry, name) => {
-    const { outputFiles } = await build({
-      entryPoints: [new URL(entry, root).pathname],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      write: false,
-      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    });
-    const file = join(folder, name);
-    await writeFile(file, outputFiles[0].text);
-    return import(pathToFileURL(file).href);
-  };
-  const conformance = await load('conformance/index.ts', 'conformance.mjs');
-  const mock = await load('mocks/node.ts', 'mock.mjs');
-  const backend = await load('mocks/backend.ts', 'backend.mjs');
-  return { conformance, mock, backend, cleanup: () => rm(folder, { recursive: true, force: true }) };
+  const [conformance, mock, backend] = await Promise.all(
+    ['conformance/index.ts', 'mocks/node.ts', 'mocks/backend.ts'].map((entry) => importTypeScript(entry)),
+  );
+  return { conformance, mock, backend };
 }
 
 /**
@@ -91,7 +75,9 @@ export async function mockFixtures() {
   return { ...fixtures, mailbox: { url: MAILBOX_URL, timeoutSeconds: 1 } };
 }
 
-export const readOpenApiFixture = async () => JSON.parse(await readFile(new URL('test/conformance/openapi.fixture.json', root), 'utf8'));
+/** The API document as `npm run build` writes it, made from the sources now. */
+export const readOpenApiDocument = async () => buildDocument(await loadContract());
+
 
 /**
  * The global (intercepted) fetch, plus the mailbox: GET {@link MAILBOX_URL}

@@ -4,7 +4,6 @@
 // in the page: the session is the server's HttpOnly cookie, sent by the
 // browser itself under CORS with credentials.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -15,6 +14,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/csp.mjs';
 import { BUNDLE, ROOT, ensureBundle } from '../../scripts/serve-demo.mjs';
+import { startMockProcess } from '../support/mock-process.mjs';
 import { TEST, WAIT, connect, logIn, openSection, payOwnAmount, textIn } from './cabinet-driver.mjs';
 
 const MOCK_CLI = join(ROOT, 'dist', 'bin', 'lk-widgets-mock.js');
@@ -74,43 +74,11 @@ async function startPageServer() {
   };
 }
 
-/** Runs the packaged CLI on a free port, allowing the page's origin, and waits for the URL it prints. */
-async function startMockCli(allowOrigin) {
-  const child = spawn(
-    process.execPath,
-    [MOCK_CLI, '--port', '0', '--allow-origin', allowOrigin, '--password-iterations', 'test'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const apiBase = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lk-widgets-mock printed no URL:\n${output}`)), 30_000);
-    const read = (chunk) => {
-      output += chunk;
-      const found = /(https?:\/\/\S+?\/api\/)/u.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', read);
-    child.stderr.setEncoding('utf8').on('data', read);
-    child.once('exit', (code) => reject(new Error(`lk-widgets-mock exited with ${code}:\n${output}`)));
-  });
-  return {
-    apiBase,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
 before(
   async () => {
     assert.ok(ensureBundle({ quiet: true }), 'npm run build failed');
     pageServer = await startPageServer();
-    mock = await startMockCli(pageServer.origin);
+    mock = await startMockProcess(process.execPath, [MOCK_CLI, '--port', '0', '--allow-origin', pageServer.origin, '--password-iterations', 'test'], { cwd: ROOT });
     pageServer.serve(mock.apiBase);
     profile = await mkdtemp(join(tmpdir(), 'lk-widgets-e2e-cross-origin-'));
     browser = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, userDataDir: profile });

@@ -29,7 +29,6 @@ before(async () => {
 
 after(async () => {
   await served?.close();
-  await modules?.cleanup();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 

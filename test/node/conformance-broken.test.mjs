@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, beforeEach, test } from 'node:test';
-import { BASE_URL, broken, checksById, loadModules, mailboxFetch, mockFixtures, readOpenApiFixture, rebuilt, rejsoned, startMock } from '../conformance/helpers.mjs';
+import { BASE_URL, broken, checksById, loadModules, mailboxFetch, mockFixtures, readOpenApiDocument, rebuilt, rejsoned, startMock } from '../conformance/helpers.mjs';
 
 let modules;
 let server;
@@ -15,12 +15,11 @@ before(async () => {
   modules = await loadModules();
   server = await startMock(modules.mock);
   fixtures = await mockFixtures();
-  openapi = await readOpenApiFixture();
+  openapi = await readOpenApiDocument();
 });
 
 after(async () => {
   await server?.stop();
-  await modules?.cleanup();
 });
 
 // The login throttle counts per client, and this whole process is one: each run starts with a fresh window.
@@ -220,7 +219,7 @@ test('shapes: an undocumented status and content type', async () => {
   const result = await runBroken(['problems.unauthenticated', 'shapes'], {
     response: async ({ path }, response) => (path === 'accounts' ? new Response('Moved', { status: 302, headers: { 'Content-Type': 'text/plain' } }) : response),
   });
-  assertFailed(result, 'shapes', 'shapes.every-answer', /^listAccounts \(GET \/accounts\): status 302 is not documented \(documented: 200, 4XX, 5XX\)/);
+  assertFailed(result, 'shapes', 'shapes.every-answer', /^listAccounts \(GET \/accounts\): status 302 is not documented \(documented: 200, 401, 500\)/);
 });
 
 test('a backend that never answers fails the checks with "no answer", and the run ends', async () => {

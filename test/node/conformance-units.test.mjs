@@ -11,7 +11,6 @@ before(async () => {
   modules = await loadModules();
   c = modules.conformance;
 });
-after(() => modules?.cleanup());
 
 /** An exchange as the agent records it. */
 function exchange({ method = 'GET', path = 'accounts', status = 200, contentType = 'application/json', body = '' } = {}) {

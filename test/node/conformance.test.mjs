@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, checksById, loadModules, mailboxFetch, mockFixtures, readOpenApiFixture, startMock } from '../conformance/helpers.mjs';
+import { BASE_URL, checksById, loadModules, mailboxFetch, mockFixtures, readOpenApiDocument, startMock } from '../conformance/helpers.mjs';
 
 let modules;
 let server;
@@ -20,7 +20,6 @@ before(async () => {
 
 after(async () => {
   await server?.stop();
-  await modules?.cleanup();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
@@ -32,7 +31,7 @@ test('every check passes against the mock, and every family runs', async () => {
   const report = await modules.conformance.runConformance({
     baseUrl: BASE_URL,
     fixtures: await mockFixtures(),
-    openapi: await readOpenApiFixture(),
+    openapi: await readOpenApiDocument(),
     fetch: mailboxFetch(server),
   });
   const failed = report.families.flatMap((family) => family.checks).filter((check) => check.outcome !== 'passed');
@@ -65,7 +64,7 @@ test('the letter flows read the letters through a mailbox command too', async ()
 test('a check whose fixture is missing is reported as not run, naming the fixture, and never as passed', async () => {
   await freshWindow();
   const { user } = await mockFixtures();
-  const report = await modules.conformance.runConformance({ baseUrl: BASE_URL, fixtures: { user }, openapi: await readOpenApiFixture() });
+  const report = await modules.conformance.runConformance({ baseUrl: BASE_URL, fixtures: { user }, openapi: await readOpenApiDocument() });
   const checks = checksById(report);
   assert.equal(checks['idempotency.replay'].outcome, 'not-run');
   assert.match(checks['idempotency.replay'].notRunReason, /account, paymentAmount/);

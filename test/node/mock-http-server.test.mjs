@@ -9,45 +9,27 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from '../../scripts/lib/typescript-module.mjs';
 
 const root = new URL('../../', import.meta.url);
 const TLS = new URL('test/fixtures/tls/', root);
-let folder;
 /** The bundled module: createMockHttpServer, nodeHeaders, MOCK_STATE_VERSION. */
 let lib;
 const servers = [];
 
 before(async () => {
-  const { outputFiles } = await build({
-    stdin: {
-      contents: [
-        "import { polyfillPromiseWithResolvers } from './mocks/polyfills.ts';",
-        'polyfillPromiseWithResolvers();',
-        "export { createMockHttpServer, nodeHeaders } from './mocks/http/server.ts';",
-        "export { MOCK_STATE_VERSION } from './mocks/db.ts';",
-      ].join('\n'),
-      resolveDir: root.pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+  lib = await importTypeScript({
+    contents: [
+      "import { polyfillPromiseWithResolvers } from './mocks/polyfills.ts';",
+      'polyfillPromiseWithResolvers();',
+      "export { createMockHttpServer, nodeHeaders } from './mocks/http/server.ts';",
+      "export { MOCK_STATE_VERSION } from './mocks/db.ts';",
+    ].join('\n'),
   });
-  // Inside the repository, so the bundle's bare imports (msw, valibot) resolve from node_modules.
-  folder = await mkdtemp(join(new URL('node_modules/', root).pathname, '.lk-http-test-'));
-  const file = join(folder, 'server.mjs');
-  await writeFile(file, outputFiles[0].text);
-  lib = await import(pathToFileURL(file).href);
 });
 
 after(async () => {
   await Promise.all(servers.map((server) => server.close()));
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 /** A server for one test or group, closed at the end of the file (or earlier by the test). */

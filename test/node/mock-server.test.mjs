@@ -1,38 +1,18 @@
 // mocks/node.ts under plain Node 20 (msw/node): the same handlers answer a
 // real fetch. The TypeScript module is bundled on the fly with esbuild.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from '../../scripts/lib/typescript-module.mjs';
 
-const root = new URL('../../', import.meta.url);
-let folder;
 let server;
 
 before(async () => {
-  const { outputFiles } = await build({
-    entryPoints: [new URL('mocks/node.ts', root).pathname],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-  });
-  // Inside the repository, so the bundle's bare imports (msw, valibot) resolve from node_modules.
-  folder = await mkdtemp(join(new URL('node_modules/', root).pathname, '.lk-node-test-'));
-  const file = join(folder, 'node.mjs');
-  await writeFile(file, outputFiles[0].text);
-  const { startMockServer } = await import(pathToFileURL(file).href);
+  const { startMockServer } = await importTypeScript('mocks/node.ts');
   server = await startMockServer({ apiBase: 'http://lk.test/api/', passwordIterations: 'test' });
 });
 
 after(async () => {
   await server?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'lk-widgets' };

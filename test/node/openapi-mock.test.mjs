@@ -2,16 +2,11 @@
 // a browser hides included: the session cookie's Set-Cookie and its flags.
 // The TypeScript modules are bundled on the fly with esbuild.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from '../../scripts/lib/typescript-module.mjs';
 import { buildDocument, loadContract } from '../../scripts/openapi.mjs';
 
-const root = new URL('../../', import.meta.url);
 const base = 'http://lk.test/api/';
-let folder;
 let server;
 let document;
 let contract;
@@ -20,20 +15,7 @@ const answers = [];
 before(async () => {
   contract = await loadContract();
   document = await buildDocument(contract);
-  const { outputFiles } = await build({
-    entryPoints: [new URL('mocks/node.ts', root).pathname],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-  });
-  // Inside the repository, so the bundle's bare imports (msw, valibot) resolve from node_modules.
-  folder = await mkdtemp(join(new URL('node_modules/', root).pathname, '.lk-openapi-test-'));
-  const file = join(folder, 'node.mjs');
-  await writeFile(file, outputFiles[0].text);
-  const { startMockServer } = await import(pathToFileURL(file).href);
+  const { startMockServer } = await importTypeScript('mocks/node.ts');
   server = await startMockServer({
     apiBase: base,
     passwordIterations: 'test',
@@ -43,7 +25,6 @@ before(async () => {
 
 after(async () => {
   await server?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'lk-widgets' };

@@ -3,14 +3,14 @@
 // serves the API and `npx lk-widgets-conformance` passes against it with the
 // fixtures shipped for the mock's seed.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startMockProcess } from '../support/mock-process.mjs';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,43 +28,6 @@ async function npm(cwd, ...args) {
   }
 }
 
-/** Runs `npx lk-widgets-mock` in the scratch project and waits for the URL it prints. */
-async function startInstalledMock() {
-  const child = spawn('npx', ['--no-install', 'lk-widgets-mock', '--port', '0', '--admin', '--password-iterations', 'test'], {
-    cwd: scratch,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // A group of its own: npx runs the server as its child, and stopping must end both.
-    detached: true,
-  });
-  let output = '';
-  const apiBase = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npx lk-widgets-mock printed no URL:\n${output}`)), 60_000);
-    const read = (chunk) => {
-      output += chunk;
-      const found = /(https?:\/\/\S+?\/api\/)/u.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', read);
-    child.stderr.setEncoding('utf8').on('data', read);
-    child.once('exit', (code) => reject(new Error(`npx lk-widgets-mock exited with ${code}:\n${output}`)));
-  });
-  return {
-    apiBase,
-    async stop() {
-      const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve();
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // The group has ended already.
-      }
-      await exited;
-    },
-  };
-}
-
 before(
   async () => {
     scratch = await mkdtemp(join(tmpdir(), 'lk-widgets-packed-'));
@@ -73,7 +36,7 @@ before(
     await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'supplier-backend-tests', private: true, type: 'module' }));
     // msw is the package's optional peer: the mock server needs it, so an integrator installs it beside.
     await npm(scratch, 'install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `msw@${pkg.devDependencies.msw}`);
-    mock = await startInstalledMock();
+    mock = await startMockProcess('npx', ['--no-install', 'lk-widgets-mock', '--port', '0', '--admin', '--password-iterations', 'test'], { cwd: scratch });
   },
   { timeout: 240_000 },
 );
