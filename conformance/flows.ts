@@ -84,6 +84,12 @@ export async function listAccounts(context: CheckContext, agent: Agent): Promise
   return { exchange, accounts: accounts as Array<Record<string, unknown>> };
 }
 
+/** The fixture's user logged in, with the fixture account connected: what most checks start from. */
+export async function logInWithAccount(context: CheckContext): Promise<{ agent: Agent; account: Record<string, unknown> }> {
+  const agent = await logInUser(context);
+  return { agent, account: await connectedAccount(context, agent) };
+}
+
 /**
  * The connected account of the fixture, connected now if it is not yet
  * (201, or 409 when it is already). Stops the check when it cannot be.

@@ -1,6 +1,6 @@
 import type { CheckContext, CheckFamily } from '../check.js';
 import { codeOf, gotOf, member } from '../check.js';
-import { accountPath, connectedAccount, idempotencyKey, logInUser } from '../flows.js';
+import { accountPath, idempotencyKey, logInWithAccount } from '../flows.js';
 import type { Agent } from '../http.js';
 import { redactBody } from '../redact.js';
 
@@ -31,8 +31,7 @@ export const idempotency: CheckFamily = {
       needs: ['user', 'account', 'paymentAmount'],
       sideEffects: 'one payment of paymentAmount on the fixture account (connected first if it is not)',
       async run(context) {
-        const agent = await logInUser(context);
-        const account = await connectedAccount(context, agent);
+        const { agent, account } = await logInWithAccount(context);
         const before = await payments(context, agent, account);
         const key = idempotencyKey();
         const amount = context.need('paymentAmount');
@@ -77,8 +76,7 @@ export const idempotency: CheckFamily = {
       needs: ['user', 'account', 'paymentAmount'],
       sideEffects: 'none when the backend conforms (a payment if it does not refuse)',
       async run(context) {
-        const agent = await logInUser(context);
-        const account = await connectedAccount(context, agent);
+        const { agent, account } = await logInWithAccount(context);
         const before = await payments(context, agent, account);
         const answer = await agent.send(accountPath(account, 'payments'), { json: { amount: context.need('paymentAmount') } });
         if (answer.status !== 400 || codeOf(answer) !== 'idempotency_key_required') {

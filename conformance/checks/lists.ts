@@ -1,6 +1,6 @@
 import type { CheckContext, CheckFamily } from '../check.js';
 import { member } from '../check.js';
-import { accountPath, connectedAccount, idempotencyKey, listAccounts, logInUser } from '../flows.js';
+import { accountPath, connectedAccount, idempotencyKey, listAccounts, logInUser, logInWithAccount } from '../flows.js';
 import type { Exchange } from '../http.js';
 
 /** The first place where `items` break the order `inOrder(earlier, later)`, as a finding. */
@@ -44,8 +44,7 @@ export const lists: CheckFamily = {
       needs: ['user', 'account', 'paymentAmount'],
       sideEffects: 'two payments of paymentAmount on the fixture account',
       async run(context) {
-        const agent = await logInUser(context);
-        const account = await connectedAccount(context, agent);
+        const { agent, account } = await logInWithAccount(context);
         const path = accountPath(account, 'payments');
         const ids: unknown[] = [];
         for (let count = 0; count < 2; count++) {
@@ -76,8 +75,7 @@ export const lists: CheckFamily = {
       needs: ['user', 'account'],
       sideEffects: 'connects the fixture account if it is not',
       async run(context) {
-        const agent = await logInUser(context);
-        const account = await connectedAccount(context, agent);
+        const { agent, account } = await logInWithAccount(context);
         const answer = await agent.send(accountPath(account, 'readings'));
         context.expectStatus(answer, 200, 'The readings could not be listed', { stop: true });
         const list = member(answer, 'readings');

@@ -1,6 +1,6 @@
 import type { CheckFamily } from '../check.js';
 import { codeOf, gotOf } from '../check.js';
-import { accountPath, connectedAccount, listAccounts, logInUser } from '../flows.js';
+import { accountPath, listAccounts, logInWithAccount } from '../flows.js';
 
 interface MeterView {
   id: string;
@@ -20,8 +20,7 @@ export const readings: CheckFamily = {
       needs: ['user', 'account'],
       sideEffects: 'connects the fixture account if it is not',
       async run(context) {
-        const agent = await logInUser(context);
-        const account = await connectedAccount(context, agent);
+        const { agent, account } = await logInWithAccount(context);
         const meter = metersOf(account).find((candidate) => typeof candidate.lastReading === 'number' && candidate.lastReading >= 1);
         if (!meter) return context.skip('the fixture account has no meter with a last reading of 1 or more to go below');
         const answer = await agent.send(accountPath(account, 'readings'), {
