@@ -12,7 +12,7 @@ function serveMockServiceWorker(context, next) {
 }
 
 /**
- * Every test page runs under CONTRACT.md's Content-Security-Policy, Trusted
+ * Every test page runs under the SDK's Content-Security-Policy, Trusted
  * Types included, so a test fails if the SDK or the mock breaks it. The
  * runner's own inline bootstrap scripts are allowed by hash.
  */

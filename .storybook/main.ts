@@ -21,7 +21,7 @@ function oxcOptionsFromTsconfig() {
   const options = (config?.compilerOptions ?? {}) as { experimentalDecorators?: boolean; useDefineForClassFields?: boolean };
   if (options.experimentalDecorators !== true) {
     // Vite 8 leaves standard decorators as they are, and Chromium refuses them
-    // (TOOLCHAIN.md): switching needs a pre-transform that lowers them here.
+    // (a SyntaxError in the story): switching needs a pre-transform that lowers them here.
     throw new Error('Storybook: tsconfig.json no longer sets experimentalDecorators; .storybook/main.ts must then lower standard decorators itself.');
   }
   const assignFields = options.useDefineForClassFields === false;

@@ -2,7 +2,7 @@ import type { CaptchaChallenge, CaptchaSolution } from '../src/schemas/captcha.j
 import { randomBytes, randomToken, toBase64Url } from './crypto.js';
 
 /**
- * The anti-robot check (EXPECTATIONS 6): a proof of work. The backend hands
+ * The anti-robot check (docs/promises.md#6): a proof of work. The backend hands
  * out a random prefix; the browser finds a nonce such that
  * SHA-256(`${prefix}:${nonce}`) starts with `difficulty` zero bits; the
  * backend checks that in one hash. A challenge expires and works once.

@@ -29,7 +29,7 @@ export function randomToken(bytes = 32): string {
 
 /**
  * SHA-256 of a secret, base64url. The mock stores secrets it hands out only
- * in this form (EXPECTATIONS 8, 15): a leaked store reveals no live secret.
+ * in this form (docs/promises.md#8, #15): a leaked store reveals no live secret.
  * A plain hash suffices because the secrets are 256 random bits, not guessable.
  */
 export async function sha256(text: string): Promise<string> {

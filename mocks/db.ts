@@ -23,7 +23,7 @@ export interface UserRecord {
   id: string;
   /** As typed at registration; shown to the user. */
   email: string;
-  /** `emailKey(email)`: what logins are matched by (EXPECTATIONS 32). */
+  /** `emailKey(email)`: what logins are matched by (docs/promises.md#32). */
   emailKey: string;
   password: PasswordHash;
   emailConfirmed: boolean;
@@ -31,7 +31,7 @@ export interface UserRecord {
   confirmUntil: string | null;
   /** ISO instant. */
   createdAt: string;
-  /** The version of the user agreement accepted at registration (EXPECTATIONS 7); `null` for the seed users. */
+  /** The version of the user agreement accepted at registration (docs/promises.md#7); `null` for the seed users. */
   agreementVersion: string | null;
   /** ISO instant of the registration through `POST auth/register`; `null` for the seed users. */
   registeredAt: string | null;
@@ -103,7 +103,7 @@ export interface MockDb {
   transact<T>(change: (state: MockState) => T | Promise<T>): Promise<T>;
   /** Replaces everything with a fresh seed. */
   reset(): Promise<void>;
-  /** Whether a login for this e-mail key must pass the anti-robot check (EXPECTATIONS 14). */
+  /** Whether a login for this e-mail key must pass the anti-robot check (docs/promises.md#14). */
   captchaRequired(emailKey: string): Promise<boolean>;
   /**
    * Calls `listener` with every state loaded or saved (`saved` tells which),

@@ -8,7 +8,7 @@ const pastConfirmation = (user: UserRecord, now: number) =>
 /**
  * What passes with time, done at the start of every request (mock clock):
  * an unconfirmed cabinet past its date is deleted (the seed's rule,
- * EXPECTATIONS 10), with its sessions, so its address can register again;
+ * docs/promises.md#10), with its sessions, so its address can register again;
  * expired anti-robot challenges are dropped, and so are idempotency records
  * past their time (a payment never finished, an answer kept for replay long
  * enough: payments.ts).

@@ -3,7 +3,7 @@ import type { ApiEndpoint } from '../src/api/paths.js';
 import type { MockDb } from './db.js';
 import { problem } from './problem.js';
 
-/** The failures an endpoint can be made to show (EXPECTATIONS 23). */
+/** The failures an endpoint can be made to show (docs/promises.md#23). */
 export const FAULT_KINDS = ['server-error', 'timeout', 'network-error', 'malformed', 'wrong-shape'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

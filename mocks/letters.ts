@@ -81,7 +81,7 @@ export function confirmationLetter(
 
 /**
  * To the holder of an address someone tried to register again
- * (EXPECTATIONS 5): the answer to that request was the same as for a new
+ * (docs/promises.md#5): the answer to that request was the same as for a new
  * address; this letter is the only place that says otherwise.
  */
 export function alreadyRegisteredLetter(

@@ -38,7 +38,7 @@ export interface MockBackendOptions {
   passwordIterations?: PasswordIterations;
   /** Milliseconds added to every answer at seed time. Default 0; `latency.set()` changes it later. */
   latency?: number;
-  /** Login throttling limits (EXPECTATIONS 14). */
+  /** Login throttling limits (docs/promises.md#14). */
   throttle?: Partial<ThrottleOptions>;
   /** Session lifetime in mock-clock ms. Default 30 days. */
   sessionLifetime?: number;
@@ -50,14 +50,14 @@ export interface MockBackendOptions {
   /**
    * The rule new passwords (registration, reset) are checked against: a
    * policy's name (`'seed'`, default; `'strong'`) or a policy object. The
-   * same valibot schema as the client's (EXPECTATIONS 1).
+   * same valibot schema as the client's (docs/promises.md#1).
    */
   passwordPolicy?: PasswordPolicyId | PasswordPolicy;
   /** Days an unconfirmed registration (and its confirmation link) is kept. Default 7 (the seed's rule). */
   confirmDays?: number;
   /** Minutes a password-reset link works. Default 60. */
   resetMinutes?: number;
-  /** Confirmation-link resends and password-reset requests allowed per address. Default 1 a minute, 5 an hour (EXPECTATIONS 12). */
+  /** Confirmation-link resends and password-reset requests allowed per address. Default 1 a minute, 5 an hour (docs/promises.md#12). */
   linkRateLimit?: Partial<LinkRateLimit>;
   /**
    * Failed attempts to connect an account (no such account in the

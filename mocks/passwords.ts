@@ -2,7 +2,7 @@ import { fromBase64, randomBytes, timingSafeEqual, toBase64 } from './crypto.js'
 
 /**
  * A stored password: PBKDF2-SHA256 with its parameters, so the iteration
- * count can be raised later without breaking existing hashes (EXPECTATIONS 16).
+ * count can be raised later without breaking existing hashes (docs/promises.md#16).
  * scripts/hash-seed-passwords.mjs writes the same records for the seed users.
  */
 export interface PasswordHash {
@@ -31,7 +31,7 @@ const KEY_BITS = 256;
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const { subtle } = globalThis.crypto;
-  // The password is used exactly as typed: no trimming or normalisation (EXPECTATIONS 3).
+  // The password is used exactly as typed: no trimming or normalisation (docs/promises.md#3).
   const key = await subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, KEY_BITS);
   return new Uint8Array(bits);
@@ -50,7 +50,7 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
 
 /**
  * A hash no password matches, to verify against when the e-mail is unknown:
- * the answer then takes as long as for a wrong password (EXPECTATIONS 13).
+ * the answer then takes as long as for a wrong password (docs/promises.md#13).
  */
 export function dummyPasswordHash(iterations: number): PasswordHash {
   const zeros = (length: number) => toBase64(new Uint8Array(length));

@@ -101,7 +101,7 @@ const today = (state: MockState) => new Date(mockNow(state)).toISOString().slice
 
 /**
  * The field errors of readings for an account's meters (the same rule as
- * the form's, EXPECTATIONS 20), at `/<prefix>/<index>/…`.
+ * the form's, docs/promises.md#20), at `/<prefix>/<index>/…`.
  */
 export function readingProblems(account: RegisterAccount, readings: readonly ReadingInput[], prefix = 'readings'): FieldProblem[] {
   const problems: FieldProblem[] = [];

@@ -1,4 +1,4 @@
-/** msw 3 calls `Promise.withResolvers`, which Node 20 lacks (TOOLCHAIN.md). */
+/** msw 3 calls `Promise.withResolvers`, which Node 20 lacks. */
 interface Resolvers<T> {
   promise: Promise<T>;
   resolve(value: T | PromiseLike<T>): void;

@@ -39,7 +39,7 @@ export type ProblemMembers = Partial<ProblemDetails> & Record<string, unknown>;
 
 /**
  * An RFC 9457 `application/problem+json` answer. Every error answer of the
- * mock is made here, so all of them share one shape (EXPECTATIONS 21).
+ * mock is made here, so all of them share one shape (docs/promises.md#21).
  */
 export function problem(
   status: number,

@@ -1,6 +1,6 @@
 import { randomToken, sha256 } from './crypto.js';
 
-/** The session cookie's name. Only the backend reads it: it is HttpOnly (CONTRACT.md, Session). */
+/** The session cookie's name. Only the backend reads it: it is HttpOnly (docs/ARCHITECTURE.md, the session model). */
 export const SESSION_COOKIE = 'lk_session';
 
 /** Default session lifetime in mock time: 30 days. */

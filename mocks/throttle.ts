@@ -1,6 +1,6 @@
 /**
- * Login throttling (EXPECTATIONS 14) and the rate limit of link letters
- * (EXPECTATIONS 12), as pure functions over the records kept in the mock's state. Times are mock-clock milliseconds, so tests move
+ * Login throttling (docs/promises.md#14) and the rate limit of link letters
+ * (docs/promises.md#12), as pure functions over the records kept in the mock's state. Times are mock-clock milliseconds, so tests move
  * through a window with `clock.advance()` instead of waiting.
  */
 
@@ -107,7 +107,7 @@ export function admitLoginAttempt(state: ThrottleState, options: ThrottleOptions
 /**
  * Counts a request for a letter with a link to the address `key`, unless
  * the address is over its limit; the same whether or not the address is
- * registered (EXPECTATIONS 12). Returns the seconds to wait, or `null`.
+ * registered (docs/promises.md#12). Returns the seconds to wait, or `null`.
  */
 export function admitLinkRequest(
   state: ThrottleState,

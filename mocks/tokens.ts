@@ -1,7 +1,7 @@
 import { randomToken, sha256 } from './crypto.js';
 
 /**
- * The tokens of letters' links (EXPECTATIONS 8–11): 256 random bits,
+ * The tokens of letters' links (docs/promises.md#8–#11): 256 random bits,
  * base64url (43 characters, `LinkTokenSchema`). The mock keeps only their
  * SHA-256, with what the token is for; the token itself exists only in the
  * letter. A token works once; a newer one of the same kind voids the older
@@ -51,7 +51,7 @@ export function linkUrl(linkBase: string, kind: LinkKind, token: string): string
 /**
  * Stores a new token for `userId` and voids (deletes) that user's older
  * unused tokens of the same kind, so only the newest letter's link works
- * (EXPECTATIONS 9). Used tokens stay, so their links still answer "used".
+ * (docs/promises.md#9). Used tokens stay, so their links still answer "used".
  */
 export function storeLinkToken(
   tokens: Record<string, LinkTokenRecord>,

@@ -1,6 +1,6 @@
 /**
- * Trusted Types for msw's worker registration (CONTRACT.md,
- * Content-Security-Policy). msw hands `serviceWorker.register()` a plain
+ * Trusted Types for msw's worker registration (docs/ARCHITECTURE.md,
+ * the Content-Security-Policy). msw hands `serviceWorker.register()` a plain
  * string, which `require-trusted-types-for 'script'` refuses unless a
  * `default` policy converts it. The policy installed here lets exactly the
  * worker script through; it defines no `createHTML` or `createScript`, so

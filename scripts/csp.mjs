@@ -1,4 +1,4 @@
-// The Content-Security-Policy of CONTRACT.md, used by the demo server and
+// The SDK's Content-Security-Policy (docs/ARCHITECTURE.md), used by the demo server and
 // the test pages, so both run the SDK under the policy suppliers will use.
 import { createHash } from 'node:crypto';
 

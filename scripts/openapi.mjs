@@ -25,7 +25,7 @@ export async function loadContract() {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
 
-/** The text of a doc comment: no comment marks, one line, links as their text, no pointers to documents outside the package. */
+/** The text of a doc comment: no comment marks, one line, links as their text, no pointers to the promises' numbers (docs/promises.md#n) or the README. */
 function commentText(comment) {
   return comment
     .replace(/^\/\*\*|\*\/$/gu, '')
@@ -36,7 +36,7 @@ function commentText(comment) {
     .join(' ')
     .replace(/ \n/gu, '\n')
     .replace(/\{@link\s+(?:\S+\s+)?([^}]+)\}/gu, '$1')
-    .replace(/\s*\(EXPECTATIONS \d+\)|,\s*EXPECTATIONS \d+|\s*See README\./gu, '')
+    .replace(/\s*\(docs\/promises\.md#\d+(?:[–,]\s*#\d+)*\)|,\s*docs\/promises\.md#\d+(?:[–,]\s*#\d+)*|\s*See README\./gu, '')
     .replace(/[ \t]+/gu, ' ')
     .trim();
 }

@@ -57,12 +57,12 @@ export function authHandlers(context: MockContext): HttpHandler[] {
 
   /**
    * One answer for an unknown e-mail and a wrong password, byte for byte
-   * (EXPECTATIONS 13): made in one place, with nothing that varies.
+   * (docs/promises.md#13): made in one place, with nothing that varies.
    */
   const invalidCredentials = () => problem(401, 'invalid_credentials');
 
   /**
-   * After repeated failures for the address (EXPECTATIONS 14) a login must
+   * After repeated failures for the address (docs/promises.md#14) a login must
    * carry a right answer to a challenge: `captcha_required` without one,
    * `captcha_invalid` with a wrong, expired or used one. The failures count
    * per address whether or not it is registered, so both get these answers

@@ -36,7 +36,7 @@ export const refuseToken = (refusal: TokenRefusal) => problem(TOKEN_REFUSAL_STAT
  * recover): 429 with `Retry-After` over the address's limit, else 202 with
  * the expiry `send` returns; `send` sends the letter, or nothing for an
  * address that gets none. Limit and answer are the same whether or not the
- * address is registered (EXPECTATIONS 12).
+ * address is registered (docs/promises.md#12).
  */
 export async function answerLinkRequest(
   context: MockContext,

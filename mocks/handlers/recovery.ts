@@ -22,7 +22,7 @@ export function recoveryHandlers(context: MockContext): HttpHandler[] {
   /**
    * "Забыли пароль?": a registered address (confirmed or not) gets a reset
    * link, which voids its older ones; any address gets the same answer.
-   * Login throttling does not apply here (EXPECTATIONS 14): the address's
+   * Login throttling does not apply here (docs/promises.md#14): the address's
    * own rate limit does.
    */
   const recover = endpoint(context, 'recover', 'post', async ({ request }) => {

@@ -23,7 +23,7 @@ import { captchaOf, inFieldOrder, withCommonPasswordCheck } from './validation.j
 /** The registration form's fields, in the order its errors are listed. */
 const REGISTER_FIELDS = Object.keys(registerRequestSchema().entries);
 
-/** A missing agreement version has a code of its own (EXPECTATIONS 7). */
+/** A missing agreement version has a code of its own (docs/promises.md#7). */
 const agreementCode = (error: FieldProblem): FieldProblem =>
   error.pointer === '/agreementVersion' && error.code === 'required' ? { ...error, code: 'agreement_required' } : error;
 
@@ -39,7 +39,7 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
    * the letters of "Выслать ссылку" and "Забыли пароль?" (past it, no
    * letter, and nothing else differs); the answer is made by the same code as
    * for a new address, with the same members and the same kind of date
-   * (EXPECTATIONS 5), and the password is hashed either way, so it takes
+   * (docs/promises.md#5), and the password is hashed either way, so it takes
    * as long too.
    */
   const register = endpoint(context, 'register', 'post', async ({ request }) => {
@@ -146,7 +146,7 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
       if (!user || user.emailConfirmed || user.confirmUntil === null) return now + options.confirmPeriod;
       // The new link, and the cabinet with it, lasts as long as a new
       // registration's: the date the answer names is then the same for every
-      // address (EXPECTATIONS 12) and still the one enforced (10).
+      // address (docs/promises.md#12) and still the one enforced (10).
       const confirmUntil = now + options.confirmPeriod;
       user.confirmUntil = new Date(confirmUntil).toISOString();
       const link = issueLink(context, state, prepared, { kind: 'confirm', user, now, expiresAt: confirmUntil });

@@ -23,7 +23,7 @@ export function captchaOf(body: unknown): CaptchaInput {
 }
 
 /**
- * Adds `password_common` (EXPECTATIONS 2) when the body's new password (the
+ * Adds `password_common` (docs/promises.md#2) when the body's new password (the
  * member `member`) passed the policy (no error at its pointer) but is on
  * the common-password list.
  */

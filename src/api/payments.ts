@@ -52,7 +52,7 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 /**
  * Pays `amount` kopecks on a connected account, with readings if given.
  * The same `idempotencyKey` and body always make one payment: a retry after a
- * timeout or a lost connection gets the first answer (EXPECTATIONS 18), so
+ * timeout or a lost connection gets the first answer (docs/promises.md#18), so
  * retry with the key you made, never with a new one. Rejects with 402
  * `payment_declined`, 422 field errors (`amount`, `readings.<i>.value`),
  * 409 `idempotency_key_in_use` while the first try is still being processed.

@@ -7,8 +7,8 @@ export type AccountsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
  * The accounts connected to the cabinet and the current one, shared by
- * every element of one session (CONTRACT.md: the provider gives "the
- * current account"), so `<lk-accounts>` choosing an account changes what
+ * every element of one session (the provider gives the elements inside it
+ * the current account), so `<lk-accounts>` choosing an account changes what
  * every other element shows. Fires `change` on every change, and on
  * {@link touched}: activity on the backend that leaves the account's own
  * figures as they were (a declined payment). Forgets

@@ -21,7 +21,7 @@ export class Session extends EventTarget {
   constructor(client: Client) {
     super();
     this.client = client;
-    // Any call refused for want of a session means this one is over (EXPECTATIONS 15).
+    // Any call refused for want of a session means this one is over (docs/promises.md#15).
     client.events?.addEventListener('unauthenticated', () => this.expired());
   }
 

@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 
 /**
  * "Показать пароль": shows or masks the password fields of a form
- * (EXPECTATIONS 4). The value and the caret stay where they were; a submit
+ * (docs/promises.md#4). The value and the caret stay where they were; a submit
  * masks the fields again, so a shown password does not stay on screen.
  */
 export class PasswordVisibility {

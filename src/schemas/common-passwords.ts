@@ -1,5 +1,5 @@
 /**
- * Common passwords (EXPECTATIONS 2): the list of zxcvbn-ts, about 30 000
+ * Common passwords (docs/promises.md#2): the list of zxcvbn-ts, about 30 000
  * passwords people actually use, maintained with that project. It is large,
  * so it loads on demand, in a chunk of its own, the first time a new
  * password is checked; the login form never loads it.

@@ -59,7 +59,7 @@ export function passwordPolicy(id: string | null | undefined): PasswordPolicy {
 /**
  * The first thing wrong with a new password under `policy`, or `null`.
  * The password is taken exactly as typed: nothing trims, truncates or
- * case-folds it (EXPECTATIONS 3). Length counts code points, so an emoji is
+ * case-folds it (docs/promises.md#3). Length counts code points, so an emoji is
  * one character, as the user sees it.
  */
 export function findPasswordIssue(password: string, policy: PasswordPolicy): PasswordIssueCode | null {

@@ -18,7 +18,7 @@ export const PaymentAmountSchema = v.pipe(
 
 /**
  * `POST accounts/:accountId/payments`, with an `Idempotency-Key` header made
- * once when the user confirms (EXPECTATIONS 18): the amount, and the
+ * once when the user confirms (docs/promises.md#18): the amount, and the
  * meter readings to send with it, if any.
  */
 export const PaymentRequestSchema = v.object({

@@ -13,7 +13,7 @@ export type ReadingIssueCode =
   | 'reading_rollover_not_below';
 
 /**
- * The first thing wrong with a reading typed for `meter` (EXPECTATIONS 20),
+ * The first thing wrong with a reading typed for `meter` (docs/promises.md#20),
  * or `null`. A reading is whole units of the dial, as many digits at most as
  * the dial has, and no lower than the last accepted one unless the user
  * confirms the dial went round (`rollover`); a rollover reading is lower

@@ -45,7 +45,7 @@ export const ASCII_DIGITS_REGEX = /^[0-9]*$/u;
 /**
  * What a receipt puts between the groups of an account number and the seed's
  * hint says to leave out: white space, commas and dashes (hyphen, the
- * Unicode dashes and minus). Dropped from the account field (EXPECTATIONS 22).
+ * Unicode dashes and minus). Dropped from the account field (docs/promises.md#22).
  */
 export const ACCOUNT_SEPARATORS_REGEX = /[\s,\u002D\u2010-\u2015\u2212]/gu;
 

@@ -10,7 +10,7 @@ export const AgreementVersionSchema = v.pipe(v.string(), v.nonEmpty('agreement_r
 
 /**
  * `POST auth/register`. The backend refuses a request without the agreement
- * version the user was shown, and records it (EXPECTATIONS 7).
+ * version the user was shown, and records it (docs/promises.md#7).
  */
 export function registerRequestSchema(policy: PasswordPolicy = SEED_PASSWORD_POLICY) {
   return v.object({
@@ -24,7 +24,7 @@ export type RegisterRequest = v.InferInput<ReturnType<typeof registerRequestSche
 
 /**
  * The answer to registration, the same whether or not the address was
- * already registered (EXPECTATIONS 5): the letter says which.
+ * already registered (docs/promises.md#5): the letter says which.
  */
 export const RegisterResponseSchema = v.object({
   email: v.string(),

@@ -63,7 +63,7 @@ export type AccountNumberIssueCode =
 
 /**
  * The account number as it will be sent: what a receipt or a bank's app
- * puts between digit groups (spaces, commas, dashes, EXPECTATIONS 22) is
+ * puts between digit groups (spaces, commas, dashes, docs/promises.md#22) is
  * dropped, and nothing else is changed.
  */
 export const normalizeAccountNumber = (input: string): string => input.replace(ACCOUNT_SEPARATORS_REGEX, '');

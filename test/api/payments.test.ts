@@ -33,7 +33,7 @@ describe('client and mock: meter readings and payments', () => {
     account = await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
   });
 
-  describe('the reading rule (EXPECTATIONS 20)', () => {
+  describe('the reading rule (docs/promises.md#20)', () => {
     const meter = { digits: 5, lastReading: 27927 };
     it('takes an integer no lower than the last, fitting the dial', () => {
       expect(findReadingIssue('27950', meter)).to.equal(null);
@@ -175,7 +175,7 @@ describe('client and mock: meter readings and payments', () => {
       expect(payments.map(({ id }) => id)).to.deep.equal([answer.payment.id]);
     });
 
-    it('replays the first answer for the same key and body, and pays once (EXPECTATIONS 18)', async () => {
+    it('replays the first answer for the same key and body, and pays once (docs/promises.md#18)', async () => {
       const key = newIdempotencyKey();
       const first = await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key });
       const again = await pay(client, account.id, { amount: 50000 }, { idempotencyKey: key });

@@ -3,7 +3,7 @@
 // (Республика Дагестан) and a second one, switch between them, change the
 // password, log out and log in with the new password. Also: the cabinet alone
 // on a blank page, and the demo's brand and colour-scheme switch. Every page
-// runs under CONTRACT.md's CSP against the in-browser mock (IndexedDB).
+// runs under the SDK's CSP (scripts/csp.mjs) against the in-browser mock (IndexedDB).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PAGES } from '../../scripts/serve-demo.mjs';

@@ -1,6 +1,6 @@
 // End-to-end test of the demo pages in Debian's headless Chromium
-// (puppeteer-core), served by scripts/serve-demo.mjs under CONTRACT.md's
-// Content-Security-Policy, against the in-browser MSW mock backend.
+// (puppeteer-core), served by scripts/serve-demo.mjs under the SDK's
+// Content-Security-Policy (scripts/csp.mjs), against the in-browser MSW mock backend.
 //
 //   node --test test/e2e/
 //

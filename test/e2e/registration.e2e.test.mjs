@@ -1,7 +1,7 @@
 // End-to-end, as a person with a keyboard: register → open the letter in
 // the demo's mailbox → follow its link → confirmed → log in; and forgot
 // password → letter → new password → log in with it. The demo runs under
-// CONTRACT.md's CSP against the in-browser mock (IndexedDB), so the letter's
+// the SDK's CSP (scripts/csp.mjs) against the in-browser mock (IndexedDB), so the letter's
 // link opens the demo in a fresh page load, as a real letter would.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

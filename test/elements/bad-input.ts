@@ -39,7 +39,7 @@ export const FAULTS = [
 ] as const;
 
 /**
- * The bad account-number corpus (EXPECTATIONS 22), for a ten-digit supplier:
+ * The bad account-number corpus (docs/promises.md#22), for a ten-digit supplier:
  * the value typed or pasted, and the issue code it must get.
  */
 export const BAD_ACCOUNT_NUMBERS = [
@@ -57,7 +57,7 @@ export const BAD_ACCOUNT_NUMBERS = [
 ] as const;
 
 /**
- * The bad new-password corpus under the seed's policy (EXPECTATIONS 22): a
+ * The bad new-password corpus under the seed's policy (docs/promises.md#22): a
  * name, the value typed, and what the message says. Every form that takes a
  * new password (registration, reset, change) refuses these.
  */

@@ -112,7 +112,7 @@ describe('embedding on a supplier page', () => {
     await logInThrough(form);
     await findPart(form, '[part~="signed-in"]');
     expect(document.cookie).to.equal('');
-    // msw's emulated cookie jar stands in for the browser's (TOOLCHAIN.md); it is the mock's, not the SDK's.
+    // msw's emulated cookie jar stands in for the browser's, kept in localStorage; it is the mock's, not the SDK's.
     const keys = Object.keys(localStorage).filter((key) => key !== MSW_COOKIE_STORE_KEY);
     expect(keys).to.deep.equal([]);
     expect(sessionStorage.length).to.equal(0);

@@ -141,7 +141,7 @@ export const textOf = (node: Element | null | undefined): string => node?.textCo
 
 /**
  * Asserts every input and button in `element` is at least 24 by 24 CSS
- * pixels (WCAG 2.5.8, EXPECTATIONS 29). A `hidden` or visually hidden
+ * pixels (WCAG 2.5.8, docs/promises.md#29). A `hidden` or visually hidden
  * input (the username a password manager reads) is no target.
  */
 export function expectTargetsAtLeast24(element: Element): void {

@@ -25,7 +25,7 @@ const rubles = (kopecks: number, locale = 'ru-RU') =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB' }).format(kopecks / 100).replace(/\s+/g, ' ');
 
 /**
- * The bad-input corpus on the amount (EXPECTATIONS 22): a name, the value, and
+ * The bad-input corpus on the amount (docs/promises.md#22): a name, the value, and
  * what the message says. `paste` for what a keyboard cannot type here.
  */
 const BAD_AMOUNTS: readonly (readonly [name: string, value: string, message: RegExp, how: 'type' | 'paste'])[] = [

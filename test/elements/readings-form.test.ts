@@ -40,7 +40,7 @@ const MESSAGES = {
 };
 
 /**
- * The bad-reading corpus (EXPECTATIONS 20, 22) for "Счетчик 1" (5 digits,
+ * The bad-reading corpus (docs/promises.md#20, #22) for "Счетчик 1" (5 digits,
  * last 27927): a name, the value, how it gets in (typed with real keys, or
  * pasted when it is very long), whether the rollover box is ticked first,
  * and the message it must get.

@@ -40,7 +40,7 @@ import type { MockBackendOptions } from '../../mocks/options.js';
 import { LINK_PARAMS } from '../../mocks/tokens.js';
 import type { LinkKind } from '../../mocks/tokens.js';
 
-/** Where msw 3 persists its emulated cookie jar (TOOLCHAIN.md, Cookies). */
+/** Where msw 3 persists its emulated cookie jar: the `Set-Cookie` of a mocked answer lands there, not in `document.cookie`. */
 export const MSW_COOKIE_STORE_KEY = '__msw-cookie-store__';
 
 const seedUser = (email: string): SeedUser => SEED_USERS.find((user) => user.email === email)!;

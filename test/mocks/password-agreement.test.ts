@@ -1,5 +1,5 @@
 /**
- * EXPECTATIONS 1: the same rule decides in the browser and in the mock
+ * docs/promises.md#1: the same rule decides in the browser and in the mock
  * backend. For arbitrary strings (and strings built to sit near the rule's
  * edges) the backend accepts a new password exactly when the form's own
  * checks do: the policy's schema, and the common-password list.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { formatMoney } from '../../src/i18n/format.js';
 import { MAX_TYPED_KOPECKS, parseAmount } from '../../src/schemas/money.js';
 
-describe('schemas: money typed by a person (EXPECTATIONS 17)', () => {
+describe('schemas: money typed by a person (docs/promises.md#17)', () => {
   it('reads the Russian ways of writing an amount into integer kopecks', () => {
     expect(parseAmount('1 234,56')).to.deep.equal({ kopecks: 123456 });
     expect(parseAmount('1234,56')).to.deep.equal({ kopecks: 123456 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 
 describe('the test pages', () => {
-  it('run under the Content-Security-Policy of CONTRACT.md, Trusted Types enforced', () => {
+  it('run under the SDK’s Content-Security-Policy, Trusted Types enforced', () => {
     // An inline style attribute and a raw innerHTML assignment are refused.
     const probe = document.createElement('div');
     expect(() => {

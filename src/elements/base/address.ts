@@ -16,7 +16,7 @@ function pairName(pair: string): string {
 
 /**
  * Reads the query parameter `param` of the page's address and, if it is
- * there, removes it from the address bar (EXPECTATIONS 11): the token must
+ * there, removes it from the address bar (docs/promises.md#11): the token must
  * not stay in the history, a bookmark or a shared screenshot. The other
  * parameters stay exactly as written (they are not re-encoded), and so do
  * the path, the hash and the history entry's state.

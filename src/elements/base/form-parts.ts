@@ -9,7 +9,7 @@ export interface SummaryItem {
 }
 
 /**
- * The error summary of a failed submit (GOV.UK pattern, EXPECTATIONS 28): a
+ * The error summary of a failed submit (GOV.UK pattern, docs/promises.md#28): a
  * heading and a link to each field. The form focuses it after rendering, so
  * screen readers read it out; a link moves the focus to its field.
  */

@@ -11,7 +11,7 @@ let instances = 0;
 
 /**
  * The thin base of every `<lk-…>` element: light-DOM rendering (password
- * managers, labels and ARIA references need the page's tree, CONTRACT.md),
+ * managers, labels and ARIA references need the page's tree, docs/ARCHITECTURE.md),
  * one adopted stylesheet per class, the environment from context, and the
  * element's strings. Behaviour lives in controllers.
  */

@@ -91,10 +91,10 @@ const READING_POINTER = /^readings\.(\d+)\.(?:value|rollover|meterId)$/u;
  * checkbox that appears once the typed value is below the last reading (or
  * while it is ticked, so it can be unticked); live under the field, the
  * volume since the last reading (м³) and the estimated charge at the
- * account's tariff (EXPECTATIONS 20).
+ * account's tariff (docs/promises.md#20).
  *
  * The input has no `maxlength`: a paste that runs over the dial's digits is
- * shown with its error, never silently cut (EXPECTATIONS 3, 22).
+ * shown with its error, never silently cut (docs/promises.md#3, #22).
  *
  * What the user typed is kept per account and meter across re-renders,
  * faults and account reloads; only {@link clear} empties it.

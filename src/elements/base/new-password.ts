@@ -82,10 +82,10 @@ interface NewPasswordOptions {
 /**
  * "New password" and "repeat it", shared by registration and password
  * reset: the values exactly as typed (nothing trims, truncates or
- * case-folds them, and paste is never blocked, EXPECTATIONS 3), the rules of
+ * case-folds them, and paste is never blocked, docs/promises.md#3), the rules of
  * the policy in force listed beside the field with each one's state as the
  * user types, one "Показать пароль" for both inputs, and the checks of a
- * submit, the common-password list included (EXPECTATIONS 1–4).
+ * submit, the common-password list included (docs/promises.md#1–#4).
  *
  * A change of a rule's state is announced through a polite live region
  * that holds only the rules that changed: keystrokes that change no rule
@@ -223,7 +223,7 @@ export class NewPasswordFields {
 
   /**
    * The password is too long right now: said at once, not at submit, since a
-   * paste that runs over the limit is never shortened (EXPECTATIONS 3).
+   * paste that runs over the limit is never shortened (docs/promises.md#3).
    */
   #liveError(): string | undefined {
     const policy = this.policy;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 
 /**
  * The tags an element's rules stop at: a `<lk-cabinet>` never restyles the
- * `<lk-login-form>` inside it (CONTRACT.md, rendering model). Every tag that
+ * `<lk-login-form>` inside it (docs/ARCHITECTURE.md, the rendering model). Every tag that
  * renders must be here; test/elements/embedding.test.ts checks the list
  * against the tags `lk-widgets/all` defines.
  */

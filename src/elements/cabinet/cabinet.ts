@@ -31,7 +31,7 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
 /**
  * @summary The whole cabinet in one tag: login, registration, recovery and confirmation for a visitor; the navigation panel, the account, payment, readings, account connection and settings for a logged-in abonent.
  *
- * It is itself a provider (CONTRACT.md): the elements inside it get the
+ * It is itself a provider (like `<lk-provider>`): the elements inside it get the
  * environment it sits in (an enclosing `<lk-provider>`'s, else the page
  * default on its own `api-base`), its own settings on top, and its
  * navigator, which moves between its sections when they ask (`lk-navigate`).
@@ -48,7 +48,7 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * `<lk-payment-history>`, "Показания" `<lk-readings-form>`; the summary's
  * "оплатить онлайн" leads to "Оплата". When the session expires the
  * cabinet returns to login with a message, keeps the section (and what was
- * typed in it) and goes back there after login (EXPECTATIONS 15).
+ * typed in it) and goes back there after login (docs/promises.md#15).
  *
  * A section's elements load the first time it is shown (only the login
  * form comes with `lk-widgets/cabinet`): meanwhile a polite status says so,
@@ -56,7 +56,7 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  *
  * The section can live in the page's address (`sync-address`, opt-in), so
  * back and forward work. The support address (`support-email`) is shown in
- * the help area; there is no default (EXPECTATIONS 32).
+ * the help area; there is no default (docs/promises.md#32).
  *
  * @example
  * ```html
@@ -395,7 +395,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   /**
    * The support address, if it is one a user can write to. An address that
    * mixes Latin and Cyrillic look-alike letters (as the seed's own does) is
-   * not shown: mail to it would go astray (EXPECTATIONS 32).
+   * not shown: mail to it would go astray (docs/promises.md#32).
    */
   #supportEmail(): string | undefined {
     const email = (this.supportEmail ?? this.env.settings.supportEmail)?.trim();

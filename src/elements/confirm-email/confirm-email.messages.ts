@@ -29,7 +29,7 @@ export const confirmEmailRu = {
   email: 'E-mail (логин)',
   resend: 'Выслать ссылку',
   resending: 'Отправляем ссылку…',
-  /** The same answer whether or not the address is registered (EXPECTATIONS 12). */
+  /** The same answer whether or not the address is registered (docs/promises.md#12). */
   linkSent: (date: string) =>
     `Если этот адрес зарегистрирован и ещё не подтверждён, на него отправлена новая ссылка. Она действительна до ${date}. Прежние ссылки больше не работают.`,
   resendTooOften: (wait: string) =>

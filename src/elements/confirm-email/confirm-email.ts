@@ -58,7 +58,7 @@ function refusal(error: unknown): ConfirmOutcome | undefined {
  * Put it on the page the letter's link opens (`…?lk-confirm=<token>`). On
  * its first render it reads the token from the address, removes it from
  * the address bar (other parameters and the hash stay), and posts it:
- * opening the link consumes nothing, the post does (EXPECTATIONS 11). It
+ * opening the link consumes nothing, the post does (docs/promises.md#11). It
  * then says what came of it: confirmed, already confirmed (the link opened
  * again: no error, a way to log in), expired (with a form that sends a
  * new link), already used, invalid, or no token in the address; a fault
@@ -180,7 +180,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
     return faultAlert(fault && faultMessage(fault.error, this.t), this.t.retry, () => fault?.retry());
   }
 
-  /** The way to a new link when this one has expired (EXPECTATIONS 10). */
+  /** The way to a new link when this one has expired (docs/promises.md#10). */
   private renderResendForm(): TemplateResult {
     const t = this.t;
     const id = (name: string) => `${this.uid}-${name}`;

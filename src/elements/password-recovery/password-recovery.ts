@@ -54,9 +54,9 @@ const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]
  *
  * Without the token parameter in the page's address it asks for the
  * e-mail and answers with one neutral screen whether or not the address is
- * registered (EXPECTATIONS 12). The letter's link opens the page with
+ * registered (docs/promises.md#12). The letter's link opens the page with
  * `?lk-reset=<token>`: the element reads the token, removes it from the
- * address bar (other parameters and the hash stay, EXPECTATIONS 11), and
+ * address bar (other parameters and the hash stay, docs/promises.md#11), and
  * asks for the new password twice, with the rules of the policy in force
  * shown as the user types. The backend then ends every session of the user
  * and sends a "password changed" letter. An expired, used or invalid link

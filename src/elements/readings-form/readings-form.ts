@@ -33,7 +33,7 @@ interface Accepted {
  * `account-id`): its name, the last reading and its date, and a field for
  * the new one — whole digits, no more than the dial has, no lower than the
  * last unless the user ticks "Счетчик прошел через ноль", which appears once
- * the typed value is below the last (EXPECTATIONS 20). Live under each
+ * the typed value is below the last (docs/promises.md#20). Live under each
  * field: the volume since the last reading (м³) and the estimated charge at
  * the account's tariff. A meter left empty is not sent; at least one is.
  *
@@ -177,7 +177,7 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
 
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    // No await before `send` sets `busy`: a second click or Enter must find it set (EXPECTATIONS 19).
+    // No await before `send` sets `busy`: a second click or Enter must find it set (docs/promises.md#19).
     if (this.busy) return;
     const account = this.shownAccount();
     if (!account) return;

@@ -195,7 +195,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     `;
   }
 
-  /** The seed's sentence, or with `agreement-checkbox` a checkbox that must be ticked (EXPECTATIONS 7). */
+  /** The seed's sentence, or with `agreement-checkbox` a checkbox that must be ticked (docs/promises.md#7). */
   private renderAgreement(): TemplateResult {
     const t = this.t;
     const link = this.agreementHref
