@@ -5,23 +5,13 @@ import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
 import { HISTORY_MONTHS } from '../../mocks/register.js';
 import { createClient } from '../../src/api/client.js';
 import type { Client } from '../../src/api/client.js';
-import { isApiError, isRequestValidationError } from '../../src/api/errors.js';
-import type { ApiError } from '../../src/api/errors.js';
+import { isRequestValidationError } from '../../src/api/errors.js';
 import { connectionOf } from '../../src/context/environment.js';
 import { DEMO_USER, lastLetter, useMockBackend } from '../mocks/helpers.js';
+import { rejection } from './helpers.js';
 
 const DAGESTAN = 'mrg-pyatigorsk-dagestan';
 const SEED_ACCOUNT = { supplierId: DAGESTAN, number: '5812345678' };
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client and mock: suppliers, accounts, password change', () => {
   const backend = useMockBackend();
