@@ -25,7 +25,8 @@ import { confirmEmail, register, resendConfirmation } from '../api/registration.
 import { changePasswordRequestSchema } from '../schemas/auth.js';
 import { IDEMPOTENCY_HEADER } from '../schemas/payment.js';
 import type { ProblemCode } from '../schemas/problem.js';
-import { registerRequestSchema, resetRequestSchema } from '../schemas/registration.js';
+import { resetRequestSchema } from '../schemas/recovery.js';
+import { registerRequestSchema } from '../schemas/registration.js';
 
 /**
  * The request schemas that depend on the supplier's password policy, made
