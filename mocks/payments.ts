@@ -3,7 +3,7 @@ import type { ProblemCode } from '../src/schemas/problem.js';
 import { sha256 } from './crypto.js';
 import type { MockDb, MockState } from './db.js';
 import { mockNow } from './db.js';
-import type { RegisterAccount } from './register.js';
+import type { SupplierAccount } from './supplier-register.js';
 
 /**
  * What the mock payment provider does with a payment, chosen by the demo's
@@ -98,7 +98,7 @@ export function createPayments(db: MockDb): MockPayments {
 /** Records a payment of `amount` for the account; a succeeded one lowers the period's debt and gets a receipt. */
 export function recordPayment(
   state: MockState,
-  { account, userId, amount, succeeded, supplierName }: { account: RegisterAccount; userId: string; amount: number; succeeded: boolean; supplierName: string },
+  { account, userId, amount, succeeded, supplierName }: { account: SupplierAccount; userId: string; amount: number; succeeded: boolean; supplierName: string },
 ): PaymentRecord {
   const now = new Date(mockNow(state)).toISOString();
   const sequence = Object.keys(state.payments).length + 1;

@@ -3,7 +3,7 @@ import { consumptionOf, findReadingIssue } from '../src/schemas/reading.js';
 import type { FieldProblem } from '../src/schemas/problem.js';
 import type { MockState } from './db.js';
 import { mockNow } from './db.js';
-import type { RegisterAccount } from './register.js';
+import type { SupplierAccount } from './supplier-register.js';
 
 const today = (state: MockState) => new Date(mockNow(state)).toISOString().slice(0, 10);
 
@@ -11,7 +11,7 @@ const today = (state: MockState) => new Date(mockNow(state)).toISOString().slice
  * The field errors of readings for an account's meters (the same rule as
  * the form's, EXPECTATIONS 20), at `/<prefix>/<index>/…`.
  */
-export function readingProblems(account: RegisterAccount, readings: readonly ReadingInput[], prefix = 'readings'): FieldProblem[] {
+export function readingProblems(account: SupplierAccount, readings: readonly ReadingInput[], prefix = 'readings'): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   readings.forEach((reading, index) => {
@@ -28,7 +28,7 @@ export function readingProblems(account: RegisterAccount, readings: readonly Rea
 }
 
 /** Makes checked readings the meters' last ones; returns what was accepted. */
-export function acceptReadings(state: MockState, account: RegisterAccount, readings: readonly ReadingInput[]): AcceptedReading[] {
+export function acceptReadings(state: MockState, account: SupplierAccount, readings: readonly ReadingInput[]): AcceptedReading[] {
   const date = today(state);
   return readings.map((reading) => {
     const meter = account.meters.find((candidate) => candidate.id === reading.meterId)!;

@@ -1,7 +1,7 @@
 import type { MockDb, MockState, UserRecord } from '../db.js';
 import { problem } from '../problem.js';
-import { publicAccount } from '../register.js';
-import type { RegisterAccount } from '../register.js';
+import { publicAccount } from '../supplier-register.js';
+import type { SupplierAccount } from '../supplier-register.js';
 import { sessionUser } from './auth.js';
 import type { EndpointRequest } from './endpoint.js';
 
@@ -15,7 +15,7 @@ export async function connectedAccount(
   db: MockDb,
   request: EndpointRequest,
 ): Promise<
-  { refusal: Response } | { refusal?: never; user: UserRecord; accountId: string; account: RegisterAccount; state: MockState }
+  { refusal: Response } | { refusal?: never; user: UserRecord; accountId: string; account: SupplierAccount; state: MockState }
 > {
   const user = await sessionUser(db, request);
   if (!user) return { refusal: problem(401, 'unauthenticated') };
@@ -32,7 +32,7 @@ export async function connectedAccount(
  * the register).
  */
 export function connectedIn(state: MockState, userId: string, accountId: string) {
-  const account = state.register[accountId];
+  const account = state.supplierRegister[accountId];
   const connection = (state.connections[userId] ?? []).find((candidate) => candidate.accountId === accountId);
   return account && connection ? { account, view: () => publicAccount(account, connection) } : undefined;
 }

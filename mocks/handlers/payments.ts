@@ -8,7 +8,7 @@ import { publicPayment, recordPayment, requestFingerprint } from '../payments.js
 import type { IdempotencyRecord, PaymentOutcome } from '../payments.js';
 import { fieldsProblem, problem, validationProblem } from '../problem.js';
 import { acceptReadings, readingProblems } from '../readings.js';
-import { findSupplier } from '../register.js';
+import { findSupplier } from '../supplier-register.js';
 import type { FieldProblem } from '../../src/schemas/problem.js';
 import { connectedAccount, connectedIn } from './connected-account.js';
 import { endpoint, readJson } from './endpoint.js';

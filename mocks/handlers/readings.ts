@@ -6,7 +6,7 @@ import type { ReadingHistory, ReadingHistoryEntry, ReadingsResponse } from '../.
 import type { FieldProblem } from '../../src/schemas/problem.js';
 import { fieldsProblem, problem, validationProblem } from '../problem.js';
 import { acceptReadings, readingProblems } from '../readings.js';
-import type { RegisterAccount } from '../register.js';
+import type { SupplierAccount } from '../supplier-register.js';
 import { connectedAccount, connectedIn } from './connected-account.js';
 import { endpoint, readJson } from './endpoint.js';
 import type { MockContext } from './endpoint.js';
@@ -49,7 +49,7 @@ export function readingHandlers(context: MockContext): HttpHandler[] {
  * also the order within a day; a reading lower than the one before can only
  * be a rollover the user confirmed (the reading rule refuses it otherwise).
  */
-function readingHistory(account: RegisterAccount): ReadingHistoryEntry[] {
+function readingHistory(account: SupplierAccount): ReadingHistoryEntry[] {
   const taken = account.readings
     .map((reading, order) => ({ reading, order }))
     .sort((a, b) => a.reading.date.localeCompare(b.reading.date) || a.order - b.order);

@@ -160,7 +160,7 @@ export function logIn(
 }
 
 /**
- * Register accounts of the mock (mocks/data/register.ts) as `POST accounts`
+ * Accounts of the supplier's register (mocks/data/supplier-register.ts) as `POST accounts`
  * takes them: 5812345678 has an overpayment and one meter, 6001234567 a debt
  * and two meters, 6312345678 no debt.
  */

@@ -213,9 +213,9 @@ describe('mock backend: payments and their Idempotency-Key', () => {
       const key = newKey();
       const body = { amount: 50000, readings: [{ meterId, value: lastReading + 5 }] };
       // A register record the handler cannot read: checking the readings throws.
-      const meters = (await backend.db.read()).register[DAGESTAN_ID]!.meters;
+      const meters = (await backend.db.read()).supplierRegister[DAGESTAN_ID]!.meters;
       await backend.db.transact((state) => {
-        (state.register[DAGESTAN_ID] as { meters: unknown }).meters = null;
+        (state.supplierRegister[DAGESTAN_ID] as { meters: unknown }).meters = null;
       });
       const originalConsoleError = console.error;
       console.error = () => {};
@@ -234,7 +234,7 @@ describe('mock backend: payments and their Idempotency-Key', () => {
       });
       expect(await recordsOf(key)).to.deep.equal([]);
       await backend.db.transact((state) => {
-        state.register[DAGESTAN_ID]!.meters = meters;
+        state.supplierRegister[DAGESTAN_ID]!.meters = meters;
       });
       expect((await postPayment(backend, DAGESTAN_ID, key, body)).status).to.equal(201);
     });

@@ -45,7 +45,7 @@ describe('mock backend: meter readings', () => {
       });
       await disconnected;
       expect(await problemOf(response)).to.include({ status: 404, code: 'not_found' });
-      const meter = (await backend.db.read()).register[DAGESTAN_ID]!.meters.find((candidate) => candidate.id === meterId)!;
+      const meter = (await backend.db.read()).supplierRegister[DAGESTAN_ID]!.meters.find((candidate) => candidate.id === meterId)!;
       expect(meter.lastReading).to.equal(lastReading);
     });
   });
