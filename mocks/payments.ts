@@ -1,6 +1,7 @@
 import type { Payment, Receipt } from '../src/schemas/payment.js';
 import type { ProblemCode } from '../src/schemas/problem.js';
 import { sha256 } from './crypto.js';
+import { paymentId, receiptNumber } from './ids.js';
 import type { MockDb, MockState } from './db.js';
 import { mockNow } from './db.js';
 import type { SupplierAccount } from './supplier-register.js';
@@ -102,9 +103,9 @@ export function recordPayment(
 ): PaymentRecord {
   const now = new Date(mockNow(state)).toISOString();
   const sequence = Object.keys(state.payments).length + 1;
-  const id = `pay-${String(sequence).padStart(6, '0')}`;
+  const id = paymentId(sequence);
   const receipt: Receipt | null = succeeded
-    ? { number: `ЧЕК-${String(sequence).padStart(6, '0')}`, issuedAt: now, amount, accountNumber: account.number, supplierName }
+    ? { number: receiptNumber(sequence), issuedAt: now, amount, accountNumber: account.number, supplierName }
     : null;
   if (succeeded) account.debt -= amount;
   const payment: PaymentRecord = {

@@ -1,6 +1,7 @@
 import type { Account, HistoryMonth } from '../src/schemas/account.js';
 import type { MockState } from './db.js';
 import { SUPPLIERS } from './data/suppliers.js';
+import { meterId, supplierAccountId } from './ids.js';
 import { SUPPLIER_ACCOUNTS } from './data/supplier-register.js';
 import type { SupplierAccountFacts } from './data/supplier-register.js';
 
@@ -67,8 +68,6 @@ export const GAS_SERVICE = 'Газоснабжение';
 /** Months of history the register starts with. */
 export const HISTORY_MONTHS = 24;
 
-export const supplierAccountId = (supplierId: string, number: string): string => `${supplierId}-${number}`;
-
 const pad = (value: number) => String(value).padStart(2, '0');
 const monthOf = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
 /** The month `offset` months from `month` (`YYYY-MM`). */
@@ -100,7 +99,7 @@ export function supplierAccount(facts: SupplierAccountFacts, now: number): Suppl
   const period = monthOf(new Date(now));
   const id = supplierAccountId(facts.supplierId, facts.number);
   const meters: MeterRecord[] = facts.meters.map((meter, index) => ({
-    id: `${id}-m${index + 1}`,
+    id: meterId(id, index + 1),
     name: meter.name,
     digits: meter.digits,
     lastReading: meter.lastReading,

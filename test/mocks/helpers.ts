@@ -37,6 +37,7 @@ import type { MockState } from '../../mocks/db.js';
 import { pageWorker, serveMockBackend } from '../../mocks/browser.js';
 import type { StartedMockBackend } from '../../mocks/browser.js';
 import { meetsDifficulty } from '../../mocks/captcha.js';
+import { supplierAccountId } from '../../mocks/ids.js';
 import { SEED_USERS } from '../../mocks/data/users.js';
 import type { SeedUser } from '../../mocks/data/users.js';
 import type { Letter, LetterKind } from '../../mocks/letters.js';
@@ -168,8 +169,8 @@ export const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '581234
 export const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' } as const satisfies ConnectAccountRequest;
 export const SAMARA = { supplierId: 'mrg-samara', number: '6312345678' } as const satisfies ConnectAccountRequest;
 /** The API's ids of those accounts once connected: the supplier's id and the number. */
-export const DAGESTAN_ID = `${DAGESTAN.supplierId}-${DAGESTAN.number}`;
-export const PSKOV_ID = `${PSKOV.supplierId}-${PSKOV.number}`;
+export const DAGESTAN_ID = supplierAccountId(DAGESTAN.supplierId, DAGESTAN.number);
+export const PSKOV_ID = supplierAccountId(PSKOV.supplierId, PSKOV.number);
 
 /**
  * Logs the demo user in and connects `accounts` on the backend in their
