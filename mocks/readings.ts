@@ -1,3 +1,9 @@
+/**
+ * Meter readings as the mock backend takes them: the meters' rule applied
+ * to what is sent, and accepted readings written to the supplier's register.
+ * Both the readings handlers and the payments handler use them, since a
+ * payment may carry readings.
+ */
 import type { AcceptedReading, ReadingInput } from '../src/schemas/reading.js';
 import { consumptionOf, findReadingIssue } from '../src/schemas/reading.js';
 import type { FieldProblem } from '../src/schemas/problem.js';
