@@ -1,5 +1,6 @@
 import type { CaptchaChallenge, CaptchaSolution } from '../src/schemas/captcha.js';
-import { randomBytes, randomToken, toBase64Url } from './crypto.js';
+import { randomBytes, toBase64Url } from './crypto.js';
+import { newChallengeId } from './ids.js';
 
 /**
  * The anti-robot check (docs/promises.md#6): a proof of work. The backend hands
@@ -34,7 +35,7 @@ export function newChallenge(difficulty: number, now: number): { challenge: Capt
     usedAt: null,
   };
   const challenge: CaptchaChallenge = {
-    id: randomToken(12),
+    id: newChallengeId(),
     algorithm: 'SHA-256',
     prefix: record.prefix,
     difficulty,

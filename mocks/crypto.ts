@@ -22,7 +22,7 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
 }
 
-/** A secret of `bytes` random bytes, base64url: session ids, later link tokens. */
+/** `bytes` random bytes, base64url: safe in cookies and URLs. The ids made of it are in ids.ts. */
 export function randomToken(bytes = 32): string {
   return toBase64Url(randomBytes(bytes));
 }

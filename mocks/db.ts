@@ -5,7 +5,7 @@ import type { FaultKind } from './faults.js';
 import type { Letter } from './letters.js';
 import type { PasswordHash } from './passwords.js';
 import type { IdempotencyRecord, PaymentOutcome, PaymentRecord } from './payments.js';
-import type { ConnectionRecord, RegisterAccount } from './register.js';
+import type { ConnectionRecord, SupplierAccount } from './supplier-register.js';
 import type { SessionRecord } from './sessions.js';
 import type { StateStorage } from './storage.js';
 import { captchaRequired } from './throttle.js';
@@ -17,7 +17,7 @@ import type { LinkTokenRecord } from './tokens.js';
  * another version (the demo's IndexedDB after an upgrade) is replaced by a
  * fresh seed instead of being misread.
  */
-export const MOCK_STATE_VERSION = 5;
+export const MOCK_STATE_VERSION = 6;
 
 export interface UserRecord {
   id: string;
@@ -70,8 +70,8 @@ export interface MockState {
    * token exists, as in a real letter.
    */
   outbox: Letter[];
-  /** The supplier's register: every account that exists, by account id (register.ts). */
-  register: Record<string, RegisterAccount>;
+  /** The supplier's register: every account that exists, by account id (supplier-register.ts). */
+  supplierRegister: Record<string, SupplierAccount>;
   /** The accounts connected to each cabinet, by user id, oldest first. */
   connections: Record<string, ConnectionRecord[]>;
   /** Payments made, by id. */

@@ -6,6 +6,7 @@
  * удален."). Dates are those of the mock clock, in the page's time zone,
  * formatted as the SDK's elements format them.
  */
+import { newLetterId } from './ids.js';
 
 export type LetterKind = 'confirm' | 'already-registered' | 'reset' | 'password-changed';
 
@@ -52,7 +53,7 @@ export interface LetterFacts {
 type Draft = Omit<Letter, 'id' | 'sentAt' | 'to'>;
 
 function letter({ to, now }: LetterFacts, draft: Draft): Letter {
-  return { id: globalThis.crypto.randomUUID(), to, sentAt: new Date(now).toISOString(), ...draft };
+  return { id: newLetterId(), to, sentAt: new Date(now).toISOString(), ...draft };
 }
 
 const paragraphs = (...parts: Array<string | false>) => parts.filter((part) => part !== false).join('\n\n');

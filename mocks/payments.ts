@@ -1,11 +1,10 @@
 import type { Payment, Receipt } from '../src/schemas/payment.js';
-import type { AcceptedReading, ReadingInput } from '../src/schemas/reading.js';
-import { consumptionOf, findReadingIssue } from '../src/schemas/reading.js';
-import type { FieldProblem, ProblemCode } from '../src/schemas/problem.js';
+import type { ProblemCode } from '../src/schemas/problem.js';
 import { sha256 } from './crypto.js';
+import { paymentId, receiptNumber } from './ids.js';
 import type { MockDb, MockState } from './db.js';
 import { mockNow } from './db.js';
-import type { RegisterAccount } from './register.js';
+import type { SupplierAccount } from './supplier-register.js';
 
 /**
  * What the mock payment provider does with a payment, chosen by the demo's
@@ -97,51 +96,16 @@ export function createPayments(db: MockDb): MockPayments {
   };
 }
 
-const today = (state: MockState) => new Date(mockNow(state)).toISOString().slice(0, 10);
-
-/**
- * The field errors of readings for an account's meters (the same rule as
- * the form's, docs/promises.md#20), at `/<prefix>/<index>/…`.
- */
-export function readingProblems(account: RegisterAccount, readings: readonly ReadingInput[], prefix = 'readings'): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  readings.forEach((reading, index) => {
-    const meter = account.meters.find((candidate) => candidate.id === reading.meterId);
-    if (!meter || seen.has(reading.meterId)) {
-      problems.push({ pointer: `/${prefix}/${index}/meterId`, code: meter ? 'meter_repeated' : 'meter_unknown' });
-      return;
-    }
-    seen.add(reading.meterId);
-    const issue = findReadingIssue(String(reading.value), meter, reading.rollover ?? false);
-    if (issue) problems.push({ pointer: `/${prefix}/${index}/value`, code: issue });
-  });
-  return problems;
-}
-
-/** Makes checked readings the meters' last ones; returns what was accepted. */
-export function acceptReadings(state: MockState, account: RegisterAccount, readings: readonly ReadingInput[]): AcceptedReading[] {
-  const date = today(state);
-  return readings.map((reading) => {
-    const meter = account.meters.find((candidate) => candidate.id === reading.meterId)!;
-    const consumption = consumptionOf(reading.value, meter, reading.rollover ?? false);
-    meter.lastReading = reading.value;
-    meter.lastReadingDate = date;
-    account.readings.push({ meterId: meter.id, value: reading.value, date });
-    return { meterId: meter.id, value: reading.value, date, consumption };
-  });
-}
-
 /** Records a payment of `amount` for the account; a succeeded one lowers the period's debt and gets a receipt. */
 export function recordPayment(
   state: MockState,
-  { account, userId, amount, succeeded, supplierName }: { account: RegisterAccount; userId: string; amount: number; succeeded: boolean; supplierName: string },
+  { account, userId, amount, succeeded, supplierName }: { account: SupplierAccount; userId: string; amount: number; succeeded: boolean; supplierName: string },
 ): PaymentRecord {
   const now = new Date(mockNow(state)).toISOString();
   const sequence = Object.keys(state.payments).length + 1;
-  const id = `pay-${String(sequence).padStart(6, '0')}`;
+  const id = paymentId(sequence);
   const receipt: Receipt | null = succeeded
-    ? { number: `ЧЕК-${String(sequence).padStart(6, '0')}`, issuedAt: now, amount, accountNumber: account.number, supplierName }
+    ? { number: receiptNumber(sequence), issuedAt: now, amount, accountNumber: account.number, supplierName }
     : null;
   if (succeeded) account.debt -= amount;
   const payment: PaymentRecord = {

@@ -5,7 +5,7 @@ import { MOCK_STATE_VERSION } from './db.js';
 import type { MockState, UserRecord } from './db.js';
 import { hashPassword } from './passwords.js';
 import type { PasswordHash } from './passwords.js';
-import { seedRegister } from './register.js';
+import { seedSupplierRegister } from './supplier-register.js';
 import { emptyThrottleState } from './throttle.js';
 
 export interface SeedOptions {
@@ -58,7 +58,7 @@ export function createSeeder({ iterations, latency, confirmPeriod }: SeedOptions
       captchas: {},
       tokens: {},
       outbox: [],
-      register: seedRegister(seededAt),
+      supplierRegister: seedSupplierRegister(seededAt),
       connections: {},
       payments: {},
       idempotency: {},

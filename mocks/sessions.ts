@@ -1,4 +1,5 @@
-import { randomToken, sha256 } from './crypto.js';
+import { sha256 } from './crypto.js';
+import { newSecretToken } from './ids.js';
 
 /** The session cookie's name. Only the backend reads it: it is HttpOnly (docs/ARCHITECTURE.md, the session model). */
 export const SESSION_COOKIE = 'lk_session';
@@ -16,7 +17,7 @@ export interface SessionRecord {
 
 /** A new session id (256 random bits) and the key it is stored under. */
 export async function newSessionId(): Promise<{ id: string; key: string }> {
-  const id = randomToken(32);
+  const id = newSecretToken();
   return { id, key: await sha256(id) };
 }
 

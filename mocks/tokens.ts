@@ -1,4 +1,5 @@
-import { randomToken, sha256 } from './crypto.js';
+import { sha256 } from './crypto.js';
+import { newSecretToken } from './ids.js';
 
 /**
  * The tokens of letters' links (docs/promises.md#8–#11): 256 random bits,
@@ -34,7 +35,7 @@ export interface LinkTokenRecord {
 
 /** A new token and the key it is stored under. */
 export async function newLinkToken(): Promise<{ token: string; key: string }> {
-  const token = randomToken(32);
+  const token = newSecretToken();
   return { token, key: await sha256(token) };
 }
 

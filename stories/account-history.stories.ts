@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
-import { submitReadings } from '../src/api/payments.js';
+import { submitReadings } from '../src/api/readings.js';
 import type { LkProviderElement } from '../src/elements/provider/provider.js';
 import { LkAccountHistoryElement } from '../src/entries/account-history.js';
 import {

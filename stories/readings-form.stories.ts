@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
-import { submitReadings } from '../src/api/payments.js';
+import { submitReadings } from '../src/api/readings.js';
 import { LkAccountSummaryElement } from '../src/entries/account-summary.js';
 import { LkReadingsFormElement } from '../src/entries/readings-form.js';
 import {

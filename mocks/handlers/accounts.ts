@@ -9,7 +9,8 @@ import { mockNow } from '../db.js';
 import type { MockState } from '../db.js';
 import { SUPPLIERS } from '../data/suppliers.js';
 import { fieldProblems, fieldsProblem, problem, tooManyRequests, validationProblem } from '../problem.js';
-import { findSupplier, historyMonths, isConnected, publicAccount, registerAccountId } from '../register.js';
+import { supplierAccountId } from '../ids.js';
+import { findSupplier, historyMonths, isConnected, publicAccount } from '../supplier-register.js';
 import { connectRetryAfter, recordConnectFailure } from '../throttle.js';
 import { sessionUser } from './auth.js';
 import { endpoint, readJson } from './endpoint.js';
@@ -18,7 +19,7 @@ import type { MockContext } from './endpoint.js';
 /** The accounts connected to a user's cabinet, as the API lists them. */
 export function connectedAccounts(state: MockState, userId: string): AccountList['accounts'] {
   return (state.connections[userId] ?? []).flatMap((connection) => {
-    const account = state.register[connection.accountId];
+    const account = state.supplierRegister[connection.accountId];
     return account ? [publicAccount(account, connection)] : [];
   });
 }
@@ -59,12 +60,12 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
     if (!number.success) {
       return fieldsProblem(fieldProblems(number.issues).map((error) => ({ ...error, pointer: '/number' })));
     }
-    const accountId = registerAccountId(supplier.id, number.output);
+    const accountId = supplierAccountId(supplier.id, number.output);
     const outcome = await db.transact((state) => {
       const now = mockNow(state);
       const retryAfter = connectRetryAfter(state.throttle, user.id, options.connectFailuresPerHour, now);
       if (retryAfter !== null) return { retryAfter };
-      const account = state.register[accountId];
+      const account = state.supplierRegister[accountId];
       if (!account) {
         recordConnectFailure(state.throttle, user.id, now);
         return 'account_not_found' as const;
@@ -105,7 +106,7 @@ export function accountHandlers(context: MockContext): HttpHandler[] {
     if (!user) return unauthenticated();
     const accountId = request.params.accountId ?? '';
     const state = await db.read();
-    const account = state.register[accountId];
+    const account = state.supplierRegister[accountId];
     if (!isConnected(state, user.id, accountId) || !account) return problem(404, 'not_found');
     return HttpResponse.json<AccountHistory>({ months: historyMonths(account) });
   });

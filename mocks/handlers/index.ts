@@ -6,6 +6,7 @@ import { authHandlers } from './auth.js';
 import { captchaHandlers } from './captcha.js';
 import { passwordHandlers } from './password.js';
 import { paymentHandlers } from './payments.js';
+import { readingHandlers } from './readings.js';
 import { recoveryHandlers } from './recovery.js';
 import { registrationHandlers } from './registration.js';
 import { guarded } from './endpoint.js';
@@ -47,6 +48,7 @@ export function createHandlers(context: MockContext): HttpHandler[] {
     ...captchaHandlers(context),
     ...passwordHandlers(context),
     ...accountHandlers(context),
+    ...readingHandlers(context),
     ...paymentHandlers(context),
   ];
   return [

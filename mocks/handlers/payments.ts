@@ -1,74 +1,22 @@
 import { HttpResponse, delay } from 'msw';
 import type { HttpHandler } from 'msw';
 import * as v from 'valibot';
-import {
-  IDEMPOTENCY_HEADER,
-  IdempotencyKeySchema,
-  PaymentRequestSchema,
-} from '../../src/schemas/payment.js';
-import type { PaymentList, PaymentResponse, ReadingsResponse } from '../../src/schemas/payment.js';
-import { SubmitReadingsRequestSchema, consumptionOf } from '../../src/schemas/reading.js';
-import type { ReadingHistory, ReadingHistoryEntry } from '../../src/schemas/reading.js';
+import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, PaymentRequestSchema } from '../../src/schemas/payment.js';
+import type { PaymentList, PaymentResponse } from '../../src/schemas/payment.js';
 import { mockNow } from '../db.js';
-import type { MockState } from '../db.js';
-import { acceptReadings, publicPayment, readingProblems, recordPayment, requestFingerprint } from '../payments.js';
+import { publicPayment, recordPayment, requestFingerprint } from '../payments.js';
 import type { IdempotencyRecord, PaymentOutcome } from '../payments.js';
 import { fieldsProblem, problem, validationProblem } from '../problem.js';
-import { findSupplier, publicAccount } from '../register.js';
-import type { RegisterAccount } from '../register.js';
+import { acceptReadings, readingProblems } from '../readings.js';
+import { findSupplier } from '../supplier-register.js';
 import type { FieldProblem } from '../../src/schemas/problem.js';
-import type { UserRecord } from '../db.js';
-import { sessionUser } from './auth.js';
+import { connectedAccount, connectedIn } from './connected-account.js';
 import { endpoint, readJson } from './endpoint.js';
-import type { EndpointRequest, MockContext } from './endpoint.js';
+import type { MockContext } from './endpoint.js';
 
-/** `POST` and `GET accounts/:accountId/readings`, `POST` and `GET accounts/:accountId/payments`. */
+/** `POST` and `GET accounts/:accountId/payments`. */
 export function paymentHandlers(context: MockContext): HttpHandler[] {
   const { db, held } = context;
-
-  /**
-   * The session's user, the account the path names, and the snapshot of
-   * the state in which it is connected to the cabinet; or the answer to give
-   * instead. A handler that writes looks again in its writing transaction
-   * ({@link connectedIn}): another tab may disconnect the account meanwhile.
-   */
-  async function connectedAccount(
-    request: EndpointRequest,
-  ): Promise<
-    { refusal: Response } | { refusal?: never; user: UserRecord; accountId: string; account: RegisterAccount; state: MockState }
-  > {
-    const user = await sessionUser(db, request);
-    if (!user) return { refusal: problem(401, 'unauthenticated') };
-    const accountId = request.params.accountId ?? '';
-    const state = await db.read();
-    const connected = connectedIn(state, user.id, accountId);
-    if (!connected) return { refusal: problem(404, 'not_found') };
-    return { user, accountId, account: connected.account, state };
-  }
-
-  const readings = endpoint(context, 'readings', 'post', async (request) => {
-    const found = await connectedAccount(request);
-    if (found.refusal) return found.refusal;
-    const parsed = v.safeParse(SubmitReadingsRequestSchema, await readJson(request.request));
-    if (!parsed.success) return validationProblem(parsed.issues);
-    const answer = await db.transact((state): FieldProblem[] | ReadingsResponse | 'not_found' => {
-      const connected = connectedIn(state, found.user.id, found.accountId);
-      if (!connected) return 'not_found';
-      const problems = readingProblems(connected.account, parsed.output.readings);
-      if (problems.length > 0) return problems;
-      const accepted = acceptReadings(state, connected.account, parsed.output.readings);
-      return { account: connected.view(), readings: accepted };
-    });
-    if (answer === 'not_found') return problem(404, 'not_found');
-    return Array.isArray(answer) ? fieldsProblem(answer) : HttpResponse.json<ReadingsResponse>(answer);
-  });
-
-  /** The readings of an account connected to the cabinet, newest first; another account answers as the payments list does. */
-  const readingList = endpoint(context, 'readings', 'get', async (request) => {
-    const found = await connectedAccount(request);
-    if (found.refusal) return found.refusal;
-    return HttpResponse.json<ReadingHistory>({ readings: readingHistory(found.account) });
-  });
 
   /**
    * A payment, made once however often it is sent. The `Idempotency-Key`
@@ -85,7 +33,7 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
    * key back.
    */
   const pay = endpoint(context, 'payments', 'post', async (request) => {
-    const found = await connectedAccount(request);
+    const found = await connectedAccount(db, request);
     if (found.refusal) return found.refusal;
     const key = v.safeParse(IdempotencyKeySchema, request.request.headers.get(IDEMPOTENCY_HEADER) ?? '');
     if (!key.success) return problem(400, 'idempotency_key_required');
@@ -168,7 +116,7 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
   });
 
   const list = endpoint(context, 'payments', 'get', async (request) => {
-    const found = await connectedAccount(request);
+    const found = await connectedAccount(db, request);
     if (found.refusal) return found.refusal;
     const payments = Object.values(found.state.payments)
       .filter((payment) => payment.accountId === found.accountId && payment.userId === found.user.id)
@@ -177,18 +125,7 @@ export function paymentHandlers(context: MockContext): HttpHandler[] {
     return HttpResponse.json<PaymentList>({ payments });
   });
 
-  return [readings, readingList, pay, list];
-}
-
-/**
- * The account the path names and the user's connection to it, as of
- * `state`; `undefined` when it is not connected to the cabinet (or not in
- * the register).
- */
-function connectedIn(state: MockState, userId: string, accountId: string) {
-  const account = state.register[accountId];
-  const connection = (state.connections[userId] ?? []).find((candidate) => candidate.accountId === accountId);
-  return account && connection ? { account, view: () => publicAccount(account, connection) } : undefined;
+  return [pay, list];
 }
 
 /** The answer a finished payment request got: the payment made, or the refusal as a problem. */
@@ -196,29 +133,4 @@ function answerOf(record: IdempotencyRecord, headers: Record<string, string> = {
   return record.problem
     ? problem(record.status, record.problem, {}, headers)
     : HttpResponse.json(record.body as PaymentResponse, { status: record.status, headers });
-}
-
-/**
- * Every reading of an account, newest first, with what each counted since
- * the meter's reading before it. The register keeps them in the order they
- * were taken (the seeded month-end ones, then each accepted one), which is
- * also the order within a day; a reading lower than the one before can only
- * be a rollover the user confirmed (the reading rule refuses it otherwise).
- */
-function readingHistory(account: RegisterAccount): ReadingHistoryEntry[] {
-  const taken = account.readings
-    .map((reading, order) => ({ reading, order }))
-    .sort((a, b) => a.reading.date.localeCompare(b.reading.date) || a.order - b.order);
-  const previous = new Map<string, number>();
-  const entries = taken.map(({ reading }): ReadingHistoryEntry => {
-    const meter = account.meters.find((candidate) => candidate.id === reading.meterId);
-    const last = previous.get(reading.meterId);
-    previous.set(reading.meterId, reading.value);
-    const consumption =
-      last === undefined || !meter
-        ? null
-        : consumptionOf(reading.value, { digits: meter.digits, lastReading: last }, reading.value < last);
-    return { meterId: reading.meterId, meterName: meter?.name ?? reading.meterId, value: reading.value, date: reading.date, consumption };
-  });
-  return entries.reverse();
 }

@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import * as v from 'valibot';
 import { emailKey } from '../../src/schemas/email.js';
-import { RecoverRequestSchema, resetRequestSchema } from '../../src/schemas/registration.js';
+import { RecoverRequestSchema, resetRequestSchema } from '../../src/schemas/recovery.js';
 import { findUserByEmailKey, mockNow } from '../db.js';
 import { passwordChangedLetter, resetLetter } from '../letters.js';
 import { hashPassword } from '../passwords.js';

@@ -6,6 +6,7 @@ import type { FieldProblem } from '../../src/schemas/problem.js';
 import { ConfirmRequestSchema, ResendRequestSchema, registerRequestSchema } from '../../src/schemas/registration.js';
 import type { ConfirmResponse, RegisterResponse } from '../../src/schemas/registration.js';
 import { findUserByEmailKey, mockNow } from '../db.js';
+import { newUserId } from '../ids.js';
 import { alreadyRegisteredLetter, confirmationLetter } from '../letters.js';
 import { hashPassword } from '../passwords.js';
 import { fieldProblems, fieldsProblem, problem, validationProblem } from '../problem.js';
@@ -71,7 +72,7 @@ export function registrationHandlers(context: MockContext): HttpHandler[] {
         return until;
       }
       const user = {
-        id: `u-${globalThis.crypto.randomUUID()}`,
+        id: newUserId(),
         email,
         emailKey: key,
         password: hash,

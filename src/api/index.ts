@@ -7,3 +7,4 @@ export * from './recovery.js';
 export * from './captcha.js';
 export * from './accounts.js';
 export * from './payments.js';
+export * from './readings.js';

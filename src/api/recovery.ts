@@ -1,5 +1,7 @@
-import { LinkSentResponseSchema, RecoverRequestSchema, resetRequestSchema } from '../schemas/registration.js';
-import type { LinkSentResponse, RecoverRequest, ResetRequest } from '../schemas/registration.js';
+import { RecoverRequestSchema, resetRequestSchema } from '../schemas/recovery.js';
+import type { RecoverRequest, ResetRequest } from '../schemas/recovery.js';
+import { LinkSentResponseSchema } from '../schemas/registration.js';
+import type { LinkSentResponse } from '../schemas/registration.js';
 import type { CallOptions, Client } from './client.js';
 import { API_PATHS } from './paths.js';
 import type { PolicyCallOptions } from './registration.js';

@@ -5,10 +5,10 @@
  * on every build). A test checks each against its schema.
  */
 import type { ApiEndpoint } from '../api/paths.js';
-import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
+import { SUPPLIER_ACCOUNTS } from '../../mocks/data/supplier-register.js';
 import { SUPPLIERS } from '../../mocks/data/suppliers.js';
 import { SEED_USERS } from '../../mocks/data/users.js';
-import { historyMonths, publicAccount, registerAccount } from '../../mocks/register.js';
+import { historyMonths, publicAccount, supplierAccount } from '../../mocks/supplier-register.js';
 import type { Account } from '../schemas/account.js';
 import type { Payment, Receipt } from '../schemas/payment.js';
 import type { ContractMethod } from './operations.js';
@@ -23,9 +23,9 @@ const demoUser = SEED_USERS.find((user) => user.email === 'abonent@example.ru')!
 const user = { id: demoUser.id, email: demoUser.email, emailConfirmed: demoUser.emailConfirmed, confirmUntil: null };
 
 /** The seed's own account (Дагестан, an overpayment) and one with a debt and two meters (Псков). */
-const [dagestanFacts, pskovFacts] = REGISTER_ACCOUNTS;
-const dagestan = registerAccount(dagestanFacts!, NOW);
-const pskov = registerAccount(pskovFacts!, NOW);
+const [dagestanFacts, pskovFacts] = SUPPLIER_ACCOUNTS;
+const dagestan = supplierAccount(dagestanFacts!, NOW);
+const pskov = supplierAccount(pskovFacts!, NOW);
 const connectedAt = iso(NOW - 30 * DAY);
 const dagestanAccount: Account = publicAccount(dagestan, { accountId: dagestan.id, connectedAt });
 const pskovAccount: Account = publicAccount(pskov, { accountId: pskov.id, connectedAt });

@@ -18,13 +18,15 @@ import { fetchCaptchaChallenge } from '../api/captcha.js';
 import type { Client, RequestSpec } from '../api/client.js';
 import { API_PATHS } from '../api/paths.js';
 import type { ApiEndpoint } from '../api/paths.js';
-import { fetchPayments, fetchReadings, pay, submitReadings } from '../api/payments.js';
+import { fetchPayments, pay } from '../api/payments.js';
+import { fetchReadings, submitReadings } from '../api/readings.js';
 import { requestPasswordReset, resetPassword } from '../api/recovery.js';
 import { confirmEmail, register, resendConfirmation } from '../api/registration.js';
 import { changePasswordRequestSchema } from '../schemas/auth.js';
 import { IDEMPOTENCY_HEADER } from '../schemas/payment.js';
 import type { ProblemCode } from '../schemas/problem.js';
-import { registerRequestSchema, resetRequestSchema } from '../schemas/registration.js';
+import { resetRequestSchema } from '../schemas/recovery.js';
+import { registerRequestSchema } from '../schemas/registration.js';
 
 /**
  * The request schemas that depend on the supplier's password policy, made

@@ -6,6 +6,7 @@ export * from './auth.js';
 export * from './problem.js';
 export * from './captcha.js';
 export * from './registration.js';
+export * from './recovery.js';
 export * from './common-passwords.js';
 export * from './money.js';
 export * from './supplier.js';

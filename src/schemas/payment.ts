@@ -65,13 +65,6 @@ export type PaymentResponse = v.InferOutput<typeof PaymentResponseSchema>;
 export const PaymentListSchema = v.object({ payments: v.array(PaymentSchema) });
 export type PaymentList = v.InferOutput<typeof PaymentListSchema>;
 
-/** The answer to `POST accounts/:accountId/readings`. */
-export const ReadingsResponseSchema = v.object({
-  account: AccountSchema,
-  readings: v.array(AcceptedReadingSchema),
-});
-export type ReadingsResponse = v.InferOutput<typeof ReadingsResponseSchema>;
-
 /** The `Idempotency-Key` header: an opaque token, made once per confirmation. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const IdempotencyKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,128}$/u));

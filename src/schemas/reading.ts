@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ASCII_DIGITS_REGEX, FULLWIDTH_DIGIT_REGEX } from './regex.js';
-import { DateSchema, ReadingValueSchema } from './account.js';
+import { AccountSchema, DateSchema, ReadingValueSchema } from './account.js';
 import type { Meter } from './account.js';
 
 /** Why a meter reading was refused; the localiser turns a code into a message. */
@@ -64,6 +64,13 @@ export const AcceptedReadingSchema = v.object({
   consumption: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 });
 export type AcceptedReading = v.InferOutput<typeof AcceptedReadingSchema>;
+
+/** The answer to `POST accounts/:accountId/readings`. */
+export const ReadingsResponseSchema = v.object({
+  account: AccountSchema,
+  readings: v.array(AcceptedReadingSchema),
+});
+export type ReadingsResponse = v.InferOutput<typeof ReadingsResponseSchema>;
 
 /** One reading of an account's history: which meter, what it showed, when, and what it counted since the one before. */
 export const ReadingHistoryEntrySchema = v.object({

@@ -52,16 +52,6 @@ export type ConfirmResponse = v.InferOutput<typeof ConfirmResponseSchema>;
 export const ResendRequestSchema = v.object({ email: v.optional(EmailSchema) });
 export type ResendRequest = v.InferInput<typeof ResendRequestSchema>;
 
-/** `POST auth/recover`: ask for a password-reset link; the same answer for any address. */
-export const RecoverRequestSchema = v.object({ email: EmailSchema });
-export type RecoverRequest = v.InferInput<typeof RecoverRequestSchema>;
-
 /** The answer to resend and recover: when the new link expires (also for an unknown address). */
 export const LinkSentResponseSchema = v.object({ expiresAt: InstantSchema });
 export type LinkSentResponse = v.InferOutput<typeof LinkSentResponseSchema>;
-
-/** `POST auth/reset`: the token from the letter and the new password. Ends every session of the user. */
-export function resetRequestSchema(policy: PasswordPolicy = SEED_PASSWORD_POLICY) {
-  return v.object({ token: LinkTokenSchema, password: newPasswordSchema(policy) });
-}
-export type ResetRequest = v.InferInput<ReturnType<typeof resetRequestSchema>>;

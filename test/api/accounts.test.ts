@@ -1,27 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { changePassword, fetchCurrentUser, login } from '../../src/api/auth.js';
 import { connectAccount, disconnectAccount, fetchAccountHistory, fetchAccounts, fetchSuppliers } from '../../src/api/accounts.js';
-import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
-import { HISTORY_MONTHS } from '../../mocks/register.js';
+import { SUPPLIER_ACCOUNTS } from '../../mocks/data/supplier-register.js';
+import { HISTORY_MONTHS } from '../../mocks/supplier-register.js';
 import { createClient } from '../../src/api/client.js';
 import type { Client } from '../../src/api/client.js';
-import { isApiError, isRequestValidationError } from '../../src/api/errors.js';
-import type { ApiError } from '../../src/api/errors.js';
+import { isRequestValidationError } from '../../src/api/errors.js';
 import { connectionOf } from '../../src/context/environment.js';
 import { DEMO_USER, lastLetter, useMockBackend } from '../mocks/helpers.js';
+import { rejection } from './helpers.js';
 
 const DAGESTAN = 'mrg-pyatigorsk-dagestan';
 const SEED_ACCOUNT = { supplierId: DAGESTAN, number: '5812345678' };
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client and mock: suppliers, accounts, password change', () => {
   const backend = useMockBackend();
@@ -137,7 +127,7 @@ describe('client and mock: suppliers, accounts, password change', () => {
       await logInClient();
       const now = new Date(backend.clock.now());
       const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-      for (const facts of REGISTER_ACCOUNTS) {
+      for (const facts of SUPPLIER_ACCOUNTS) {
         const account = await connectAccount(client, { supplierId: facts.supplierId, number: facts.number });
         const { months } = await fetchAccountHistory(client, account.id);
         expect(months, facts.number).to.have.length(HISTORY_MONTHS);

@@ -15,6 +15,7 @@ import * as api from '../../src/api/index.js';
 import * as pathsModule from '../../src/api/paths.js';
 import type { Client } from '../../src/api/client.js';
 import * as payments from '../../src/api/payments.js';
+import * as readings from '../../src/api/readings.js';
 import * as recovery from '../../src/api/recovery.js';
 import * as registration from '../../src/api/registration.js';
 import { schemaChecker } from '../../src/contract/answers.js';
@@ -79,8 +80,8 @@ describe('the API document and the client', () => {
     connectAccount: () => accounts.connectAccount(client, DAGESTAN),
     disconnectAccount: () => accounts.disconnectAccount(client, DAGESTAN_ID),
     fetchAccountHistory: () => accounts.fetchAccountHistory(client, DAGESTAN_ID),
-    submitReadings: () => payments.submitReadings(client, DAGESTAN_ID, { readings: [{ meterId: `${DAGESTAN_ID}-m1`, value: 27950 }] }),
-    fetchReadings: () => payments.fetchReadings(client, DAGESTAN_ID),
+    submitReadings: () => readings.submitReadings(client, DAGESTAN_ID, { readings: [{ meterId: `${DAGESTAN_ID}-m1`, value: 27950 }] }),
+    fetchReadings: () => readings.fetchReadings(client, DAGESTAN_ID),
     pay: () => payments.pay(client, DAGESTAN_ID, { amount: 10_000 }, { idempotencyKey: payments.newIdempotencyKey() }),
     fetchPayments: () => payments.fetchPayments(client, DAGESTAN_ID),
   };

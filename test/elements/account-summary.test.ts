@@ -2,8 +2,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
-import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
-import { HISTORY_MONTHS } from '../../mocks/register.js';
+import { SUPPLIER_ACCOUNTS } from '../../mocks/data/supplier-register.js';
+import { HISTORY_MONTHS } from '../../mocks/supplier-register.js';
 import { createClient } from '../../src/api/client.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkAccountSummaryElement } from '../../src/elements/account-summary/account-summary.js';
@@ -17,7 +17,7 @@ import type { AccountsSetup } from './helpers.js';
 
 
 /** The facts of the register, as the mock was seeded with them: the figures the element must show. */
-const facts = (number: string) => REGISTER_ACCOUNTS.find((account) => account.number === number)!;
+const facts = (number: string) => SUPPLIER_ACCOUNTS.find((account) => account.number === number)!;
 
 /**
  * The month names the test expects, written out here so the assertions do

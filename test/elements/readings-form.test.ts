@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import { REGISTER_ACCOUNTS } from '../../mocks/data/register.js';
+import { SUPPLIER_ACCOUNTS } from '../../mocks/data/supplier-register.js';
 import { createClient } from '../../src/api/client.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
 import type { LkAccountSummaryElement } from '../../src/elements/account-summary/account-summary.js';
@@ -17,7 +17,7 @@ import { countRequests, expectTargetsAtLeast24, findPart, pasteInto, press, rend
 import type { AccountsSetup } from './helpers.js';
 
 /** The facts of the register, as the mock was seeded with them. */
-const facts = (number: string) => REGISTER_ACCOUNTS.find((account) => account.number === number)!;
+const facts = (number: string) => SUPPLIER_ACCOUNTS.find((account) => account.number === number)!;
 const TARIFF = facts('5812345678').tariff;
 
 /** `2015-05-25` → `25.05.2015`. */

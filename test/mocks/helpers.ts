@@ -16,12 +16,15 @@
  * });
  * ```
  */
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import * as v from 'valibot';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, endpointPath } from '../../src/api/paths.js';
 import { PENDING_PAYMENTS_KEY } from '../../src/payments/pending.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
-import type { ConnectAccountRequest } from '../../src/schemas/account.js';
+import type { Account, AccountList, ConnectAccountRequest } from '../../src/schemas/account.js';
+import { PROBLEM_CONTENT_TYPE } from '../../src/schemas/problem.js';
+import type { ProblemDetails } from '../../src/schemas/problem.js';
 import { CaptchaChallengeSchema } from '../../src/schemas/captcha.js';
 import type { CaptchaChallenge, CaptchaSolution } from '../../src/schemas/captcha.js';
 import type { RegisterRequest } from '../../src/schemas/registration.js';
@@ -30,9 +33,11 @@ import type { ObservedAnswer } from '../../src/contract/answers.js';
 import { buildOpenApiDocument } from '../../src/contract/openapi.js';
 import { createMockBackend } from '../../mocks/backend.js';
 import type { MockBackend } from '../../mocks/backend.js';
+import type { MockState } from '../../mocks/db.js';
 import { pageWorker, serveMockBackend } from '../../mocks/browser.js';
 import type { StartedMockBackend } from '../../mocks/browser.js';
 import { meetsDifficulty } from '../../mocks/captcha.js';
+import { supplierAccountId } from '../../mocks/ids.js';
 import { SEED_USERS } from '../../mocks/data/users.js';
 import type { SeedUser } from '../../mocks/data/users.js';
 import type { Letter, LetterKind } from '../../mocks/letters.js';
@@ -156,7 +161,7 @@ export function logIn(
 }
 
 /**
- * Register accounts of the mock (mocks/data/register.ts) as `POST accounts`
+ * Accounts of the supplier's register (mocks/data/supplier-register.ts) as `POST accounts`
  * takes them: 5812345678 has an overpayment and one meter, 6001234567 a debt
  * and two meters, 6312345678 no debt.
  */
@@ -164,8 +169,8 @@ export const DAGESTAN = { supplierId: 'mrg-pyatigorsk-dagestan', number: '581234
 export const PSKOV = { supplierId: 'mrg-pskov', number: '6001234567' } as const satisfies ConnectAccountRequest;
 export const SAMARA = { supplierId: 'mrg-samara', number: '6312345678' } as const satisfies ConnectAccountRequest;
 /** The API's ids of those accounts once connected: the supplier's id and the number. */
-export const DAGESTAN_ID = `${DAGESTAN.supplierId}-${DAGESTAN.number}`;
-export const PSKOV_ID = `${PSKOV.supplierId}-${PSKOV.number}`;
+export const DAGESTAN_ID = supplierAccountId(DAGESTAN.supplierId, DAGESTAN.number);
+export const PSKOV_ID = supplierAccountId(PSKOV.supplierId, PSKOV.number);
 
 /**
  * Logs the demo user in and connects `accounts` on the backend in their
@@ -250,3 +255,48 @@ export async function jarCookies(backend: MockBackend): Promise<Record<string, s
   worker.use(http.get(url, ({ cookies }) => HttpResponse.json(cookies), { once: true }));
   return (await fetch(url)).json() as Promise<Record<string, string>>;
 }
+
+/** An endpoint's URL with its account filled in. */
+export const accountUrl = (backend: MockBackend, name: ApiEndpoint, accountId: string) =>
+  new URL(endpointPath(name, { accountId }), backend.apiBase).href;
+
+/** The account as `GET accounts` lists it for the logged-in user. */
+export async function connectedAccount(backend: MockBackend, accountId: string): Promise<Account> {
+  const { accounts } = (await (await mockFetch(backend, 'accounts')).json()) as AccountList;
+  return accounts.find((account) => account.id === accountId)!;
+}
+
+/** The problem an answer carries, checking it says it is one. */
+export async function problemOf(response: Response): Promise<ProblemDetails> {
+  expect(response.headers.get('Content-Type')).to.equal(PROBLEM_CONTENT_TYPE);
+  return (await response.json()) as ProblemDetails;
+}
+
+/**
+ * Runs `change` on the backend's state at the first load or save that
+ * `when` picks (`saved` tells which). The listener is called within that
+ * load or save, and the storage's lock serves transactions in the order
+ * they were asked for, so `change` runs before any transaction a handler
+ * asks for afterwards: a deterministic "in between", no timing involved.
+ */
+export function changeWhen(
+  backend: MockBackend,
+  when: (state: MockState, saved: boolean) => boolean,
+  change: (state: MockState) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const unsubscribe = backend.db.subscribe((state, saved) => {
+      if (!when(state, saved)) return;
+      unsubscribe();
+      backend.db.transact(change).then(resolve, reject);
+    });
+  });
+}
+
+/** What `DELETE accounts/:accountId` does, as another tab would. */
+export const disconnect = (accountId: string) => (state: MockState) => {
+  for (const connections of Object.values(state.connections)) {
+    const index = connections.findIndex((connection) => connection.accountId === accountId);
+    if (index !== -1) connections.splice(index, 1);
+  }
+};

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
-import { fetchReadings } from '../../api/payments.js';
+import { fetchReadings } from '../../api/readings.js';
 import { isApiError } from '../../api/errors.js';
 import { activityKey, periodKey } from '../../controllers/account-data.js';
 import { formatDay, formatMoney, intlLocale } from '../../i18n/format.js';

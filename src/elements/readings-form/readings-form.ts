@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { isAbortError, isApiError } from '../../api/errors.js';
-import { submitReadings } from '../../api/payments.js';
+import { submitReadings } from '../../api/readings.js';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
 import { formatNumber } from '../../i18n/format.js';

@@ -1,10 +1,11 @@
 import type { Account, HistoryMonth } from '../src/schemas/account.js';
 import type { MockState } from './db.js';
 import { SUPPLIERS } from './data/suppliers.js';
-import { REGISTER_ACCOUNTS } from './data/register.js';
-import type { RegisterAccountFacts } from './data/register.js';
+import { meterId, supplierAccountId } from './ids.js';
+import { SUPPLIER_ACCOUNTS } from './data/supplier-register.js';
+import type { SupplierAccountFacts } from './data/supplier-register.js';
 
-/** One meter of a register account. */
+/** One meter of an account of the supplier's register. */
 export interface MeterRecord {
   id: string;
   name: string;
@@ -36,7 +37,7 @@ export interface HistoryRecord {
 }
 
 /** An account of the supplier's register, whoever has connected it. */
-export interface RegisterAccount {
+export interface SupplierAccount {
   /** The API's account id: the supplier's id and the number (`mrg-pskov-6001234567`). */
   id: string;
   supplierId: string;
@@ -67,8 +68,6 @@ export const GAS_SERVICE = 'Газоснабжение';
 /** Months of history the register starts with. */
 export const HISTORY_MONTHS = 24;
 
-export const registerAccountId = (supplierId: string, number: string): string => `${supplierId}-${number}`;
-
 const pad = (value: number) => String(value).padStart(2, '0');
 const monthOf = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
 /** The month `offset` months from `month` (`YYYY-MM`). */
@@ -95,12 +94,12 @@ const SEASON = [1.9, 1.8, 1.5, 1.1, 0.7, 0.5, 0.4, 0.4, 0.6, 1.0, 1.4, 1.7];
  * history is made backwards from the fixed figures (the debt, the last
  * readings), so those stay exactly as the facts say.
  */
-export function registerAccount(facts: RegisterAccountFacts, now: number): RegisterAccount {
+export function supplierAccount(facts: SupplierAccountFacts, now: number): SupplierAccount {
   const random = randomFrom(facts.number);
   const period = monthOf(new Date(now));
-  const id = registerAccountId(facts.supplierId, facts.number);
+  const id = supplierAccountId(facts.supplierId, facts.number);
   const meters: MeterRecord[] = facts.meters.map((meter, index) => ({
-    id: `${id}-m${index + 1}`,
+    id: meterId(id, index + 1),
     name: meter.name,
     digits: meter.digits,
     lastReading: meter.lastReading,
@@ -143,9 +142,9 @@ export function registerAccount(facts: RegisterAccountFacts, now: number): Regis
 }
 
 /** The whole register as of `now`, by account id. */
-export function seedRegister(now: number): Record<string, RegisterAccount> {
-  return Object.fromEntries(REGISTER_ACCOUNTS.map((facts) => {
-    const account = registerAccount(facts, now);
+export function seedSupplierRegister(now: number): Record<string, SupplierAccount> {
+  return Object.fromEntries(SUPPLIER_ACCOUNTS.map((facts) => {
+    const account = supplierAccount(facts, now);
     return [account.id, account];
   }));
 }
@@ -154,7 +153,7 @@ export function seedRegister(now: number): Record<string, RegisterAccount> {
 export const findSupplier = (id: string) => SUPPLIERS.find((supplier) => supplier.id === id);
 
 /** A connected account as the API describes it (`AccountSchema`). */
-export function publicAccount(account: RegisterAccount, connection: ConnectionRecord): Account {
+export function publicAccount(account: SupplierAccount, connection: ConnectionRecord): Account {
   return {
     id: account.id,
     number: account.number,
@@ -170,7 +169,7 @@ export function publicAccount(account: RegisterAccount, connection: ConnectionRe
 }
 
 /** An account's history as the API gives it: month by month, each with its services, oldest first. */
-export function historyMonths(account: RegisterAccount): HistoryMonth[] {
+export function historyMonths(account: SupplierAccount): HistoryMonth[] {
   const months = new Map<string, HistoryMonth>();
   for (const { month, ...service } of account.history) {
     let entry = months.get(month);

@@ -1,10 +1,10 @@
 /**
  * The supplier's register the mock starts with: the accounts an abonent can
  * connect. Figures of the current period are fixed here; the months before
- * it are generated from them at seed time (mocks/register.ts), so they add
+ * it are generated from them at seed time (mocks/supplier-register.ts), so they add
  * up and end in today's period on the mock clock. Listed in the README.
  */
-export interface RegisterAccountFacts {
+export interface SupplierAccountFacts {
   readonly supplierId: string;
   readonly number: string;
   readonly address: string;
@@ -18,7 +18,7 @@ export interface RegisterAccountFacts {
   readonly monthlyConsumption: number;
 }
 
-export const REGISTER_ACCOUNTS: readonly RegisterAccountFacts[] = [
+export const SUPPLIER_ACCOUNTS: readonly SupplierAccountFacts[] = [
   // The seed's own account (step 5): an overpayment of 1 956,85 ₽, "Счетчик 1" at 27927.
   {
     supplierId: 'mrg-pyatigorsk-dagestan',
