@@ -10,10 +10,17 @@ import ts from 'typescript';
 
 const root = new URL('../', import.meta.url);
 
-/** `src/contract/index.ts`, bundled with its dependencies and imported. */
+/**
+ * `src/contract/index.ts` and the mock seed's examples for it
+ * (`CONTRACT_EXAMPLES`), bundled with their dependencies and imported.
+ */
 export async function loadContract() {
   const { outputFiles } = await build({
-    entryPoints: [fileURLToPath(new URL('src/contract/index.ts', root))],
+    stdin: {
+      contents: "export * from './src/contract/index.ts';\nexport { CONTRACT_EXAMPLES } from './mocks/contract-examples.ts';\n",
+      resolveDir: fileURLToPath(root),
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'neutral',
     format: 'esm',
@@ -106,7 +113,7 @@ export async function schemaDescriptions() {
 /** The document as the build ships it: from the schemas, with their doc comments and the package's version. */
 export async function buildDocument(contract) {
   const { version } = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
-  return contract.buildOpenApiDocument({ descriptions: await schemaDescriptions(), version });
+  return contract.buildOpenApiDocument({ descriptions: await schemaDescriptions(), version, examples: contract.CONTRACT_EXAMPLES });
 }
 
 /** The document as the build writes it: two-space JSON and a final newline. */

@@ -4,7 +4,7 @@
  * tools; no production entry imports it.
  */
 export { buildOpenApiDocument, pathTemplate } from './openapi.js';
-export type { OpenApiDocument, OpenApiOperation, OpenApiOptions, OpenApiResponse, SchemaDescriptions } from './openapi.js';
+export type { ContractExamples, OpenApiDocument, OpenApiOperation, OpenApiOptions, OpenApiResponse, OperationExamples, SchemaDescriptions } from './openapi.js';
 export { OPERATIONS, contractOperations } from './operations.js';
 export type { ContractOperation, OperationEntry } from './operations.js';
 export { renderApiDocs } from './markdown.js';

@@ -17,9 +17,8 @@ import { SEED_PASSWORD_POLICY, STRONG_PASSWORD_POLICY } from '../schemas/passwor
 import { IDEMPOTENCY_HEADER } from '../schemas/payment.js';
 import { PROBLEM_CONTENT_TYPE } from '../schemas/problem.js';
 import type { ProblemCode } from '../schemas/problem.js';
-import { EXAMPLES } from './examples.js';
 import { ChangePasswordRequestSchema, RegisterRequestSchema, ResetRequestSchema, contractOperations } from './operations.js';
-import type { ContractError, ContractOperation, ResponseHeaderName } from './operations.js';
+import type { ContractError, ContractMethod, ContractOperation, ResponseHeaderName } from './operations.js';
 import { PROBLEM_MEANINGS } from './problems.js';
 
 /** A JSON value of the document. */
@@ -56,9 +55,23 @@ export interface OpenApiResponse {
  */
 export type SchemaDescriptions = Readonly<Record<string, { readonly description?: string; readonly members?: Readonly<Record<string, string>> }>>;
 
+/** An operation's examples: a request body and the success answer's body. */
+export interface OperationExamples {
+  readonly request?: unknown;
+  readonly response?: unknown;
+}
+
+/** Examples by operation, `"post login"`. */
+export type ContractExamples = Readonly<Partial<Record<`${ContractMethod} ${ApiEndpoint}`, OperationExamples>>>;
+
 /** Options of {@link buildOpenApiDocument}. */
 export interface OpenApiOptions {
   readonly descriptions?: SchemaDescriptions;
+  /**
+   * The examples of the operations. The build gives the mock's seed
+   * (mocks/contract-examples.ts); without them the document has none.
+   */
+  readonly examples?: ContractExamples;
   /** The document's `info.version`: the package's version. Default `0.0.0-dev`. */
   readonly version?: string;
 }
@@ -254,8 +267,8 @@ const SERVER_ERROR: ContractError = {
 /** How each code reads in the docs, for an answer's description. */
 const codesInWords = (codes: readonly ProblemCode[]) => codes.map((code) => `\`${code}\`: ${PROBLEM_MEANINGS[code]}.`).join(' ');
 
-function operationObject(operation: ContractOperation, named: Record<string, v.GenericSchema>): OpenApiOperation {
-  const examples = EXAMPLES[`${operation.method} ${operation.endpoint}`] ?? {};
+function operationObject(operation: ContractOperation, named: Record<string, v.GenericSchema>, allExamples: ContractExamples): OpenApiOperation {
+  const examples = allExamples[`${operation.method} ${operation.endpoint}`] ?? {};
   const parameters: Record<string, unknown>[] = [];
   if (API_PATHS[operation.endpoint].includes(':accountId')) parameters.push({ $ref: '#/components/parameters/AccountId' });
   if (operation.method !== 'get') parameters.push({ $ref: '#/components/parameters/RequestedWith' });
@@ -421,15 +434,15 @@ function described(schema: JsonSchema, name: string, descriptions: SchemaDescrip
 
 /**
  * The OpenAPI 3.1 document of the API: every operation of the client, its
- * bodies, answers, headers, error codes and security, with examples from
- * the mock backend's seed. The same on every call.
+ * bodies, answers, headers, error codes and security, with the examples it
+ * is given (the build gives the mock's seed). The same on every call.
  */
-export function buildOpenApiDocument({ descriptions = {}, version = '0.0.0-dev' }: OpenApiOptions = {}): OpenApiDocument {
+export function buildOpenApiDocument({ descriptions = {}, version = '0.0.0-dev', examples = {} }: OpenApiOptions = {}): OpenApiDocument {
   const named = namedSchemas();
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   const operations = contractOperations();
   for (const operation of operations) {
-    (paths[pathTemplate(operation.endpoint)] ??= {})[operation.method] = operationObject(operation, named);
+    (paths[pathTemplate(operation.endpoint)] ??= {})[operation.method] = operationObject(operation, named, examples);
   }
   return {
     openapi: '3.1.0',

@@ -1,17 +1,18 @@
 /**
- * Examples for the API document, made from the mock backend's seed: the
+ * Examples for the API document, made from the mock backend's seed (so
+ * they cannot drift from what the sandbox serves; the contract takes them
+ * as an argument, since nothing under src/ imports the mock): the
  * demo user, the supplier catalogue and the register's accounts, as the mock
  * would answer about them at one fixed instant (so the document is the same
  * on every build). A test checks each against its schema.
  */
-import type { ApiEndpoint } from '../api/paths.js';
-import { SUPPLIER_ACCOUNTS } from '../../mocks/data/supplier-register.js';
-import { SUPPLIERS } from '../../mocks/data/suppliers.js';
-import { SEED_USERS } from '../../mocks/data/users.js';
-import { historyMonths, publicAccount, supplierAccount } from '../../mocks/supplier-register.js';
-import type { Account } from '../schemas/account.js';
-import type { Payment, Receipt } from '../schemas/payment.js';
-import type { ContractMethod } from './operations.js';
+import { SUPPLIER_ACCOUNTS } from './data/supplier-register.js';
+import { SUPPLIERS } from './data/suppliers.js';
+import { SEED_USERS } from './data/users.js';
+import { historyMonths, publicAccount, supplierAccount } from './supplier-register.js';
+import type { Account } from '../src/schemas/account.js';
+import type { Payment, Receipt } from '../src/schemas/payment.js';
+import type { ContractExamples } from '../src/contract/openapi.js';
 
 /** The instant the examples are taken at. */
 const NOW = Date.parse('2026-11-25T09:30:00.000Z');
@@ -52,14 +53,8 @@ const paidAccount: Account = { ...readAccount, debt: readAccount.debt - amount }
 const LINK_TOKEN = 'q3Vx8p1mZC0aT7yKd2LwB9rN4sE6uHjG5fXcA0oPiYk';
 const CAPTCHA = { id: 'Zk3Jq9xY2mWvB8Tc', nonce: '40213' };
 
-/** An operation's examples: a request body and the success answer's body. */
-export interface OperationExamples {
-  readonly request?: unknown;
-  readonly response?: unknown;
-}
-
-/** Examples by `"<method> <endpoint>"`. */
-export const EXAMPLES: Readonly<Partial<Record<`${ContractMethod} ${ApiEndpoint}`, OperationExamples>>> = {
+/** Examples by `"<method> <endpoint>"`, for `buildOpenApiDocument({examples})`. */
+export const CONTRACT_EXAMPLES: ContractExamples = {
   'post login': { request: { email: demoUser.email, password: demoUser.password }, response: { user } },
   'get session': { response: { user } },
   'post register': {
