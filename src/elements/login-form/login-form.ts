@@ -4,9 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { login } from '../../api/auth.js';
 import { resendConfirmation } from '../../api/registration.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
+import { isApiError } from '../../api/errors.js';
 import { PasswordVisibility } from '../../controllers/password-visibility.js';
-import { LkErrorEvent } from '../../events/error.js';
 import { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
 import { EmailSchema } from '../../schemas/email.js';
@@ -16,9 +15,8 @@ import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
-import { faultMessage } from '../base/failure.js';
-import { describedBy, emailInput, errorSummary, faultAlert, field, passwordInput } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { describedBy, emailInput, field, passwordInput } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
@@ -75,10 +73,6 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   @state() email = '';
   /** The password as typed: never trimmed or shortened. */
   @state() password = '';
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { message: string; retry: () => void } | undefined;
-  @state() private busy: 'login' | 'logout' | 'resend' | undefined;
   /** What the status line says, by message key, so it follows a change of locale. */
   @state() private announcement: 'loggedIn' | 'loggedOut' | undefined;
 
@@ -91,18 +85,17 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   /** What the unconfirmed state's status line says after "Выслать ссылку". */
   @state() private linkSentUntil: string | undefined;
 
-  /** Until when (clock time, ms) the backend asked us to wait. */
-  #blockedUntil = 0;
-  #abort: AbortController | undefined;
   readonly #visibility = new PasswordVisibility(this);
+  readonly #submit = new SubmitController<Field, 'login' | 'logout' | 'resend'>(this, {
+    fields: () => ['email', 'password'],
+    fieldId: (name) => `${this.uid}-${name}`,
+    summaryId: `${this.uid}-summary`,
+    messages: () => this.t,
+    clock: () => this.env.clock,
+  });
 
   constructor() {
     super(loginFormMessages);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
   }
 
   protected override render(): TemplateResult {
@@ -117,12 +110,11 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   private renderForm(): TemplateResult {
     const t = this.t;
     const id = (name: string) => `${this.uid}-${name}`;
-    const { email: emailError, password: passwordError } = this.fieldErrors;
+    const { email: emailError, password: passwordError } = this.#submit.fieldErrors;
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         <h2 part="title" id=${id('title')}>${t.title}</h2>
-        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
-        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${field({
           id: id('email'),
           label: t.email,
@@ -157,8 +149,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
           </div>`,
         })}
         ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
-        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
-        <p part="status" role="status">${this.busy === 'login' ? t.submitting : this.announcement && t[this.announcement]}</p>
+        <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
+        <p part="status" role="status">${this.#submit.busy === 'login' ? t.submitting : this.announcement && t[this.announcement]}</p>
         <p part="links">
           ${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}
           ${navigationLink(this, this.env, 'register', t.register, this.registerHref)}
@@ -174,9 +166,8 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
         <p part="greeting">${t.greeting}</p>
         <p part="signed-in-as">${t.signedInAs(user.email)}</p>
         ${user.emailConfirmed ? nothing : this.renderUnconfirmed(user)}
-        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
-        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
-        <button part="button logout" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onLogout}>
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
+        <button part="button logout" type="button" aria-disabled=${this.#submit.busy ? 'true' : 'false'} @click=${this.onLogout}>
           ${t.logout}
         </button>
         <p part="status" role="status">${this.signedInStatus()}</p>
@@ -192,7 +183,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
       <div part="unconfirmed">
         <p part="unconfirmed-message">${t.unconfirmed(user.email)}</p>
         ${until ? html`<p part="unconfirmed-expiry">${t.linkValidUntil(until)}</p>` : nothing}
-        <button part="button resend" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onResend}>
+        <button part="button resend" type="button" aria-disabled=${this.#submit.busy ? 'true' : 'false'} @click=${this.onResend}>
           ${t.resend}
         </button>
       </div>
@@ -201,26 +192,23 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private signedInStatus(): string {
     const t = this.t;
-    if (this.busy === 'logout') return t.loggingOut;
-    if (this.busy === 'resend') return t.resending;
+    if (this.#submit.busy === 'logout') return t.loggingOut;
+    if (this.#submit.busy === 'resend') return t.resending;
     if (this.linkSentUntil) return t.linkSent(formatDate(this.linkSentUntil, this.localize.locale));
     return this.announcement ? t[this.announcement] : '';
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.busy) return;
+    const submit = this.#submit;
+    if (submit.busy) return;
     // No await before `send` sets `busy`: a second click or Enter must find it set.
     void this.#visibility.mask();
-    this.fault = undefined;
+    submit.clearFault();
     this.announcement = undefined;
     const credentials = this.validate();
-    if (!credentials) return this.showSummary();
-    const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
-    if (waitSeconds > 0) {
-      this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(waitSeconds)) }];
-      return this.showSummary();
-    }
+    if (!credentials) return submit.showSummary();
+    if (submit.heldOff(this.t.tooManyAttempts)) return;
     await this.send(credentials);
   };
 
@@ -231,7 +219,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     const errors: Partial<Record<Field, string>> = {};
     if (!email.success) errors.email = this.issue('email', email.issues[0].message);
     if (!password.success) errors.password = this.issue('password', password.issues[0].message);
-    this.setFieldErrors(errors);
+    this.#submit.setFieldErrors(errors);
     return email.success && password.success ? { email: email.output, password: password.output } : undefined;
   }
 
@@ -243,39 +231,21 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     return code === 'password_too_long' ? t.passwordTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField;
   }
 
-  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
-    this.fieldErrors = errors;
-    this.summary = (['email', 'password'] as const)
-      .filter((name) => errors[name])
-      .map((name) => ({ message: errors[name]!, fieldId: `${this.uid}-${name}` }));
-  }
-
-  private async showSummary(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
-  }
-
   private async send(credentials: { email: string; password: string }): Promise<void> {
-    this.busy = 'login';
-    this.#abort = new AbortController();
-    this.setFieldErrors({});
-    try {
-      const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
-      const { user } = await login(
-        this.env.client,
-        captcha ? { ...credentials, captcha } : credentials,
-        { signal: this.#abort.signal },
-      );
-      this.password = '';
-      this.announcement = 'loggedIn';
-      this.env.session.signedIn(user);
-      this.dispatchEvent(new LkLoginEvent(user));
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.showLoginFailure(error, credentials);
-    } finally {
-      this.busy = undefined;
-    }
+    const submit = this.#submit;
+    submit.setFieldErrors({});
+    await submit.run(
+      'login',
+      async (signal) => {
+        const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
+        const { user } = await login(this.env.client, captcha ? { ...credentials, captcha } : credentials, { signal });
+        this.password = '';
+        this.announcement = 'loggedIn';
+        this.env.session.signedIn(user);
+        this.dispatchEvent(new LkLoginEvent(user));
+      },
+      (error) => this.showLoginFailure(error, credentials),
+    );
   }
 
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
@@ -284,40 +254,36 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     if (demand) {
       // Show the check; the user presses "Войти" again once it has passed.
       this.captchaNeeded = true;
-      this.summary = [{ message: demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid }];
-      void this.showSummary();
+      void this.#submit.say(demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid);
       return;
     }
     if (isApiError(error) && error.status === 401) {
-      this.summary = [{ message: t.invalidCredentials, fieldId: `${this.uid}-email` }];
-      void this.showSummary();
+      void this.#submit.say(t.invalidCredentials, `${this.uid}-email`);
       return;
     }
-    if (isApiError(error) && error.status === 429) {
-      const seconds = Math.max(1, error.retryAfter ?? 60);
-      this.#blockedUntil = this.env.clock.now() + seconds * 1000;
-      this.summary = [{ message: t.tooManyAttempts(t.waitFor(seconds)) }];
-      void this.showSummary();
-      return;
-    }
-    if (isApiError(error) && error.status === 422 && Object.keys(error.fieldErrors).length > 0) {
-      const { email, password } = error.fieldErrors;
-      this.setFieldErrors({
-        ...(email ? { email: this.issue('email', email[0]!) } : {}),
-        ...(password ? { password: this.issue('password', password[0]!) } : {}),
-      });
-      void this.showSummary();
-      return;
-    }
-    this.fault = { message: faultMessage(error, t), retry: () => void this.retry(() => this.send(credentials)) };
-    this.dispatchEvent(new LkErrorEvent(error));
+    this.#submit.fail(error, {
+      tooMany: t.tooManyAttempts,
+      holdOff: true,
+      fields: ({ status, fieldErrors }) => {
+        if (status !== 422 || Object.keys(fieldErrors).length === 0) return undefined;
+        const { email, password } = fieldErrors;
+        return {
+          errors: {
+            ...(email ? { email: this.issue('email', email[0]!) } : {}),
+            ...(password ? { password: this.issue('password', password[0]!) } : {}),
+          },
+        };
+      },
+      retry: () => this.send(credentials),
+    });
   }
 
   private readonly onResend = async (): Promise<void> => {
-    if (this.busy) return;
-    this.busy = 'resend';
-    this.fault = undefined;
-    this.summary = [];
+    const submit = this.#submit;
+    if (submit.busy) return;
+    submit.busy = 'resend';
+    submit.clearFault();
+    submit.summary = [];
     this.linkSentUntil = undefined;
     // "Вход выполнен." is old news once the user asks for something else.
     this.announcement = undefined;
@@ -325,40 +291,29 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
       const { expiresAt } = await resendConfirmation(this.env.client);
       this.linkSentUntil = expiresAt;
     } catch (error) {
-      if (isApiError(error) && error.status === 429) {
-        this.summary = [{ message: this.t.resendTooOften(this.t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
-        void this.showSummary();
-      } else {
-        this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(this.onResend) };
-        this.dispatchEvent(new LkErrorEvent(error));
-      }
+      submit.fail(error, { tooMany: this.t.resendTooOften, retry: this.onResend });
     } finally {
-      this.busy = undefined;
+      submit.busy = undefined;
     }
   };
 
   private readonly onLogout = async (): Promise<void> => {
-    if (this.busy) return;
-    this.busy = 'logout';
-    this.fault = undefined;
+    const submit = this.#submit;
+    if (submit.busy) return;
+    submit.busy = 'logout';
+    submit.clearFault();
     try {
       await this.env.session.logout();
       this.linkSentUntil = undefined;
-      this.summary = [];
+      submit.summary = [];
       this.announcement = 'loggedOut';
       this.dispatchEvent(new LkLogoutEvent('user'));
     } catch (error) {
-      this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(this.onLogout) };
-      this.dispatchEvent(new LkErrorEvent(error));
+      submit.showFault(error, this.onLogout);
     } finally {
-      this.busy = undefined;
+      submit.busy = undefined;
     }
   };
-
-  private async retry(action: () => Promise<void>): Promise<void> {
-    this.fault = undefined;
-    await action();
-  }
 }
 
 declare global {

@@ -1,0 +1,223 @@
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { nothing } from 'lit';
+import { isAbortError, isApiError } from '../../api/errors.js';
+import type { ApiError } from '../../api/errors.js';
+import type { Clock } from '../../context/clock.js';
+import { LkErrorEvent } from '../../events/error.js';
+import type { CommonMessages } from '../../i18n/common.ru.js';
+import { faultMessage } from './failure.js';
+import { errorSummary, faultAlert } from './form-parts.js';
+import type { SummaryItem } from './form-parts.js';
+
+/** The message of each invalid field. */
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/** What the backend's refusal says of the fields: their messages, and summary lines that belong to no field. */
+export interface FieldRefusal<F extends string> {
+  errors: FieldErrors<F>;
+  notes?: readonly string[];
+}
+
+/** How one form reads a failure that is not a fault; what it leaves out falls through to the fault. */
+export interface FailurePolicy<F extends string> {
+  /** The words of a 429, given the wait in words; without them a 429 is a fault. */
+  tooMany?: (wait: string) => string;
+  /** A 429 also refuses this form's submits until the wait is over (see {@link SubmitController.heldOff}). */
+  holdOff?: boolean;
+  /** The backend's refusal on the form's fields, or `undefined` when it is about none of them. */
+  fields?: (error: ApiError) => FieldRefusal<F> | undefined;
+  /** "Повторить" of the fault: the same request again. */
+  retry: () => Promise<void> | void;
+}
+
+/** What the controller needs to know of its form. */
+export interface SubmitOptions<F extends string> {
+  /** The fields in the order the summary lists them. */
+  fields: () => readonly F[];
+  /** The id of a field's control: the summary's link leads there. */
+  fieldId: (field: F) => string;
+  /** The line of the summary for a field's message (default: the message). */
+  summaryLine?: (field: F, message: string) => string;
+  /** The id of the error summary: it is focused by id, as a form may hold other forms with summaries of their own. */
+  summaryId: string;
+  messages: () => CommonMessages;
+  clock: () => Clock;
+  /**
+   * The form needs a session: a 401 means it has ended, the session logs
+   * itself out and the element shows its logged-out state, so the failure
+   * says nothing more (what was typed stays).
+   */
+  needsSession?: boolean;
+}
+
+/**
+ * The submit lifecycle every form shares: busy while a request is on its
+ * way (one request however often the form is sent), the request aborted
+ * when the element leaves the page, the fields' messages with the error
+ * summary that takes the focus after rendering, the wait the backend asked
+ * for after a 429, and one failure policy: a 401 of a session-bound form ends
+ * quietly (the session expires), a 429 says the wait, the backend's field
+ * codes go to the fields, anything else is a fault with "Повторить" that is
+ * also reported as `lk-error`. The form keeps its fields, its request and
+ * what a success does.
+ *
+ * `B` names what the form is busy with, for its status line.
+ */
+export class SubmitController<F extends string, B extends string = 'submit'> implements ReactiveController {
+  #busy: B | undefined;
+  #fieldErrors: FieldErrors<F> = {};
+  #summary: readonly SummaryItem[] = [];
+  #fault: { message: string; retry: () => void } | undefined;
+  /** Until when (clock time, ms) the backend asked us to wait. */
+  #blockedUntil = 0;
+  #abort: AbortController | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: SubmitOptions<F>,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+  }
+
+  /** What the form is busy with, if anything: a submit finds it set and does nothing. */
+  get busy(): B | undefined {
+    return this.#busy;
+  }
+
+  set busy(busy: B | undefined) {
+    this.#busy = busy;
+    this.host.requestUpdate();
+  }
+
+  get fieldErrors(): FieldErrors<F> {
+    return this.#fieldErrors;
+  }
+
+  get summary(): readonly SummaryItem[] {
+    return this.#summary;
+  }
+
+  set summary(summary: readonly SummaryItem[]) {
+    this.#summary = summary;
+    this.host.requestUpdate();
+  }
+
+  get fault(): { message: string; retry: () => void } | undefined {
+    return this.#fault;
+  }
+
+  /** Clears the fault (a new attempt starts). */
+  clearFault(): void {
+    this.#fault = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** The fields' messages, and the summary that lists them in the form's order, then `notes`. */
+  setFieldErrors(errors: FieldErrors<F>, notes: readonly string[] = []): void {
+    const { fields, fieldId, summaryLine = (_field: F, message: string) => message } = this.options;
+    this.#fieldErrors = errors;
+    this.summary = [
+      ...fields()
+        .filter((name) => errors[name])
+        .map((name) => ({ message: summaryLine(name, errors[name]!), fieldId: fieldId(name) })),
+      ...notes.map((message) => ({ message })),
+    ];
+  }
+
+  /** No messages, no summary, no fault: the form as it was. */
+  reset(): void {
+    this.setFieldErrors({});
+    this.clearFault();
+  }
+
+  /** A summary of one line about no field (the wait, the anti-robot check), focused. */
+  say(message: string, fieldId?: string): Promise<void> {
+    this.summary = [fieldId ? { message, fieldId } : { message }];
+    return this.showSummary();
+  }
+
+  /** Puts the focus on the error summary once it is rendered, so screen readers read it out. */
+  async showSummary(): Promise<void> {
+    await this.host.updateComplete;
+    this.host.querySelector<HTMLElement>(`#${this.options.summaryId}`)?.focus();
+  }
+
+  /**
+   * Whether the wait the backend asked for is not over; if so the summary
+   * says how long is left, in `words`, and takes the focus.
+   */
+  heldOff(words: (wait: string) => string): boolean {
+    const seconds = Math.ceil((this.#blockedUntil - this.options.clock().now()) / 1000);
+    if (seconds <= 0) return false;
+    void this.say(words(this.options.messages().waitFor(seconds)));
+    return true;
+  }
+
+  /**
+   * Sends one request: busy with `busy` until it ends, aborted if the element
+   * leaves the page (then nothing is shown), `failed` called with any other
+   * error. The form's messages are not touched: a form clears them when it
+   * means to.
+   */
+  async run(busy: B, send: (signal: AbortSignal) => Promise<void>, failed: (error: unknown) => void): Promise<void> {
+    this.busy = busy;
+    this.clearFault();
+    const abort = (this.#abort = new AbortController());
+    try {
+      await send(abort.signal);
+    } catch (error) {
+      if (isAbortError(error) || abort.signal.aborted) return;
+      failed(error);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** The failure policy (see the class): what the form's `policy` does not place becomes a fault. */
+  fail(error: unknown, policy: FailurePolicy<F>): void {
+    if (isApiError(error)) {
+      if (this.options.needsSession && error.status === 401) return;
+      if (policy.tooMany && error.status === 429) {
+        const seconds = Math.max(1, error.retryAfter ?? 60);
+        if (policy.holdOff) this.#blockedUntil = this.options.clock().now() + seconds * 1000;
+        void this.say(policy.tooMany(this.options.messages().waitFor(seconds)));
+        return;
+      }
+      const refusal = policy.fields?.(error);
+      if (refusal) {
+        this.setFieldErrors(refusal.errors, refusal.notes);
+        void this.showSummary();
+        return;
+      }
+    }
+    this.showFault(error, policy.retry);
+  }
+
+  /** A fault, with "Повторить" (`retry`, once the form is not busy), reported to the page as `lk-error`. */
+  showFault(error: unknown, retry: () => Promise<void> | void): void {
+    this.#fault = {
+      message: faultMessage(error, this.options.messages()),
+      retry: () => {
+        if (this.#busy) return;
+        this.clearFault();
+        void retry();
+      },
+    };
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new LkErrorEvent(error));
+  }
+
+  /** The error summary, when there is one. */
+  renderSummary(): TemplateResult | typeof nothing {
+    return errorSummary(this.options.summaryId, this.options.messages().errorSummaryTitle, this.#summary);
+  }
+
+  /** The fault's alert with "Повторить", when there is one. */
+  renderFault(): TemplateResult | typeof nothing {
+    return faultAlert(this.#fault?.message, this.options.messages().retry, () => this.#fault?.retry());
+  }
+}
