@@ -3,9 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { requestPasswordReset, resetPassword } from '../../api/recovery.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
+import { isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
-import { LkErrorEvent } from '../../events/error.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { intlLocale } from '../../i18n/format.js';
 import { EmailSchema } from '../../schemas/email.js';
@@ -14,9 +13,8 @@ import { passwordPolicy } from '../../schemas/password.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { DEFAULT_RESET_PARAM, takeFromAddress } from '../base/address.js';
 import { LkElement } from '../base/lk-element.js';
-import { faultMessage } from '../base/failure.js';
-import { emailInput, errorSummary, faultAlert, field } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { emailInput, field } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import type { NewPasswordField } from '../base/new-password.js';
@@ -102,17 +100,19 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   /** The e-mail as typed; also the hidden username of the new-password form, for password managers. */
   @state() email = '';
   @state() private step: RecoveryStep = 'request';
-  @state() private fieldErrors: Partial<Record<'email' | NewPasswordField, string>> = {};
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { message: string; retry: () => void } | undefined;
-  @state() private busy: 'request' | 'reset' | undefined;
   /** The address the last link was asked for, and until when that link works (ISO). */
   @state() private sent: { email: string; expiresAt: string } | undefined;
 
   /** The token, read once: it is gone from the address bar by then. */
   #token: string | undefined;
   #tokenRead = false;
-  #abort: AbortController | undefined;
+  readonly #submit = new SubmitController<'email' | NewPasswordField, 'request' | 'reset'>(this, {
+    fields: () => ['email', 'password', 'repeat'],
+    fieldId: (name) => this.partId(name),
+    summaryId: this.partId('summary'),
+    messages: () => this.t,
+    clock: () => this.env.clock,
+  });
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
@@ -126,11 +126,6 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   /** The step shown now. */
   get state(): RecoveryStep {
     return this.step;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -175,7 +170,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   private renderRequest(): TemplateResult {
     const t = this.t;
     const id = (name: string) => this.partId(name);
-    const error = this.fieldErrors.email;
+    const error = this.#submit.fieldErrors.email;
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onRequest}>
         ${this.renderHeader(t.title, t.intro)}
@@ -185,7 +180,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
           error,
           control: emailInput({ id: id('email'), value: this.email, error, onInput: (value) => (this.email = value) }),
         })}
-        ${this.renderSubmit(t.request, this.busy === 'request' ? t.requesting : '')}
+        ${this.renderSubmit(t.request, this.#submit.busy === 'request' ? t.requesting : '')}
       </form>
     `;
   }
@@ -193,30 +188,28 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   /** Step 2: the new password, with the token of the letter's link. */
   private renderReset(): TemplateResult {
     const t = this.t;
-    const { password, repeat } = this.fieldErrors;
+    const { password, repeat } = this.#submit.fieldErrors;
     return html`
       <form part="form" novalidate aria-labelledby=${this.partId('title')} @submit=${this.onReset}>
         ${this.renderHeader(t.resetTitle, t.resetIntro)}
         <input part="username" type="text" name="username" autocomplete="username" hidden readonly .value=${this.email} />
         ${this.#newPassword.render({ labels: { password: t.newPassword, repeat: t.repeat }, errors: { password, repeat } })}
-        ${this.renderSubmit(t.reset, this.busy === 'reset' ? t.resetting : '')}
+        ${this.renderSubmit(t.reset, this.#submit.busy === 'reset' ? t.resetting : '')}
       </form>
     `;
   }
 
   private renderHeader(title: string, intro: string): TemplateResult {
-    const t = this.t;
     return html`
       <h2 part="title" id=${this.partId('title')} tabindex="-1">${title}</h2>
       <p part="intro">${intro}</p>
-      ${errorSummary(this.partId('summary'), t.errorSummaryTitle, this.summary)}
-      ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+      ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
     `;
   }
 
   private renderSubmit(label: string, status: string): TemplateResult {
     return html`
-      <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${label}</button>
+      <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${label}</button>
       <p part="status" role="status">${status}</p>
       <p part="links">${navigationLink(this, this.env, 'login', this.t.login, this.loginHref)}</p>
     `;
@@ -239,23 +232,9 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   /** Shows `step` and puts the focus on its heading, so a screen reader reads where the user now is. */
   private async goTo(step: RecoveryStep): Promise<void> {
     this.step = step;
-    this.summary = [];
-    this.fieldErrors = {};
-    this.fault = undefined;
+    this.#submit.reset();
     await this.updateComplete;
     this.querySelector<HTMLElement>('[part~="title"]')?.focus();
-  }
-
-  private async showSummary(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
-  }
-
-  private setFieldErrors(errors: Partial<Record<'email' | NewPasswordField, string>>): void {
-    this.fieldErrors = errors;
-    this.summary = (['email', 'password', 'repeat'] as const)
-      .filter((name) => errors[name])
-      .map((name) => ({ message: errors[name]!, fieldId: this.partId(name) }));
   }
 
   private emailIssue(code: string): string {
@@ -264,91 +243,71 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
 
   private readonly onRequest = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.busy) return;
-    this.fault = undefined;
+    const submit = this.#submit;
+    if (submit.busy) return;
+    submit.clearFault();
     const email = v.safeParse(EmailSchema, this.email);
     if (!email.success) {
-      this.setFieldErrors({ email: this.emailIssue(email.issues[0].message) });
-      return this.showSummary();
+      submit.setFieldErrors({ email: this.emailIssue(email.issues[0].message) });
+      return submit.showSummary();
     }
-    this.setFieldErrors({});
+    submit.setFieldErrors({});
     await this.request(email.output);
   };
 
   private async request(email: string): Promise<void> {
-    this.busy = 'request';
-    this.fault = undefined;
-    this.#abort = new AbortController();
-    try {
-      const { expiresAt } = await requestPasswordReset(this.env.client, { email }, { signal: this.#abort.signal });
-      this.sent = { email, expiresAt };
-      await this.goTo('sent');
-    } catch (error) {
-      if (isAbortError(error)) return;
-      const t = this.t;
-      if (isApiError(error) && error.status === 429) {
-        this.summary = [{ message: t.tooOften(t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
-        void this.showSummary();
-      } else if (isApiError(error) && error.fieldErrors['email']) {
-        this.setFieldErrors({ email: this.emailIssue(error.fieldErrors['email'][0]!) });
-        void this.showSummary();
-      } else {
-        this.fault = { message: faultMessage(error, t), retry: () => void this.retry(() => this.request(email)) };
-        this.dispatchEvent(new LkErrorEvent(error));
-      }
-    } finally {
-      this.busy = undefined;
-    }
+    await this.#submit.run(
+      'request',
+      async (signal) => {
+        const { expiresAt } = await requestPasswordReset(this.env.client, { email }, { signal });
+        this.sent = { email, expiresAt };
+        await this.goTo('sent');
+      },
+      (error) =>
+        this.#submit.fail(error, {
+          tooMany: this.t.tooOften,
+          fields: ({ fieldErrors: { email: codes } }) => (codes ? { errors: { email: this.emailIssue(codes[0]!) } } : undefined),
+          retry: () => this.request(email),
+        }),
+    );
   }
 
   private readonly onReset = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    const submit = this.#submit;
     // `busy` is set before the first await, so a second click or Enter finds it set.
-    if (this.busy) return;
-    this.busy = 'reset';
+    if (submit.busy) return;
+    submit.busy = 'reset';
     void this.#newPassword.mask();
-    this.fault = undefined;
+    submit.clearFault();
     const errors = await this.#newPassword.validate();
-    this.setFieldErrors(errors);
+    submit.setFieldErrors(errors);
     if (Object.keys(errors).length > 0) {
-      this.busy = undefined;
-      return this.showSummary();
+      submit.busy = undefined;
+      return submit.showSummary();
     }
     await this.reset(this.#token!, this.#newPassword.password);
   };
 
   private async reset(token: string, password: string): Promise<void> {
-    this.busy = 'reset';
-    this.fault = undefined;
-    this.#abort = new AbortController();
-    try {
-      const options = { policy: this.#newPassword.policy, signal: this.#abort.signal };
-      await resetPassword(this.env.client, { token, password }, options);
-      this.#token = undefined;
-      this.#newPassword.clear();
-      this.dispatchEvent(new LkPasswordChangedEvent());
-      await this.goTo('changed');
-    } catch (error) {
-      if (isAbortError(error)) return;
-      const refused = isApiError(error) ? refusedStep(error) : undefined;
-      if (refused) {
-        await this.goTo(refused);
-      } else if (isApiError(error) && error.fieldErrors['password']) {
-        this.setFieldErrors({ password: this.#newPassword.issue(error.fieldErrors['password'][0]!) });
-        void this.showSummary();
-      } else {
-        this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(() => this.reset(token, password)) };
-        this.dispatchEvent(new LkErrorEvent(error));
-      }
-    } finally {
-      this.busy = undefined;
-    }
-  }
-
-  private async retry(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.fault = undefined;
-    await action();
+    await this.#submit.run(
+      'reset',
+      async (signal) => {
+        await resetPassword(this.env.client, { token, password }, { policy: this.#newPassword.policy, signal });
+        this.#token = undefined;
+        this.#newPassword.clear();
+        this.dispatchEvent(new LkPasswordChangedEvent());
+        await this.goTo('changed');
+      },
+      (error) => {
+        const refused = isApiError(error) ? refusedStep(error) : undefined;
+        if (refused) return void this.goTo(refused);
+        this.#submit.fail(error, {
+          fields: ({ fieldErrors: { password: codes } }) => (codes ? { errors: { password: this.#newPassword.issue(codes[0]!) } } : undefined),
+          retry: () => this.reset(token, password),
+        });
+      },
+    );
   }
 }
 
