@@ -4,18 +4,18 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import * as v from 'valibot';
 import { fetchSuppliers } from '../../api/accounts.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
+import { isAbortError } from '../../api/errors.js';
+import type { ApiError } from '../../api/errors.js';
 import { LkAccountConnectedEvent } from '../../events/account-connected.js';
-import { LkErrorEvent } from '../../events/error.js';
 import type { ConnectAccountRequest } from '../../schemas/account.js';
 import { accountNumberLength, accountNumberSchema, findAccountNumberIssue, normalizeAccountNumber } from '../../schemas/supplier.js';
 import type { AccountRule, Supplier } from '../../schemas/supplier.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { loggedOutNotice } from '../base/logged-out.js';
-import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { describedBy, field, invalid } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
+import type { FieldRefusal } from '../base/submit.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { accountConnectMessages } from './account-connect.messages.js';
@@ -99,17 +99,18 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
 
   @state() private suppliers: readonly Supplier[] = [];
   @state() private suppliersState: SuppliersState = 'idle';
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { message: string; retry: () => void } | undefined;
-  @state() private busy = false;
   /** The number just connected, for the status line (kept as data, so it follows a change of locale). */
   @state() private connectedNumber: string | undefined;
 
-  #connectAbort: AbortController | undefined;
-  /** Until when (clock time, ms) the backend asked us to wait. */
-  #blockedUntil = 0;
   #suppliersAbort: AbortController | undefined;
+  readonly #submit = new SubmitController<Field>(this, {
+    fields: () => ['supplierId', 'number'],
+    fieldId: (name) => `${this.uid}-${name === 'supplierId' ? 'supplier' : name}`,
+    summaryId: `${this.uid}-summary`,
+    messages: () => this.t,
+    clock: () => this.env.clock,
+    needsSession: true,
+  });
 
   constructor() {
     super(accountConnectMessages);
@@ -117,7 +118,6 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#connectAbort?.abort();
     this.#suppliersAbort?.abort();
     // An aborted load asks again when the element comes back.
     if (this.suppliersState === 'loading') this.suppliersState = 'idle';
@@ -147,8 +147,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         ${heading(headingLevel(this.headingLevel), { id: id('title'), text: t.title })}
         <p part="intro">${t.intro}</p>
-        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
-        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${this.suppliersState === 'ready' ? this.renderFields() : nothing}
         <p part="status" role="status" aria-busy=${loading ? 'true' : nothing}>${this.statusText(loading)}</p>
       </form>
@@ -158,7 +157,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   private renderFields(): TemplateResult {
     const t = this.t;
     const id = (name: string) => `${this.uid}-${name}`;
-    const { supplierId: supplierError, number: numberError } = this.fieldErrors;
+    const { supplierId: supplierError, number: numberError } = this.#submit.fieldErrors;
     const chosen = this.chosenSupplier;
     const hintId = id('number-hint');
     return html`
@@ -204,13 +203,13 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
           <lk-hint part="hint" text-id=${hintId} label=${t.account} .text=${this.hintText(chosen)} locale=${this.localize.locale}></lk-hint>
         </div>`,
       })}
-      <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+      <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
     `;
   }
 
   private statusText(loading: boolean): string {
     if (loading) return this.t.loadingSuppliers;
-    if (this.busy) return this.t.submitting;
+    if (this.#submit.busy) return this.t.submitting;
     return this.connectedNumber ? this.t.connected(this.connectedNumber) : '';
   }
 
@@ -233,13 +232,13 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   private readonly onSupplierChange = (event: Event): void => {
     this.supplierId = (event.target as HTMLSelectElement).value;
     // The old messages were about another supplier's rule: the next submit says what is wrong now.
-    this.setFieldErrors({});
+    this.#submit.setFieldErrors({});
     this.connectedNumber = undefined;
   };
 
   private async loadSuppliers(): Promise<void> {
     this.suppliersState = 'loading';
-    this.fault = undefined;
+    this.#submit.clearFault();
     const abort = (this.#suppliersAbort = new AbortController());
     try {
       this.suppliers = await fetchSuppliers(this.env.client, { signal: abort.signal });
@@ -247,21 +246,20 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
     } catch (error) {
       if (isAbortError(error) || abort.signal.aborted) return;
       this.suppliersState = 'failed';
-      this.fault = { message: faultMessage(error, this.t), retry: () => void this.loadSuppliers() };
-      this.dispatchEvent(new LkErrorEvent(error));
+      this.#submit.showFault(error, () => this.loadSuppliers());
     }
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     // No await before `send` sets `busy`: a second click or Enter must find it set.
-    if (this.busy || this.suppliersState !== 'ready') return;
-    this.fault = undefined;
+    const submit = this.#submit;
+    if (submit.busy || this.suppliersState !== 'ready') return;
+    submit.clearFault();
     this.connectedNumber = undefined;
     const request = this.validate();
-    if (!request) return this.showSummary();
-    const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
-    if (waitSeconds > 0) return this.showWait(waitSeconds);
+    if (!request) return submit.showSummary();
+    if (submit.heldOff(this.t.tooManyAttempts)) return;
     await this.send(request);
   };
 
@@ -282,7 +280,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
       const code = findAccountNumberIssue(normalized, anyLength);
       if (code) errors.number = this.numberIssue(code, undefined, normalized);
     }
-    this.setFieldErrors(errors);
+    this.#submit.setFieldErrors(errors);
     return supplier && number !== undefined ? { supplierId: supplier.id, number } : undefined;
   }
 
@@ -312,75 +310,40 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
     }
   }
 
-  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
-    this.fieldErrors = errors;
-    const ids: Record<Field, string> = { supplierId: `${this.uid}-supplier`, number: `${this.uid}-number` };
-    this.summary = (['supplierId', 'number'] as const)
-      .filter((name) => errors[name])
-      .map((name) => ({ message: errors[name]!, fieldId: ids[name] }));
-  }
-
-  private async showSummary(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
-  }
-
   private async send(request: ConnectAccountRequest): Promise<void> {
-    this.busy = true;
-    this.setFieldErrors({});
-    const abort = (this.#connectAbort = new AbortController());
-    try {
-      const account = await this.env.accounts.connect(request, { signal: abort.signal });
-      this.number = '';
-      this.connectedNumber = account.number;
-      this.dispatchEvent(new LkAccountConnectedEvent(account));
-    } catch (error) {
-      if (isAbortError(error) || abort.signal.aborted) return;
-      this.showFailure(error, request);
-    } finally {
-      this.busy = false;
-    }
+    this.#submit.setFieldErrors({});
+    await this.#submit.run(
+      'submit',
+      async (signal) => {
+        const account = await this.env.accounts.connect(request, { signal });
+        this.number = '';
+        this.connectedNumber = account.number;
+        this.dispatchEvent(new LkAccountConnectedEvent(account));
+      },
+      (error) =>
+        this.#submit.fail(error, {
+          tooMany: this.t.tooManyAttempts,
+          holdOff: true,
+          fields: (refusal) => this.refusal(refusal, request),
+          retry: () => this.send(request),
+        }),
+    );
   }
 
-  private showFailure(error: unknown, request: ConnectAccountRequest): void {
-    // The session is over: the session logs out by itself and this element asks to log in; what was typed stays.
-    if (isApiError(error) && error.status === 401) return;
-    if (isApiError(error) && error.status === 429) {
-      const seconds = Math.max(1, error.retryAfter ?? 60);
-      this.#blockedUntil = this.env.clock.now() + seconds * 1000;
-      void this.showWait(seconds);
-      return;
-    }
+  /** The backend's refusal of the number (unknown, already connected) or of a field (422), on its field. */
+  private refusal({ code, status, fieldErrors }: ApiError, request: ConnectAccountRequest): FieldRefusal<Field> | undefined {
     const supplier = this.suppliers.find((candidate) => candidate.id === request.supplierId);
-    if (isApiError(error) && (error.code === 'account_not_found' || error.code === 'account_already_connected')) {
-      this.setFieldErrors({ number: this.numberIssue(error.code, supplier, request.number) });
-      void this.showSummary();
-      return;
+    if (code === 'account_not_found' || code === 'account_already_connected') {
+      return { errors: { number: this.numberIssue(code, supplier, request.number) } };
     }
-    const fieldErrors: Record<string, string[]> = isApiError(error) && error.status === 422 ? error.fieldErrors : {};
-    const { number, supplierId } = fieldErrors;
-    if (number?.[0] || supplierId?.[0]) {
-      this.setFieldErrors({
+    const { number, supplierId } = status === 422 ? fieldErrors : {};
+    if (!number?.[0] && !supplierId?.[0]) return undefined;
+    return {
+      errors: {
         ...(supplierId?.[0] ? { supplierId: supplierId[0] === 'supplier_required' ? this.t.supplierRequired : this.t.supplierUnknown } : {}),
         ...(number?.[0] ? { number: this.numberIssue(number[0], supplier, request.number) } : {}),
-      });
-      void this.showSummary();
-      return;
-    }
-    this.fault = { message: faultMessage(error, this.t), retry: () => void this.retry(request) };
-    this.dispatchEvent(new LkErrorEvent(error));
-  }
-
-  /** Says how long to wait before the next try, in the summary. */
-  private async showWait(seconds: number): Promise<void> {
-    this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(seconds)) }];
-    await this.showSummary();
-  }
-
-  private async retry(request: ConnectAccountRequest): Promise<void> {
-    if (this.busy) return;
-    this.fault = undefined;
-    await this.send(request);
+      },
+    };
   }
 }
 
