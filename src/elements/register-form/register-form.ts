@@ -3,8 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { register } from '../../api/registration.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
-import { LkErrorEvent } from '../../events/error.js';
+import { isApiError } from '../../api/errors.js';
 import { LkRegisteredEvent } from '../../events/registered.js';
 import { formatDate } from '../../i18n/format.js';
 import { EmailSchema } from '../../schemas/email.js';
@@ -13,9 +12,9 @@ import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
 import { captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
-import { faultMessage } from '../base/failure.js';
-import { describedBy, emailInput, errorSummary, faultAlert, field, invalid } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { describedBy, emailInput, field, invalid } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
+import type { FieldRefusal } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import { baseStyles } from '../base/styles.js';
@@ -98,15 +97,17 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   @state() email = '';
   /** Whether the agreement's checkbox is ticked (with `agreement-checkbox`). */
   @state() agreed = false;
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { message: string; retry: () => void } | undefined;
-  /** Checking the fields, waiting for the anti-robot answer, or registering. */
-  @state() private busy: 'checking' | 'captcha' | 'registering' | undefined;
   /** The backend's answer, once registered. */
   @state() private registered: RegisterResponse | undefined;
 
-  #abort: AbortController | undefined;
+  /** Busy checking the fields, waiting for the anti-robot answer, or registering. */
+  readonly #submit = new SubmitController<Field, 'checking' | 'captcha' | 'registering'>(this, {
+    fields: () => FIELDS,
+    fieldId: (name) => this.partId(name),
+    summaryId: this.partId('summary'),
+    messages: () => this.t,
+    clock: () => this.env.clock,
+  });
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
@@ -121,11 +122,6 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     super.connectedCallback();
     // The check starts solving as soon as it is defined, usually long before the user submits.
     void import('../../entries/captcha.js');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
   }
 
   protected override firstUpdated(changed: PropertyValues): void {
@@ -152,17 +148,16 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   private renderForm(): TemplateResult {
     const t = this.t;
     const id = (name: string) => this.partId(name);
-    const errors = this.fieldErrors;
+    const errors = this.#submit.fieldErrors;
     const hint = (name: string, label: string, text: string) =>
       fieldHint({ textId: id(`${name}-hint`), label, text, locale: this.localize.locale });
     const emailHint = hint('email', t.email, t.emailHint);
-    const status = this.busy === 'captcha' ? t.waitingForCaptcha : this.busy ? t.submitting : '';
+    const status = this.#submit.busy === 'captcha' ? t.waitingForCaptcha : this.#submit.busy ? t.submitting : '';
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         <h2 part="title" id=${id('title')}>${t.title}</h2>
         <p part="intro">${t.intro}</p>
-        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
-        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${field({
           id: id('email'),
           label: t.email,
@@ -188,7 +183,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
         })}
         <lk-captcha part="captcha"></lk-captcha>
         ${this.renderAgreement()}
-        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+        <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${status}</p>
         <p part="links">${navigationLink(this, this.env, 'login', t.login, this.loginHref)}</p>
       </form>
@@ -205,7 +200,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
       : t.agreementLink;
     if (!this.agreementCheckbox) return html`<p part="agreement">${t.agreementBefore}${link}</p>`;
     const fieldId = this.partId('agreement');
-    const error = this.fieldErrors.agreement;
+    const error = this.#submit.fieldErrors.agreement;
     return html`
       <div part="field agreement${error ? ' field-invalid' : ''}">
         ${error ? html`<p part="field-error" id="${fieldId}-error">${error}</p>` : nothing}
@@ -243,15 +238,16 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    const submit = this.#submit;
     // `busy` is set before the first await, so a second click or Enter finds it set.
-    if (this.busy) return;
-    this.busy = 'checking';
+    if (submit.busy) return;
+    submit.busy = 'checking';
     void this.#newPassword.mask();
-    this.fault = undefined;
+    submit.clearFault();
     const registration = await this.validate();
     if (!registration) {
-      this.busy = undefined;
-      return this.showSummary();
+      submit.busy = undefined;
+      return submit.showSummary();
     }
     await this.send(registration);
   };
@@ -263,13 +259,9 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     const errors: Partial<Record<Field, string>> = await this.#newPassword.validate();
     if (!email.success) errors.email = this.emailIssue(email.issues[0].message);
     if (this.agreementCheckbox && !this.agreed) errors.agreement = t.agreementRequired;
-    this.setFieldErrors(errors);
-    if (!this.agreementVersion) {
-      // The developer was told in the console; the user is told that it is not their mistake.
-      this.summary = [...this.summary, { message: t.notConfigured }];
-      return undefined;
-    }
-    if (!email.success || Object.keys(errors).length > 0) return undefined;
+    // Without a version the developer was told in the console; the user is told that it is not their mistake.
+    this.#submit.setFieldErrors(errors, this.agreementVersion ? [] : [t.notConfigured]);
+    if (!this.agreementVersion || !email.success || Object.keys(errors).length > 0) return undefined;
     return { email: email.output, password: this.#newPassword.password, agreementVersion: this.agreementVersion };
   }
 
@@ -277,82 +269,46 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
   }
 
-  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
-    this.fieldErrors = errors;
-    this.summary = FIELDS.filter((name) => errors[name]).map((name) => ({ message: errors[name]!, fieldId: this.partId(name) }));
-  }
-
-  private async showSummary(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
-  }
-
   private async send(registration: Registration): Promise<void> {
-    this.busy = 'captcha';
-    this.fault = undefined;
-    this.#abort = new AbortController();
-    try {
-      const captcha = await captchaAnswer(this);
-      this.busy = 'registering';
-      const answer = await register(
-        this.env.client,
-        { ...registration, captcha },
-        { policy: this.#newPassword.policy, signal: this.#abort.signal },
-      );
-      this.registered = answer;
-      this.#newPassword.clear();
-      this.dispatchEvent(new LkRegisteredEvent(answer.email, answer.confirmUntil));
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('[part~="success-title"]')?.focus();
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.showFailure(error, registration);
-    } finally {
-      this.busy = undefined;
-    }
+    await this.#submit.run(
+      'captcha',
+      async (signal) => {
+        const captcha = await captchaAnswer(this);
+        this.#submit.busy = 'registering';
+        const answer = await register(this.env.client, { ...registration, captcha }, { policy: this.#newPassword.policy, signal });
+        this.registered = answer;
+        this.#newPassword.clear();
+        this.dispatchEvent(new LkRegisteredEvent(answer.email, answer.confirmUntil));
+        await this.updateComplete;
+        this.querySelector<HTMLElement>('[part~="success-title"]')?.focus();
+      },
+      (error) => this.showFailure(error, registration),
+    );
   }
 
-  /** A fresh anti-robot answer for this attempt; the check then starts on the next one (answers work once). */
   private showFailure(error: unknown, registration: Registration): void {
-    const t = this.t;
     if (isApiError(error) && (error.code === 'captcha_invalid' || error.code === 'captcha_required')) {
-      // The answer was stale or used: drop whatever is ready and let the check run again.
+      // The answer was stale or used: drop whatever is ready and let the check run again (answers work once).
       this.querySelector('lk-captcha')?.consume();
-      this.summary = [{ message: t.captchaInvalid }];
-      void this.showSummary();
+      void this.#submit.say(this.t.captchaInvalid);
       return;
     }
-    if (isApiError(error) && error.status === 429) {
-      this.summary = [{ message: t.tooManyAttempts(t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
-      void this.showSummary();
-      return;
-    }
-    if (isApiError(error) && error.status === 422 && Object.keys(error.fieldErrors).length > 0) {
-      this.showFieldErrors(error.fieldErrors);
-      void this.showSummary();
-      return;
-    }
-    this.fault = { message: faultMessage(error, t), retry: () => void this.retry(registration) };
-    this.dispatchEvent(new LkErrorEvent(error));
+    this.#submit.fail(error, {
+      tooMany: this.t.tooManyAttempts,
+      fields: ({ status, fieldErrors }) => (status === 422 && Object.keys(fieldErrors).length > 0 ? this.refusal(fieldErrors) : undefined),
+      retry: () => this.send(registration),
+    });
   }
 
-  /** The backend's field codes (422) on the fields they concern. */
-  private showFieldErrors({ email, password, agreementVersion, ...others }: Record<string, string[]>): void {
+  /** The backend's field codes (422) on the fields they concern; the rest as lines of the summary. */
+  private refusal({ email, password, agreementVersion, ...others }: Record<string, string[]>): FieldRefusal<Field> {
     const t = this.t;
     const errors: Partial<Record<Field, string>> = {};
     if (email) errors.email = this.emailIssue(email[0]!);
     if (password) errors.password = this.#newPassword.issue(password[0]!);
     if (agreementVersion && this.agreementCheckbox) errors.agreement = t.agreementRequired;
-    this.setFieldErrors(errors);
-    if ((agreementVersion && !this.agreementCheckbox) || Object.keys(others).length > 0) {
-      this.summary = [...this.summary, { message: agreementVersion && !this.agreementCheckbox ? t.notConfigured : t.checkField }];
-    }
-  }
-
-  private async retry(registration: Registration): Promise<void> {
-    if (this.busy) return;
-    this.fault = undefined;
-    await this.send(registration);
+    const unplaced = (agreementVersion && !this.agreementCheckbox) || Object.keys(others).length > 0;
+    return { errors, notes: unplaced ? [agreementVersion && !this.agreementCheckbox ? t.notConfigured : t.checkField] : [] };
   }
 }
 
