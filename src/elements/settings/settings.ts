@@ -4,8 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import * as v from 'valibot';
 import { changePassword } from '../../api/auth.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
-import { LkErrorEvent } from '../../events/error.js';
 import type { LkNavigateEvent } from '../../events/navigate.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema, passwordPolicy } from '../../schemas/password.js';
@@ -14,8 +12,8 @@ import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, field, passwordInput } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { describedBy, faultAlert, field, passwordInput } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import type { NewPasswordField } from '../base/new-password.js';
@@ -107,10 +105,6 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   /** The current password as typed: never trimmed or shortened. */
   @state() currentPassword = '';
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { message: string; retry: () => void } | undefined;
-  @state() private busy = false;
   /** The password was changed: the status line says so until the next submit. */
   @state() private changed = false;
   /**
@@ -119,9 +113,14 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
    */
   @state() private captchaNeeded = false;
 
-  /** Until when (clock time, ms) the backend asked us to wait. */
-  #blockedUntil = 0;
-  #abort: AbortController | undefined;
+  readonly #submit = new SubmitController<Field>(this, {
+    fields: () => FIELDS,
+    fieldId: (name) => this.partId(name),
+    summaryId: this.partId('summary'),
+    messages: () => this.t,
+    clock: () => this.env.clock,
+    needsSession: true,
+  });
   /** The user the form was filled for: another user (or none) gets an empty form. */
   #userId: string | undefined;
   readonly #newPassword = new NewPasswordFields(this, {
@@ -132,11 +131,6 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   constructor() {
     super(settingsMessages);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -198,13 +192,12 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   private renderPasswordChange(user: User): TemplateResult {
     const t = this.t;
     const id = (name: string) => this.partId(name);
-    const { current, password, repeat } = this.fieldErrors;
+    const { current, password, repeat } = this.#submit.fieldErrors;
     return html`
       <form part="form password-change" novalidate aria-labelledby=${id('password-title')} @submit=${this.onSubmit}>
         ${heading(headingLevel(this.headingLevel, 1), { id: id('password-title'), part: 'section-title', text: t.passwordTitle })}
         <p part="intro">${t.passwordIntro(user.email)}</p>
-        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)}
-        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${this.renderUsername(user)}
         ${field({
           id: id('current'),
@@ -231,8 +224,8 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
         })}
         <p part="links">${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}</p>
         ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
-        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
-        <p part="status" role="status">${this.busy ? t.submitting : this.changed ? t.changed : ''}</p>
+        <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
+        <p part="status" role="status">${this.#submit.busy ? t.submitting : this.changed ? t.changed : ''}</p>
       </form>
     `;
   }
@@ -276,9 +269,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   private resetForm(): void {
     this.currentPassword = '';
     this.#newPassword.clear();
-    this.fieldErrors = {};
-    this.summary = [];
-    this.fault = undefined;
+    this.#submit.reset();
     this.changed = false;
     // A change forgives the failures, and another user has failures of their own.
     this.captchaNeeded = false;
@@ -286,22 +277,21 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    const submit = this.#submit;
     // `busy` is set before the first await, so a second click or Enter finds it set.
-    if (this.busy) return;
-    this.busy = true;
+    if (submit.busy) return;
+    submit.busy = 'submit';
     void this.#newPassword.mask();
-    this.fault = undefined;
+    submit.clearFault();
     this.changed = false;
     const change = await this.validate();
     if (!change) {
-      this.busy = false;
-      return this.showSummary();
+      submit.busy = undefined;
+      return submit.showSummary();
     }
-    const waitSeconds = Math.ceil((this.#blockedUntil - this.env.clock.now()) / 1000);
-    if (waitSeconds > 0) {
-      this.busy = false;
-      this.summary = [{ message: this.t.tooManyAttempts(this.t.waitFor(waitSeconds)) }];
-      return this.showSummary();
+    if (submit.heldOff(this.t.tooManyAttempts)) {
+      submit.busy = undefined;
+      return;
     }
     await this.send(change);
   };
@@ -311,7 +301,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     const current = v.safeParse(LoginPasswordSchema, this.currentPassword);
     const errors: Partial<Record<Field, string>> = await this.#newPassword.validate();
     if (!current.success) errors.current = this.currentIssue(current.issues[0].message);
-    this.setFieldErrors(errors);
+    this.#submit.setFieldErrors(errors);
     return current.success && Object.keys(errors).length === 0
       ? { currentPassword: current.output, newPassword: this.#newPassword.password }
       : undefined;
@@ -325,74 +315,43 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     return code === 'password_too_long' ? t.currentTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField;
   }
 
-  private setFieldErrors(errors: Partial<Record<Field, string>>): void {
-    this.fieldErrors = errors;
-    this.summary = FIELDS.filter((name) => errors[name]).map((name) => ({ message: errors[name]!, fieldId: this.partId(name) }));
-  }
-
-  private async showSummary(): Promise<void> {
-    await this.updateComplete;
-    // By id: the accounts section below has error summaries of its own.
-    this.querySelector<HTMLElement>(`#${this.partId('summary')}`)?.focus();
-  }
-
   private async send(change: Change): Promise<void> {
-    this.busy = true;
-    this.fault = undefined;
-    this.#abort = new AbortController();
-    try {
-      const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
-      await changePassword(this.env.client, captcha ? { ...change, captcha } : change, {
-        policy: this.#newPassword.policy,
-        signal: this.#abort.signal,
-      });
-      this.resetForm();
-      this.changed = true;
-      this.dispatchEvent(new LkPasswordChangedEvent());
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.showFailure(error, change);
-    } finally {
-      this.busy = false;
-    }
+    await this.#submit.run(
+      'submit',
+      async (signal) => {
+        const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
+        await changePassword(this.env.client, captcha ? { ...change, captcha } : change, { policy: this.#newPassword.policy, signal });
+        this.resetForm();
+        this.changed = true;
+        this.dispatchEvent(new LkPasswordChangedEvent());
+      },
+      (error) => this.showFailure(error, change),
+    );
   }
 
   private showFailure(error: unknown, change: Change): void {
     const t = this.t;
-    // The session is over: it logs itself out, and the element shows the logged-out state.
-    if (isApiError(error) && error.status === 401) return;
     const demand = captchaDemand(error);
     if (demand) {
       // Show the check; the user presses "Сменить пароль" again once it has passed.
       this.captchaNeeded = true;
-      this.summary = [{ message: demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid }];
-      void this.showSummary();
+      void this.#submit.say(demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid);
       return;
     }
-    if (isApiError(error) && error.status === 429) {
-      const seconds = Math.max(1, error.retryAfter ?? 60);
-      this.#blockedUntil = this.env.clock.now() + seconds * 1000;
-      this.summary = [{ message: t.tooManyAttempts(t.waitFor(seconds)) }];
-      void this.showSummary();
-      return;
-    }
-    const { currentPassword: current, newPassword: password } = isApiError(error) ? error.fieldErrors : {};
-    if (current?.[0] || password?.[0]) {
-      this.setFieldErrors({
-        ...(current?.[0] ? { current: this.currentIssue(current[0]) } : {}),
-        ...(password?.[0] ? { password: this.#newPassword.issue(password[0]) } : {}),
-      });
-      void this.showSummary();
-      return;
-    }
-    this.fault = { message: faultMessage(error, t), retry: () => void this.retry(() => this.send(change)) };
-    this.dispatchEvent(new LkErrorEvent(error));
-  }
-
-  private async retry(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.fault = undefined;
-    await action();
+    this.#submit.fail(error, {
+      tooMany: t.tooManyAttempts,
+      holdOff: true,
+      fields: ({ fieldErrors: { currentPassword: current, newPassword: password } }) =>
+        current?.[0] || password?.[0]
+          ? {
+              errors: {
+                ...(current?.[0] ? { current: this.currentIssue(current[0]) } : {}),
+                ...(password?.[0] ? { password: this.#newPassword.issue(password[0]) } : {}),
+              },
+            }
+          : undefined,
+      retry: () => this.send(change),
+    });
   }
 }
 
