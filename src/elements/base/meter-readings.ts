@@ -193,7 +193,7 @@ export class MeterReadingFields {
   }
 
   /** One group per meter in a fieldset; `errors` are by meter id (from {@link validate} or {@link errorsFromProblem}). */
-  render(account: Account, errors: Readonly<Record<string, string>>): TemplateResult {
+  render(account: Account, errors: Readonly<Partial<Record<string, string>>>): TemplateResult {
     this.#account = account;
     const t = this.#options.messages();
     return html`

@@ -1,18 +1,15 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { isAbortError, isApiError } from '../../api/errors.js';
+import { isApiError } from '../../api/errors.js';
 import { submitReadings } from '../../api/readings.js';
-import { LkErrorEvent } from '../../events/error.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import type { AcceptedReading, ReadingInput } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkAccountElement } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { errorSummary, faultAlert } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
@@ -94,11 +91,6 @@ interface Accepted {
 export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages> {
   static override styles = [baseStyles, formStyles, meterReadingsStyles, readingsFormStyles];
 
-  /** The messages of the fields, by meter id. */
-  @state() private fieldErrors: Record<string, string> = {};
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { message: string; retry: () => void } | undefined;
-  @state() private busy = false;
   @state() private accepted: Accepted | undefined;
 
   readonly #readings = new MeterReadingFields(this, {
@@ -107,15 +99,19 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     locale: () => this.localize.locale,
   });
 
-  #abort: AbortController | undefined;
+  /** The account whose meters the messages are about: the fields are its meters, by id. */
+  #checked: Account | undefined;
+  readonly #submit = new SubmitController<string>(this, {
+    fields: () => this.#checked?.meters.map((meter) => meter.id) ?? [],
+    fieldId: (meterId) => this.#readings.inputId(meterId),
+    summaryLine: (meterId, message) => `${this.#checked!.meters.find((meter) => meter.id === meterId)!.name}: ${message}`,
+    summaryId: `${this.uid}-summary`,
+    messages: () => this.t,
+    clock: () => this.env.clock,
+  });
 
   constructor() {
     super(readingsFormMessages);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
   }
 
   protected override render(): TemplateResult {
@@ -131,7 +127,7 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
         ${this.renderAccountGate(account)}
         ${account ? this.renderAccount(account) : nothing}
         <p
-          part=${this.shownAccepted(account) && !this.busy ? 'status status-accepted' : 'status'}
+          part=${this.shownAccepted(account) && !this.#submit.busy ? 'status status-accepted' : 'status'}
           role="status"
           aria-busy=${waiting ? 'true' : nothing}
         >${this.statusText(account, waiting)}</p>
@@ -148,17 +144,16 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     return html`
       <form part="form" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onSubmit}>
         <p part="account">${t.account(account.number)}</p>
-        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
-        ${faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
-        ${this.#readings.render(account, this.fieldErrors)}
-        <button part="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.submit}</button>
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
+        ${this.#readings.render(account, this.#submit.fieldErrors)}
+        <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
       </form>
     `;
   }
 
   private statusText(account: Account | undefined, waiting: boolean): string {
     const t = this.t;
-    if (this.busy) return t.submitting;
+    if (this.#submit.busy) return t.submitting;
     if (waiting) return t.loadingAccount;
     const accepted = this.shownAccepted(account);
     if (accepted) {
@@ -178,67 +173,47 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     // No await before `send` sets `busy`: a second click or Enter must find it set (docs/promises.md#19).
-    if (this.busy) return;
+    if (this.#submit.busy) return;
     const account = this.shownAccount();
     if (!account) return;
-    this.fault = undefined;
+    this.#submit.clearFault();
     this.accepted = undefined;
+    this.#checked = account;
     const checked = this.#readings.validate(account);
     if ('errors' in checked) {
-      this.setFieldErrors(account, checked.errors);
-      void this.showSummary();
+      this.#submit.setFieldErrors(checked.errors);
+      void this.#submit.showSummary();
       return;
     }
     void this.send(account, checked.readings);
   };
 
-  private setFieldErrors(account: Account, errors: Record<string, string>, unplaced?: string): void {
-    this.fieldErrors = errors;
-    this.summary = [
-      ...account.meters
-        .filter((meter) => errors[meter.id])
-        .map((meter) => ({ message: `${meter.name}: ${errors[meter.id]!}`, fieldId: this.#readings.inputId(meter.id) })),
-      ...(unplaced ? [{ message: unplaced }] : []),
-    ];
-  }
-
-  private async showSummary(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
-  }
-
   /** Sends `readings` for `account`; a fault's "Повторить" sends the very same ones again. */
   private async send(account: Account, readings: ReadingInput[]): Promise<void> {
-    this.busy = true;
-    this.fault = undefined;
-    this.setFieldErrors(account, {});
-    this.#abort = new AbortController();
-    try {
-      const answer = await submitReadings(this.env.client, account.id, { readings }, { signal: this.#abort.signal });
-      this.env.accounts.update(answer.account);
-      this.#readings.clear();
-      this.accepted = { accountId: answer.account.id, readings: this.describe(answer.account, answer.readings) };
-      this.dispatchEvent(new LkReadingsSubmittedEvent(answer.account, answer.readings));
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.showFailure(error, account, readings);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private showFailure(error: unknown, account: Account, readings: ReadingInput[]): void {
-    if (isApiError(error) && error.status === 422) {
-      const errors = this.#readings.errorsFromProblem(error.fieldErrors, readings);
-      this.setFieldErrors(account, errors, Object.keys(errors).length === 0 ? this.t.refused : undefined);
-      void this.showSummary();
-      // The backend knows a newer last reading than the one shown (another session sent it): show it.
-      void this.env.accounts.reload();
-      return;
-    }
-    // A second press of "Повторить" before the alert is gone must not send twice.
-    this.fault = { message: faultMessage(error, this.t), retry: () => void (this.busy || this.send(account, readings)) };
-    this.dispatchEvent(new LkErrorEvent(error));
+    this.#checked = account;
+    this.#submit.setFieldErrors({});
+    await this.#submit.run(
+      'submit',
+      async (signal) => {
+        const answer = await submitReadings(this.env.client, account.id, { readings }, { signal });
+        this.env.accounts.update(answer.account);
+        this.#readings.clear();
+        this.accepted = { accountId: answer.account.id, readings: this.describe(answer.account, answer.readings) };
+        this.dispatchEvent(new LkReadingsSubmittedEvent(answer.account, answer.readings));
+      },
+      (error) => {
+        this.#submit.fail(error, {
+          fields: ({ status, fieldErrors }) => {
+            if (status !== 422) return undefined;
+            const errors = this.#readings.errorsFromProblem(fieldErrors, readings);
+            return { errors, notes: Object.keys(errors).length === 0 ? [this.t.refused] : [] };
+          },
+          retry: () => this.send(account, readings),
+        });
+        // The backend knows a newer last reading than the one shown (another session sent it): show it.
+        if (isApiError(error) && error.status === 422) void this.env.accounts.reload();
+      },
+    );
   }
 
   private describe(account: Account, readings: readonly AcceptedReading[]): Accepted['readings'] {
