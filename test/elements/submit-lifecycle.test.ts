@@ -1,0 +1,174 @@
+/**
+ * The rules of the submit flow are written once (base/submit.ts) and hold
+ * for every form: each test here runs against each form that uses it.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { http } from 'msw';
+import { pageWorker } from '../../mocks/browser.js';
+import { problem } from '../../mocks/problem.js';
+import type { ApiEndpoint } from '../../src/api/paths.js';
+import '../../src/entries/account-connect.js';
+import '../../src/entries/login-form.js';
+import '../../src/entries/password-recovery.js';
+import '../../src/entries/readings-form.js';
+import '../../src/entries/register-form.js';
+import '../../src/entries/settings.js';
+import type { LkErrorEvent } from '../../src/events/error.js';
+import { DAGESTAN, DEMO_USER, useMockBackend } from '../mocks/helpers.js';
+import { findPart, renderWithAccounts, textOf, typeInto } from './helpers.js';
+
+const NEW_PASSWORD = 'novyi2027';
+
+/** How long a submit may take to answer: the registration solves its anti-robot check first. */
+const SENDING = { timeout: 10_000 };
+
+/** A form, how to fill it in rightly, and the endpoint its submit calls. */
+interface Form {
+  name: string;
+  content: TemplateResult;
+  loggedIn: boolean;
+  endpoint: ApiEndpoint;
+  fill: (form: HTMLElement) => Promise<void>;
+  /** Whether the form says the backend's wait after a 429 (the others show it as a fault). */
+  saysTheWait: boolean;
+}
+
+const input = (form: HTMLElement, name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+
+const FORMS: readonly Form[] = [
+  {
+    name: 'lk-login-form',
+    content: html`<lk-login-form></lk-login-form>`,
+    loggedIn: false,
+    endpoint: 'login',
+    saysTheWait: true,
+    async fill(form) {
+      await typeInto(input(form, 'email'), DEMO_USER.email);
+      await typeInto(input(form, 'password'), DEMO_USER.password);
+    },
+  },
+  {
+    name: 'lk-password-recovery',
+    content: html`<lk-password-recovery></lk-password-recovery>`,
+    loggedIn: false,
+    endpoint: 'recover',
+    saysTheWait: true,
+    fill: (form) => typeInto(input(form, 'email'), DEMO_USER.email),
+  },
+  {
+    name: 'lk-account-connect',
+    content: html`<lk-account-connect supplier="mrg-pyatigorsk-dagestan"></lk-account-connect>`,
+    loggedIn: true,
+    endpoint: 'accounts',
+    saysTheWait: true,
+    fill: (form) => typeInto(input(form, 'number'), '5812345678'),
+  },
+  {
+    name: 'lk-register-form',
+    content: html`<lk-register-form agreement-version="2026-01"></lk-register-form>`,
+    loggedIn: false,
+    endpoint: 'register',
+    saysTheWait: true,
+    async fill(form) {
+      await typeInto(input(form, 'email'), 'novyi.abonent@example.ru');
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-new-password"]')!, 'gazPskov7');
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-repeat-password"]')!, 'gazPskov7');
+    },
+  },
+  {
+    name: 'lk-settings',
+    content: html`<lk-settings></lk-settings>`,
+    loggedIn: true,
+    endpoint: 'changePassword',
+    saysTheWait: true,
+    async fill(form) {
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-current-password"]')!, DEMO_USER.password);
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-new-password"]')!, NEW_PASSWORD);
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-repeat-password"]')!, NEW_PASSWORD);
+    },
+  },
+  {
+    name: 'lk-readings-form',
+    content: html`<lk-readings-form></lk-readings-form>`,
+    loggedIn: true,
+    endpoint: 'readings',
+    saysTheWait: false,
+    fill: (form) => typeInto(form.querySelector<HTMLInputElement>('[part~="input-reading"]')!, '27950'),
+  },
+];
+
+describe('the submit lifecycle of every form', () => {
+  const backend = useMockBackend();
+
+  async function render(form: Form): Promise<HTMLElement> {
+    const element = await renderWithAccounts<HTMLElement>(backend, form.content, { accounts: [DAGESTAN], loggedIn: form.loggedIn });
+    // The settings page holds other forms below its own; the password change is the first.
+    await findPart(element, '[part~="submit"]');
+    return element;
+  }
+  const submitOf = (element: HTMLElement) => element.querySelector<HTMLButtonElement>('[part~="submit"]')!;
+  const summaryOf = (element: HTMLElement) => element.querySelector<HTMLElement>('[part~="error-summary"]');
+  /** The form's requests from now on: what it sends (the loads of the page around it are GETs). */
+  function countSent(): { readonly count: number; stop(): void } {
+    let count = 0;
+    const listener = ({ request }: { request: Request }) => void (request.method === 'POST' && count++);
+    pageWorker()!.events.on('request:start', listener);
+    return {
+      get count() {
+        return count;
+      },
+      stop: () => pageWorker()!.events.removeListener('request:start', listener),
+    };
+  }
+  const answerOnce = (endpoint: ApiEndpoint, answer: () => Response) =>
+    pageWorker()!.use(http.post(backend.url(endpoint), answer, { once: true }));
+
+  for (const form of FORMS) {
+    describe(form.name, () => {
+      it('moves the focus to the error summary after an invalid submit, and its link leads to the field', async () => {
+        const element = await render(form);
+        const requests = countSent();
+        submitOf(element).click();
+        await waitUntil(() => document.activeElement === summaryOf(element), 'the summary never took the focus');
+        const link = summaryOf(element)!.querySelector<HTMLAnchorElement>('[part~="error-summary-link"]')!;
+        link.click();
+        expect(document.activeElement?.id).to.equal(link.hash.slice(1));
+        expect(document.activeElement?.getAttribute('aria-invalid')).to.equal('true');
+        expect(requests.count, 'nothing was sent').to.equal(0);
+        requests.stop();
+      });
+
+      it('shows a server error as a fault with "Повторить", reports it as lk-error, and "Повторить" sends again', async () => {
+        const element = await render(form);
+        await form.fill(element);
+        answerOnce(form.endpoint, () => problem(500, 'internal_error'));
+        const reported = oneEvent(element, 'lk-error') as Promise<LkErrorEvent>;
+        submitOf(element).click();
+        expect((await reported).detail.error).to.be.an('error');
+        const fault = await findPart(element, '[part~="fault"]');
+        expect(fault.getAttribute('role')).to.equal('alert');
+        const retry = fault.querySelector<HTMLButtonElement>('[part~="retry"]')!;
+        expect(textOf(retry)).to.equal('Повторить');
+
+        const requests = countSent();
+        retry.click();
+        await waitUntil(() => !element.querySelector('[part~="fault"]') && requests.count > 0, 'Повторить sent nothing', SENDING);
+        requests.stop();
+      });
+
+      if (form.saysTheWait) {
+        it('says the wait the backend asked for after a 429, in the summary, which takes the focus', async () => {
+          const element = await render(form);
+          await form.fill(element);
+          answerOnce(form.endpoint, () => problem(429, 'too_many_requests', { retryAfter: 90 }, { 'Retry-After': '90' }));
+          submitOf(element).click();
+          await waitUntil(() => document.activeElement === summaryOf(element), 'the summary never took the focus', SENDING);
+          expect(textOf(summaryOf(element))).to.contain('2 минуты');
+          expect(element.querySelector('[part~="fault"]'), 'a wait is no fault').to.equal(null);
+        });
+      }
+    });
+  }
+});
