@@ -12,7 +12,6 @@ import type { ApiEndpoint } from '../../src/api/paths.js';
 import '../../src/entries/account-connect.js';
 import '../../src/entries/login-form.js';
 import '../../src/entries/password-recovery.js';
-import '../../src/entries/pay-now.js';
 import '../../src/entries/readings-form.js';
 import '../../src/entries/register-form.js';
 import '../../src/entries/settings.js';
@@ -30,10 +29,8 @@ interface Form {
   name: string;
   content: TemplateResult;
   loggedIn: boolean;
-  /** What makes an empty submit invalid, when it is not so by itself. */
-  prepare?: (form: HTMLElement) => Promise<void>;
-  /** The endpoint its submit calls, and how to fill it in rightly; none where the submit only moves to a next step. */
-  sends?: { endpoint: ApiEndpoint; fill: (form: HTMLElement) => Promise<void> };
+  endpoint: ApiEndpoint;
+  fill: (form: HTMLElement) => Promise<void>;
   /** Whether the form says the backend's wait after a 429 (the others show it as a fault). */
   saysTheWait: boolean;
 }
@@ -45,75 +42,60 @@ const FORMS: readonly Form[] = [
     name: 'lk-login-form',
     content: html`<lk-login-form></lk-login-form>`,
     loggedIn: false,
+    endpoint: 'login',
     saysTheWait: true,
-    sends: {
-      endpoint: 'login',
-      async fill(form) {
-        await typeInto(input(form, 'email'), DEMO_USER.email);
-        await typeInto(input(form, 'password'), DEMO_USER.password);
-      },
+    async fill(form) {
+      await typeInto(input(form, 'email'), DEMO_USER.email);
+      await typeInto(input(form, 'password'), DEMO_USER.password);
     },
   },
   {
     name: 'lk-password-recovery',
     content: html`<lk-password-recovery></lk-password-recovery>`,
     loggedIn: false,
+    endpoint: 'recover',
     saysTheWait: true,
-    sends: { endpoint: 'recover', fill: (form) => typeInto(input(form, 'email'), DEMO_USER.email) },
+    fill: (form) => typeInto(input(form, 'email'), DEMO_USER.email),
   },
   {
     name: 'lk-account-connect',
     content: html`<lk-account-connect supplier="mrg-pyatigorsk-dagestan"></lk-account-connect>`,
     loggedIn: true,
+    endpoint: 'accounts',
     saysTheWait: true,
-    sends: { endpoint: 'accounts', fill: (form) => typeInto(input(form, 'number'), '5812345678') },
+    fill: (form) => typeInto(input(form, 'number'), '5812345678'),
   },
   {
     name: 'lk-register-form',
     content: html`<lk-register-form agreement-version="2026-01"></lk-register-form>`,
     loggedIn: false,
+    endpoint: 'register',
     saysTheWait: true,
-    sends: {
-      endpoint: 'register',
-      async fill(form) {
-        await typeInto(input(form, 'email'), 'novyi.abonent@example.ru');
-        await typeInto(form.querySelector<HTMLInputElement>('[part~="input-new-password"]')!, 'gazPskov7');
-        await typeInto(form.querySelector<HTMLInputElement>('[part~="input-repeat-password"]')!, 'gazPskov7');
-      },
+    async fill(form) {
+      await typeInto(input(form, 'email'), 'novyi.abonent@example.ru');
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-new-password"]')!, 'gazPskov7');
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-repeat-password"]')!, 'gazPskov7');
     },
   },
   {
     name: 'lk-settings',
     content: html`<lk-settings></lk-settings>`,
     loggedIn: true,
+    endpoint: 'changePassword',
     saysTheWait: true,
-    sends: {
-      endpoint: 'changePassword',
-      async fill(form) {
-        await typeInto(form.querySelector<HTMLInputElement>('[part~="input-current-password"]')!, DEMO_USER.password);
-        await typeInto(form.querySelector<HTMLInputElement>('[part~="input-new-password"]')!, NEW_PASSWORD);
-        await typeInto(form.querySelector<HTMLInputElement>('[part~="input-repeat-password"]')!, NEW_PASSWORD);
-      },
+    async fill(form) {
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-current-password"]')!, DEMO_USER.password);
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-new-password"]')!, NEW_PASSWORD);
+      await typeInto(form.querySelector<HTMLInputElement>('[part~="input-repeat-password"]')!, NEW_PASSWORD);
     },
   },
   {
     name: 'lk-readings-form',
     content: html`<lk-readings-form></lk-readings-form>`,
     loggedIn: true,
+    endpoint: 'readings',
     saysTheWait: false,
-    sends: { endpoint: 'readings', fill: (form) => typeInto(form.querySelector<HTMLInputElement>('[part~="input-reading"]')!, '27950') },
-  },
-  {
-    // "Продолжить" only moves to the confirmation; the payment's own failures are the payment flow's.
-    name: 'lk-pay-now',
-    content: html`<lk-pay-now></lk-pay-now>`,
-    loggedIn: true,
-    saysTheWait: false,
-    async prepare(form) {
-      // Readings asked for and none typed.
-      form.querySelector<HTMLInputElement>('[part~="with-readings"] [part~="checkbox"]')!.click();
-      await (form as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    },
+    fill: (form) => typeInto(form.querySelector<HTMLInputElement>('[part~="input-reading"]')!, '27950'),
   },
 ];
 
@@ -147,7 +129,6 @@ describe('the submit lifecycle of every form', () => {
     describe(form.name, () => {
       it('moves the focus to the error summary after an invalid submit, and its link leads to the field', async () => {
         const element = await render(form);
-        await form.prepare?.(element);
         const requests = countSent();
         submitOf(element).click();
         await waitUntil(() => document.activeElement === summaryOf(element), 'the summary never took the focus');
@@ -159,13 +140,10 @@ describe('the submit lifecycle of every form', () => {
         requests.stop();
       });
 
-      const { sends } = form;
-      if (!sends) return;
-
       it('shows a server error as a fault with "Повторить", reports it as lk-error, and "Повторить" sends again', async () => {
         const element = await render(form);
-        await sends.fill(element);
-        answerOnce(sends.endpoint, () => problem(500, 'internal_error'));
+        await form.fill(element);
+        answerOnce(form.endpoint, () => problem(500, 'internal_error'));
         const reported = oneEvent(element, 'lk-error') as Promise<LkErrorEvent>;
         submitOf(element).click();
         expect((await reported).detail.error).to.be.an('error');
@@ -183,8 +161,8 @@ describe('the submit lifecycle of every form', () => {
       if (form.saysTheWait) {
         it('says the wait the backend asked for after a 429, in the summary, which takes the focus', async () => {
           const element = await render(form);
-          await sends.fill(element);
-          answerOnce(sends.endpoint, () => problem(429, 'too_many_requests', { retryAfter: 90 }, { 'Retry-After': '90' }));
+          await form.fill(element);
+          answerOnce(form.endpoint, () => problem(429, 'too_many_requests', { retryAfter: 90 }, { 'Retry-After': '90' }));
           submitOf(element).click();
           await waitUntil(() => document.activeElement === summaryOf(element), 'the summary never took the focus', SENDING);
           expect(textOf(summaryOf(element))).to.contain('2 минуты');

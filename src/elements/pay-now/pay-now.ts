@@ -16,8 +16,8 @@ import type { Payment } from '../../schemas/payment.js';
 import type { AcceptedReading } from '../../schemas/reading.js';
 import type { ReadingInput } from '../../schemas/reading.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, faultAlert, invalid } from '../base/form-parts.js';
-import { SubmitController } from '../base/submit.js';
+import { describedBy, errorSummary, faultAlert, invalid } from '../base/form-parts.js';
+import type { SummaryItem } from '../base/form-parts.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkAccountElement } from '../base/account-element.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
@@ -35,12 +35,11 @@ type Choice = 'debt' | 'own';
 
 /** The errors of the choice step: the amount's, and the readings' by meter id. */
 interface ChoiceErrors {
-  readonly amount?: string | undefined;
-  readonly readings: Readonly<Partial<Record<string, string>>>;
+  readonly amount?: string;
+  readonly readings: Readonly<Record<string, string>>;
 }
 
-/** The amount's field among the meters' (by meter id) in the choice step's messages. */
-const AMOUNT = 'amount';
+const NO_ERRORS: ChoiceErrors = { readings: {} };
 
 /**
  * @summary "Оплатить онлайн": pay the current debt or an own amount, with meter readings if wished, and get a receipt.
@@ -139,21 +138,8 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   /** The own amount as typed: never rewritten. */
   @state() private amountText = '';
   @state() private withReadings = false;
-
-  /** The account the choice step's messages are about. */
-  #checked: Account | undefined;
-  /** The choice step's messages and summary: the amount first, then the meters in order. */
-  readonly #submit = new SubmitController<string>(this, {
-    fields: () => [AMOUNT, ...(this.#checked?.meters.map((meter) => meter.id) ?? [])],
-    fieldId: (name) => {
-      if (name !== AMOUNT) return this.#readings.inputId(name);
-      return this.currentChoice(this.#checked!) === 'own' ? `${this.uid}-amount` : `${this.uid}-choice-debt`;
-    },
-    summaryLine: (name, message) => (name === AMOUNT ? message : `${meterName(this.#checked!, name)}: ${message}`),
-    summaryId: `${this.uid}-summary`,
-    messages: () => this.t,
-    clock: () => this.env.clock,
-  });
+  @state() private errors: ChoiceErrors = NO_ERRORS;
+  @state() private summary: SummaryItem[] = [];
 
   /** What to focus once the next render is done. */
   #focusNext: string | undefined;
@@ -321,7 +307,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     return html`
       <p part="account">${t.account(account.number, account.supplierName)}</p>
       <form part="form form-choose" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onContinue}>
-        ${this.#submit.renderSummary()}
+        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
         ${hasDebt
           ? html`<p part="balance">${t.debt(this.money(account.debt))}</p>`
           : html`<p part="balance balance-none">
@@ -419,7 +405,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     }
     const amountError = 'issue' in amount ? this.amountMessage(amount.issue) : undefined;
     this.setErrors(account, { ...(amountError ? { amount: amountError } : {}), readings: readingErrors });
-    if ('issue' in amount || (this.withReadings && !readings)) return void this.#submit.showSummary();
+    if ('issue' in amount || (this.withReadings && !readings)) return this.focusAfterRender('[part~="error-summary"]');
     void this.#flow.confirm({ account, request: { amount: amount.kopecks, ...(readings ? { readings } : {}) } });
   };
 
@@ -443,15 +429,19 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     return t.amountIssues[issue] ?? t.checkField;
   }
 
-  /** The choice step's errors (the summary links to each field). */
-  private get errors(): ChoiceErrors {
-    const { [AMOUNT]: amount, ...readings } = this.#submit.fieldErrors;
-    return { amount, readings };
-  }
-
-  private setErrors(account: Account, { amount, readings }: ChoiceErrors): void {
-    this.#checked = account;
-    this.#submit.setFieldErrors({ ...readings, ...(amount ? { [AMOUNT]: amount } : {}) });
+  /** The errors, and the summary that links to each field: the amount first, then the meters in order. */
+  private setErrors(account: Account, errors: ChoiceErrors): void {
+    this.errors = errors;
+    const summary: SummaryItem[] = [];
+    if (errors.amount) {
+      const own = this.currentChoice(account) === 'own';
+      summary.push({ message: errors.amount, fieldId: own ? `${this.uid}-amount` : `${this.uid}-choice-debt` });
+    }
+    for (const meter of account.meters) {
+      const message = errors.readings[meter.id];
+      if (message) summary.push({ message: `${meter.name}: ${message}`, fieldId: this.#readings.inputId(meter.id) });
+    }
+    this.summary = summary;
   }
 
   // ----- Step 2: the confirmation, and the payment service -----
@@ -566,7 +556,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
       readings: readingErrors,
     });
     this.#flow.restart();
-    void this.#submit.showSummary();
+    this.focusAfterRender('[part~="error-summary"]');
   }
 
   /** What was paid is done with: the next payment starts afresh. */
@@ -631,7 +621,8 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   /** Another account's choice: its own amount choice and no errors; what was typed stays. */
   private forgetChoice(): void {
     this.choice = undefined;
-    this.#submit.setFieldErrors({});
+    this.errors = NO_ERRORS;
+    this.summary = [];
   }
 
   /** The choice as it was before anything was typed. */
