@@ -67,6 +67,16 @@ export class AccountsStore extends EventTarget {
     return this.#loading ?? Promise.resolve();
   }
 
+  /**
+   * What an element that shows the list (or an account of it) calls on every
+   * update: asks for the list once per logged-in user, when no one has yet.
+   * After a failure it does not ask again by itself, or every render of every
+   * element would: the failure's "Повторить" calls {@link reload}.
+   */
+  loadOnce(): void {
+    if (this.#status === 'idle') void this.load();
+  }
+
   /** Asks the backend for the list again (after a payment changed a balance, say). */
   reload(): Promise<void> {
     if (this.session.status !== 'authenticated') return Promise.resolve();

@@ -107,9 +107,8 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Once per session: the store keeps the list for every element of it.
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+    const { accounts } = this.env;
+    accounts.loadOnce();
     // The account asked about is gone (disconnected elsewhere, or the user changed).
     if (this.confirming && !accounts.accounts.some((account) => account.id === this.confirming)) this.confirming = undefined;
   }

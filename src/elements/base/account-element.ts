@@ -90,9 +90,7 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Once per session: the store keeps the list for every element of it.
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+    this.env.accounts.loadOnce();
   }
 
   protected override updated(changed: PropertyValues): void {
