@@ -149,7 +149,7 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
 
   private renderList(accounts: readonly Account[], current: Account | undefined): TemplateResult {
     const t = this.t;
-    if (accounts.length === 0) return html`<p part="empty">${t.empty}</p>`;
+    if (accounts.length === 0) return html`<p part="empty">${t.noAccount}</p>`;
     return html`
       <fieldset part="list">
         <legend part="legend">${t.legend}</legend>

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { AccountData } from '../../controllers/account-data.js';
 import type { AccountDataFetch, AccountDataKey } from '../../controllers/account-data.js';
 import { LkErrorEvent } from '../../events/error.js';
+import type { AccountGateWords } from '../../i18n/account-gate.ru.js';
 import type { CommonMessages } from '../../i18n/common.ru.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Account } from '../../schemas/account.js';
@@ -14,18 +15,14 @@ import { loggedOutNotice } from './logged-out.js';
 import { navigationLink } from './navigation.js';
 import { hrefProperty } from './safe-href.js';
 
-/** The words of the account gate, which every catalogue of an element bound to an account has. */
-export interface AccountGateMessages extends CommonMessages {
+/**
+ * The words of the account gate, which every catalogue of an element bound to
+ * an account has: the common ones, the gate's own (spread from
+ * i18n/account-gate), and the element's reason to log in.
+ */
+export interface AccountGateMessages extends CommonMessages, AccountGateWords {
   /** Without a session: why to log in. */
   loggedOut: string;
-  /** The link to the login page. */
-  logIn: string;
-  /** The session has no account connected: "Нет подключенных ЛС". */
-  noAccount: string;
-  /** `account-id` names an account this cabinet does not have. */
-  notConnected: string;
-  /** The link to the connection page: "Подключить ЛС". */
-  connect: string;
 }
 
 /**
