@@ -9,6 +9,7 @@ import type { Account } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { loggedOutNotice } from '../base/logged-out.js';
+import { AccountsList } from '../base/accounts-list.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
@@ -92,12 +93,12 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
   /** The number just disconnected, for the status line. */
   @state() private disconnectedNumber: string | undefined;
 
-  /** The load failure already reported as `lk-error`, so each is reported once. */
-  #reportedLoadError: unknown;
   #abort: AbortController | undefined;
 
   constructor() {
     super(accountsMessages);
+    // The session's list of accounts: loaded once, its failure reported once.
+    new AccountsList(this, () => this.env.accounts);
   }
 
   override disconnectedCallback(): void {
@@ -108,18 +109,8 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const { accounts } = this.env;
-    accounts.loadOnce();
     // The account asked about is gone (disconnected elsewhere, or the user changed).
     if (this.confirming && !accounts.accounts.some((account) => account.id === this.confirming)) this.confirming = undefined;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const { accounts } = this.env;
-    if (accounts.status === 'error' && accounts.error !== this.#reportedLoadError) {
-      this.#reportedLoadError = accounts.error;
-      this.dispatchEvent(new LkErrorEvent(accounts.error));
-    }
   }
 
   protected override render(): TemplateResult {
