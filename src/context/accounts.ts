@@ -60,10 +60,8 @@ export class AccountsStore extends EventTarget {
    * Does nothing without a session.
    */
   load(): Promise<void> {
-    if (this.#status === 'idle' || this.#status === 'error') {
-      if (this.session.status !== 'authenticated') return Promise.resolve();
-      this.#loading = this.#fetch();
-    }
+    // Without a session nothing is loading: the session's change made the store forget.
+    if (this.#status === 'idle' || this.#status === 'error') this.reload();
     return this.#loading ?? Promise.resolve();
   }
 
@@ -74,14 +72,13 @@ export class AccountsStore extends EventTarget {
    * element would: the failure's "Повторить" calls {@link reload}.
    */
   loadOnce(): void {
-    if (this.#status === 'idle') void this.load();
+    if (this.#status === 'idle') void this.reload();
   }
 
   /** Asks the backend for the list again (after a payment changed a balance, say). */
   reload(): Promise<void> {
-    if (this.session.status !== 'authenticated') return Promise.resolve();
-    this.#loading = this.#fetch();
-    return this.#loading;
+    if (this.session.status === 'authenticated') this.#loading = this.#fetch();
+    return this.#loading ?? Promise.resolve();
   }
 
   /** Makes `accountId` the current account. Returns it, or `undefined` if it is not connected. */

@@ -1,11 +1,11 @@
-import { accountGateEn } from '../../i18n/account-gate.en.js';
+import { accountListGateEn } from '../../i18n/account-gate.en.js';
 import { commonEn } from '../../i18n/common.en.js';
 import type { AccountsMessages } from './accounts.messages.js';
 
 /** `<lk-accounts>`'s strings, English. Loaded on demand. */
 const messages: AccountsMessages = {
   ...commonEn,
-  ...accountGateEn,
+  ...accountListGateEn,
   title: 'Current personal accounts',
   loadingAccounts: 'Loading your personal accounts…',
   legend: 'The personal account you are working with',

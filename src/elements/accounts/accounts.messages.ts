@@ -1,11 +1,11 @@
 import { Catalogue } from '../../i18n/catalogue.js';
-import { accountGateRu } from '../../i18n/account-gate.ru.js';
+import { accountListGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 
 /** `<lk-accounts>`'s strings, Russian: the seed's wording ("Текущие Лицевые счета", "Нет подключенных ЛС"). */
 export const accountsRu = {
   ...commonRu,
-  ...accountGateRu,
+  ...accountListGateRu,
   title: 'Текущие Лицевые счета',
   loadingAccounts: 'Загружаем лицевые счета…',
   /** The radio group's legend: choosing one makes it the account the cabinet shows. */

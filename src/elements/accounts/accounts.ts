@@ -9,7 +9,7 @@ import type { Account } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { loggedOutNotice } from '../base/logged-out.js';
-import { AccountsList } from '../base/accounts-list.js';
+import { holdAccountsList } from '../base/accounts-list.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
@@ -98,7 +98,7 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
   constructor() {
     super(accountsMessages);
     // The session's list of accounts: loaded once, its failure reported once.
-    new AccountsList(this, () => this.env.accounts);
+    holdAccountsList(this, () => this.env.accounts);
   }
 
   override disconnectedCallback(): void {

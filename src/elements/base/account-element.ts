@@ -7,7 +7,7 @@ import type { AccountGateWords } from '../../i18n/account-gate.ru.js';
 import type { CommonMessages } from '../../i18n/common.ru.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Account } from '../../schemas/account.js';
-import { AccountsList } from './accounts-list.js';
+import { holdAccountsList } from './accounts-list.js';
 import { faultMessage } from './failure.js';
 import { faultAlert } from './form-parts.js';
 import { LkElement } from './lk-element.js';
@@ -59,7 +59,7 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   protected constructor(catalogue: Catalogue<M>) {
     super(catalogue);
     // The session's list of accounts: loaded once, its failure reported once.
-    new AccountsList(this, () => this.env.accounts);
+    holdAccountsList(this, () => this.env.accounts);
   }
 
   /**
