@@ -17,8 +17,11 @@ export function holdAccountsList(host: ReactiveControllerHost & HTMLElement, sto
   host.addController({
     hostUpdate: () => store().loadOnce(),
     hostUpdated: () => {
-      const { status, error } = store();
-      if (status === 'error' && error !== reported) host.dispatchEvent(new LkErrorEvent((reported = error)));
+      const accounts = store();
+      if (accounts.status === 'error' && accounts.error !== reported) {
+        reported = accounts.error;
+        host.dispatchEvent(new LkErrorEvent(accounts.error));
+      }
     },
   });
 }
