@@ -60,18 +60,25 @@ export class AccountsStore extends EventTarget {
    * Does nothing without a session.
    */
   load(): Promise<void> {
-    if (this.#status === 'idle' || this.#status === 'error') {
-      if (this.session.status !== 'authenticated') return Promise.resolve();
-      this.#loading = this.#fetch();
-    }
+    // Without a session nothing is loading: the session's change made the store forget.
+    if (this.#status === 'idle' || this.#status === 'error') this.reload();
     return this.#loading ?? Promise.resolve();
+  }
+
+  /**
+   * What an element that shows the list (or an account of it) calls on every
+   * update: asks for the list once per logged-in user, when no one has yet.
+   * After a failure it does not ask again by itself, or every render of every
+   * element would: the failure's "Повторить" calls {@link reload}.
+   */
+  loadOnce(): void {
+    if (this.#status === 'idle') void this.reload();
   }
 
   /** Asks the backend for the list again (after a payment changed a balance, say). */
   reload(): Promise<void> {
-    if (this.session.status !== 'authenticated') return Promise.resolve();
-    this.#loading = this.#fetch();
-    return this.#loading;
+    if (this.session.status === 'authenticated') this.#loading = this.#fetch();
+    return this.#loading ?? Promise.resolve();
   }
 
   /** Makes `accountId` the current account. Returns it, or `undefined` if it is not connected. */

@@ -36,3 +36,34 @@ describe('AccountsStore.touched', () => {
     expect(accounts.revision('a')).to.equal(0);
   });
 });
+
+describe('AccountsStore.loadOnce', () => {
+  it('asks for the list once per user, not while it is on its way', () => {
+    const { accounts } = storeOfUser();
+    let changes = 0;
+    accounts.addEventListener('change', () => changes++);
+    accounts.loadOnce();
+    expect([accounts.status, changes]).to.deep.equal(['loading', 1]);
+    accounts.loadOnce();
+    expect(changes).to.equal(1);
+  });
+
+  it('after a failure asks again only when told to (reload), not on the next call', async () => {
+    // The client's address refuses connections: the load fails as a network error.
+    const { accounts } = storeOfUser();
+    accounts.loadOnce();
+    await accounts.load();
+    expect(accounts.status).to.equal('error');
+    accounts.loadOnce();
+    expect(accounts.status).to.equal('error');
+    void accounts.reload();
+    expect(accounts.status).to.equal('loading');
+  });
+
+  it('asks nothing without a session', () => {
+    const { session, accounts } = storeOfUser();
+    session.expired();
+    accounts.loadOnce();
+    expect(accounts.status).to.equal('idle');
+  });
+});

@@ -1,3 +1,4 @@
+import { accountGateEn } from '../../i18n/account-gate.en.js';
 import { commonEn } from '../../i18n/common.en.js';
 import { plural } from '../../i18n/format.js';
 import type { AccountHistoryMessages } from './account-history.messages.js';
@@ -9,15 +10,12 @@ const lastReadings = (n: number) => (n === 1 ? 'The last reading' : `The last ${
 /** `<lk-account-history>`'s strings, English. Loaded on demand. */
 const messages: AccountHistoryMessages = {
   ...commonEn,
+  ...accountGateEn,
   title: 'History of charges by service',
   account: (number: string) => `Personal account ${number}`,
   loadingHistory: 'Loading the personal account’s history…',
   emptyHistory: 'This personal account has no closed months yet: the history appears after the first billing period.',
-  noAccount: 'No personal accounts connected',
-  notConnected: 'This personal account is not connected to your account.',
-  connect: 'Connect an account',
   loggedOut: 'Log in to see the history of your personal account.',
-  logIn: 'Log in',
   captionRecent: (shown: number, total: number) => `Charges, payments and consumption: ${lastMonths(shown)} of ${total}`,
   captionAll: (total: number) => `Charges, payments and consumption: all months (${months(total)})`,
   month: 'Month',

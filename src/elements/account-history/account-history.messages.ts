@@ -1,4 +1,5 @@
 import { Catalogue } from '../../i18n/catalogue.js';
+import { accountGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 import { plural } from '../../i18n/format.js';
 
@@ -10,17 +11,15 @@ const lastReadings = (n: number) => `${plural(n, 'ru', { one: 'Последне�
 /** `<lk-account-history>`'s strings, Russian: the seed's wording ("История изменений по услугам", "Нет подключенных ЛС"). */
 export const accountHistoryRu = {
   ...commonRu,
+  ...accountGateRu,
   title: 'История изменений по услугам',
   account: (number: string) => `Лицевой счет ${number}`,
   loadingHistory: 'Загружаем историю по лицевому счету…',
   /** The account has no closed month yet. */
   emptyHistory: 'По этому лицевому счету ещё нет закрытых месяцев: история появится после первого расчетного периода.',
-  noAccount: 'Нет подключенных ЛС',
-  /** `account-id` names an account this cabinet does not have (the backend answered 404). */
+  /** The gate's words for an `account-id` this cabinet does not have (the backend answered 404), as the histories say it. */
   notConnected: 'Этот лицевой счет не подключен к Вашему Личному кабинету.',
-  connect: 'Подключить ЛС',
   loggedOut: 'Войдите в Личный кабинет, чтобы увидеть историю по лицевому счету.',
-  logIn: 'Войти в Личный кабинет',
   /** The table's caption: which months it holds, so a screen reader knows before reading the rows. */
   captionRecent: (shown: number, total: number) => `Начисления, оплаты и потребление: ${lastMonths(shown)} из ${total}`,
   captionAll: (total: number) => `Начисления, оплаты и потребление: все месяцы (${months(total)})`,

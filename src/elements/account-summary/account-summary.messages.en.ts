@@ -1,9 +1,11 @@
+import { accountGateEn } from '../../i18n/account-gate.en.js';
 import { commonEn } from '../../i18n/common.en.js';
 import type { AccountSummaryMessages } from './account-summary.messages.js';
 
 /** `<lk-account-summary>`'s strings, English. Loaded on demand. */
 const messages: AccountSummaryMessages = {
   ...commonEn,
+  ...accountGateEn,
   title: 'Personal account',
   intro: 'Here you can see the general information about your personal account',
   general: 'General information',
@@ -30,10 +32,6 @@ const messages: AccountSummaryMessages = {
   loadingAccount: 'Loading the personal account…',
   loadingHistory: 'Loading earlier periods…',
   historyFailed: 'Earlier periods could not be loaded.',
-  noAccount: 'No personal accounts connected',
-  connect: 'Connect an account',
-  notConnected: 'This personal account is not connected to your account.',
   loggedOut: 'Log in to see your personal account.',
-  logIn: 'Log in',
 };
 export default messages;

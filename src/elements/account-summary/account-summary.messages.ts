@@ -1,4 +1,5 @@
 import { Catalogue } from '../../i18n/catalogue.js';
+import { accountGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 
 /**
@@ -8,6 +9,7 @@ import { commonRu } from '../../i18n/common.ru.js';
  */
 export const accountSummaryRu = {
   ...commonRu,
+  ...accountGateRu,
   title: 'Лицевой счет',
   intro: 'В данном разделе Вы можете просмотреть общую информацию по лицевому счету',
   general: 'Общие сведения',
@@ -41,12 +43,7 @@ export const accountSummaryRu = {
   loadingHistory: 'Загружаем прошлые периоды…',
   /** Why only the current period can be chosen: the history failed (the alert says why). */
   historyFailed: 'Прошлые периоды не загрузились.',
-  noAccount: 'Нет подключенных ЛС',
-  connect: 'Подключить ЛС',
-  /** `account-id` names an account not connected to the cabinet. */
-  notConnected: 'Этот лицевой счет не подключен к Личному кабинету.',
   loggedOut: 'Войдите в Личный кабинет, чтобы увидеть сведения по лицевому счету.',
-  logIn: 'Войти в Личный кабинет',
 };
 
 export type AccountSummaryMessages = typeof accountSummaryRu;

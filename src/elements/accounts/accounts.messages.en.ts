@@ -1,13 +1,13 @@
+import { accountListGateEn } from '../../i18n/account-gate.en.js';
 import { commonEn } from '../../i18n/common.en.js';
 import type { AccountsMessages } from './accounts.messages.js';
 
 /** `<lk-accounts>`'s strings, English. Loaded on demand. */
 const messages: AccountsMessages = {
   ...commonEn,
+  ...accountListGateEn,
   title: 'Current personal accounts',
   loadingAccounts: 'Loading your personal accounts…',
-  empty: 'No personal accounts connected',
-  connect: 'Connect an account',
   legend: 'The personal account you are working with',
   accountNumber: (number: string) => `Personal account ${number}`,
   current: 'current',
@@ -21,6 +21,5 @@ const messages: AccountsMessages = {
   disconnecting: 'Disconnecting the personal account…',
   disconnected: (number: string) => `Personal account ${number} is disconnected.`,
   loggedOut: 'Log in to see your connected personal accounts.',
-  logIn: 'Log in',
 };
 export default messages;

@@ -1,13 +1,13 @@
 import { Catalogue } from '../../i18n/catalogue.js';
+import { accountListGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 
 /** `<lk-accounts>`'s strings, Russian: the seed's wording ("Текущие Лицевые счета", "Нет подключенных ЛС"). */
 export const accountsRu = {
   ...commonRu,
+  ...accountListGateRu,
   title: 'Текущие Лицевые счета',
   loadingAccounts: 'Загружаем лицевые счета…',
-  empty: 'Нет подключенных ЛС',
-  connect: 'Подключить ЛС',
   /** The radio group's legend: choosing one makes it the account the cabinet shows. */
   legend: 'Лицевой счет, с которым Вы работаете',
   accountNumber: (number: string) => `Лицевой счет ${number}`,
@@ -23,7 +23,6 @@ export const accountsRu = {
   disconnecting: 'Отключаем лицевой счет…',
   disconnected: (number: string) => `Лицевой счет ${number} отключен.`,
   loggedOut: 'Войдите в Личный кабинет, чтобы увидеть подключенные лицевые счета.',
-  logIn: 'Войти в Личный кабинет',
 };
 
 export type AccountsMessages = typeof accountsRu;

@@ -9,6 +9,7 @@ import type { Account } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { loggedOutNotice } from '../base/logged-out.js';
+import { holdAccountsList } from '../base/accounts-list.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
@@ -92,12 +93,12 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
   /** The number just disconnected, for the status line. */
   @state() private disconnectedNumber: string | undefined;
 
-  /** The load failure already reported as `lk-error`, so each is reported once. */
-  #reportedLoadError: unknown;
   #abort: AbortController | undefined;
 
   constructor() {
     super(accountsMessages);
+    // The session's list of accounts: loaded once, its failure reported once.
+    holdAccountsList(this, () => this.env.accounts);
   }
 
   override disconnectedCallback(): void {
@@ -107,20 +108,9 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Once per session: the store keeps the list for every element of it.
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
+    const { accounts } = this.env;
     // The account asked about is gone (disconnected elsewhere, or the user changed).
     if (this.confirming && !accounts.accounts.some((account) => account.id === this.confirming)) this.confirming = undefined;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const { accounts } = this.env;
-    if (accounts.status === 'error' && accounts.error !== this.#reportedLoadError) {
-      this.#reportedLoadError = accounts.error;
-      this.dispatchEvent(new LkErrorEvent(accounts.error));
-    }
   }
 
   protected override render(): TemplateResult {
@@ -150,7 +140,7 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
 
   private renderList(accounts: readonly Account[], current: Account | undefined): TemplateResult {
     const t = this.t;
-    if (accounts.length === 0) return html`<p part="empty">${t.empty}</p>`;
+    if (accounts.length === 0) return html`<p part="empty">${t.noAccount}</p>`;
     return html`
       <fieldset part="list">
         <legend part="legend">${t.legend}</legend>

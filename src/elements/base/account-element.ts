@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AccountData } from '../../controllers/account-data.js';
 import type { AccountDataFetch, AccountDataKey } from '../../controllers/account-data.js';
-import { LkErrorEvent } from '../../events/error.js';
+import type { AccountGateWords } from '../../i18n/account-gate.ru.js';
 import type { CommonMessages } from '../../i18n/common.ru.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Account } from '../../schemas/account.js';
+import { holdAccountsList } from './accounts-list.js';
 import { faultMessage } from './failure.js';
 import { faultAlert } from './form-parts.js';
 import { LkElement } from './lk-element.js';
@@ -14,18 +15,14 @@ import { loggedOutNotice } from './logged-out.js';
 import { navigationLink } from './navigation.js';
 import { hrefProperty } from './safe-href.js';
 
-/** The words of the account gate, which every catalogue of an element bound to an account has. */
-export interface AccountGateMessages extends CommonMessages {
+/**
+ * The words of the account gate, which every catalogue of an element bound to
+ * an account has: the common ones, the gate's own (spread from
+ * i18n/account-gate), and the element's reason to log in.
+ */
+export interface AccountGateMessages extends CommonMessages, AccountGateWords {
   /** Without a session: why to log in. */
   loggedOut: string;
-  /** The link to the login page. */
-  logIn: string;
-  /** The session has no account connected: "Нет подключенных ЛС". */
-  noAccount: string;
-  /** `account-id` names an account this cabinet does not have. */
-  notConnected: string;
-  /** The link to the connection page: "Подключить ЛС". */
-  connect: string;
 }
 
 /**
@@ -59,11 +56,10 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   /** The address of the login page, likewise for the link shown without a session. */
   @property(hrefProperty('login-href')) loginHref?: string;
 
-  /** The list's failure last reported as `lk-error`, so each is reported once. */
-  #reportedLoadError: unknown;
-
   protected constructor(catalogue: Catalogue<M>) {
     super(catalogue);
+    // The session's list of accounts: loaded once, its failure reported once.
+    holdAccountsList(this, () => this.env.accounts);
   }
 
   /**
@@ -86,22 +82,6 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   /** The data of the shown account, asked for by `fetch` and again when `key` changes (controllers/account-data.ts). */
   protected accountData<T>(fetch: AccountDataFetch<T>, key: AccountDataKey): AccountData<T> {
     return new AccountData(this, { account: () => this.shownAccount(), environment: () => this.env, fetch, key });
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Once per session: the store keeps the list for every element of it.
-    const { accounts, session } = this.env;
-    if (session.status === 'authenticated' && accounts.status === 'idle') void accounts.load();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const { accounts } = this.env;
-    if (accounts.status === 'error' && accounts.error !== this.#reportedLoadError) {
-      this.#reportedLoadError = accounts.error;
-      this.dispatchEvent(new LkErrorEvent(accounts.error));
-    }
   }
 
   /**

@@ -167,8 +167,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const { session, accounts } = this.env;
-    // Once per user; after a failure only the retry button asks again.
-    if (this.#signedIn() && accounts.status === 'idle') void accounts.load();
+    if (this.#signedIn()) accounts.loadOnce();
     if (session.status === 'loading' || session.status === 'unknown') return;
     // Keep the router (and the address) on what is shown: a private section
     // asked for while logged out is remembered and shown after login.

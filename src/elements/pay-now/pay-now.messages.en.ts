@@ -1,3 +1,4 @@
+import { accountGateEn } from '../../i18n/account-gate.en.js';
 import { commonEn } from '../../i18n/common.en.js';
 import { meterReadingsEn } from '../readings-form/meter-readings.messages.en.js';
 import type { PayNowMessages } from './pay-now.messages.js';
@@ -5,6 +6,7 @@ import type { PayNowMessages } from './pay-now.messages.js';
 /** `<lk-pay-now>`'s strings, English. Loaded on demand. */
 const messages: PayNowMessages = {
   ...commonEn,
+  ...accountGateEn,
   ...meterReadingsEn,
   title: 'Pay online',
   account: (number: string, supplier: string) => `Personal account ${number}, ${supplier}`,
@@ -68,10 +70,6 @@ const messages: PayNowMessages = {
   print: 'Print the receipt',
   newPayment: 'New payment',
   loadingAccount: 'Loading the personal account…',
-  noAccount: 'No personal accounts connected',
-  connect: 'Connect an account',
-  notConnected: 'This personal account is not connected to your account.',
   loggedOut: 'Log in to pay online.',
-  logIn: 'Log in',
 };
 export default messages;

@@ -1,4 +1,5 @@
 import { Catalogue } from '../../i18n/catalogue.js';
+import { accountGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 import { meterReadingsRu } from '../base/meter-readings.js';
 
@@ -10,6 +11,7 @@ import { meterReadingsRu } from '../base/meter-readings.js';
  */
 export const payNowRu = {
   ...commonRu,
+  ...accountGateRu,
   ...meterReadingsRu,
   title: 'Оплатить онлайн',
   account: (number: string, supplier: string) => `Лицевой счет ${number}, ${supplier}`,
@@ -82,12 +84,7 @@ export const payNowRu = {
   print: 'Распечатать чек',
   newPayment: 'Новый платеж',
   loadingAccount: 'Загружаем сведения по лицевому счету…',
-  noAccount: 'Нет подключенных ЛС',
-  connect: 'Подключить ЛС',
-  /** `account-id` names an account not connected to the cabinet. */
-  notConnected: 'Этот лицевой счет не подключен к Личному кабинету.',
   loggedOut: 'Войдите в Личный кабинет, чтобы оплатить онлайн.',
-  logIn: 'Войти в Личный кабинет',
 };
 
 export type PayNowMessages = typeof payNowRu;

@@ -1,4 +1,5 @@
 import { Catalogue } from '../../i18n/catalogue.js';
+import { accountGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 
 /**
@@ -8,16 +9,14 @@ import { commonRu } from '../../i18n/common.ru.js';
  */
 export const paymentHistoryRu = {
   ...commonRu,
+  ...accountGateRu,
   title: 'История платежей',
   account: (number: string) => `Лицевой счет ${number}`,
   loadingPayments: 'Загружаем историю платежей…',
   empty: 'Платежей пока нет',
-  noAccount: 'Нет подключенных ЛС',
-  /** `account-id` names an account this cabinet does not have (the backend answered 404). */
+  /** The gate's words for an `account-id` this cabinet does not have (the backend answered 404), as the histories say it. */
   notConnected: 'Этот лицевой счет не подключен к Вашему Личному кабинету.',
-  connect: 'Подключить ЛС',
   loggedOut: 'Войдите в Личный кабинет, чтобы увидеть историю платежей.',
-  logIn: 'Войти в Личный кабинет',
   date: 'Дата',
   amount: 'Сумма',
   status: 'Статус',

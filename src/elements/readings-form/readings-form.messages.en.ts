@@ -1,3 +1,4 @@
+import { accountGateEn } from '../../i18n/account-gate.en.js';
 import { commonEn } from '../../i18n/common.en.js';
 import { meterReadingsEn } from './meter-readings.messages.en.js';
 import type { ReadingsFormMessages } from './readings-form.messages.js';
@@ -5,6 +6,7 @@ import type { ReadingsFormMessages } from './readings-form.messages.js';
 /** `<lk-readings-form>`'s strings, English. Loaded on demand. */
 const messages: ReadingsFormMessages = {
   ...commonEn,
+  ...accountGateEn,
   ...meterReadingsEn,
   title: 'Meter readings',
   intro: 'Enter the current readings of your meters. Leave the field of a meter you are not sending a reading for empty.',
@@ -16,11 +18,7 @@ const messages: ReadingsFormMessages = {
   refused: 'The readings were not accepted. Check them and send them again.',
   noMeters: 'This personal account has no meters: there are no readings to send.',
   loadingAccount: 'Loading the personal account…',
-  noAccount: 'No personal accounts connected',
-  connect: 'Connect an account',
-  notConnected: 'This personal account is not connected to the cabinet.',
   loggedOut: 'Log in to the cabinet to send meter readings.',
-  logIn: 'Log in',
 };
 
 export default messages;

@@ -1,4 +1,5 @@
 import { Catalogue } from '../../i18n/catalogue.js';
+import { accountGateRu } from '../../i18n/account-gate.ru.js';
 import { commonRu } from '../../i18n/common.ru.js';
 import { meterReadingsRu } from '../base/meter-readings.js';
 
@@ -9,6 +10,7 @@ import { meterReadingsRu } from '../base/meter-readings.js';
  */
 export const readingsFormRu = {
   ...commonRu,
+  ...accountGateRu,
   ...meterReadingsRu,
   title: 'Передача показаний',
   intro: 'Введите текущие показания приборов учета. Поле счетчика, показания которого Вы не передаете, оставьте пустым.',
@@ -23,12 +25,7 @@ export const readingsFormRu = {
   refused: 'Показания не приняты. Проверьте их и передайте ещё раз.',
   noMeters: 'У этого лицевого счета нет приборов учета: передавать показания не нужно.',
   loadingAccount: 'Загружаем сведения по лицевому счету…',
-  noAccount: 'Нет подключенных ЛС',
-  connect: 'Подключить ЛС',
-  /** `account-id` names an account not connected to the cabinet. */
-  notConnected: 'Этот лицевой счет не подключен к Личному кабинету.',
   loggedOut: 'Войдите в Личный кабинет, чтобы передать показания.',
-  logIn: 'Войти в Личный кабинет',
 };
 
 export type ReadingsFormMessages = typeof readingsFormRu;
