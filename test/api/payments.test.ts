@@ -1,14 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { connectAccount, fetchAccounts } from '../../src/api/accounts.js';
-import { login } from '../../src/api/auth.js';
-import { createClient } from '../../src/api/client.js';
+import { fetchAccounts } from '../../src/api/accounts.js';
 import type { Client } from '../../src/api/client.js';
 import { isTimeoutError } from '../../src/api/errors.js';
 import { fetchPayments, newIdempotencyKey, pay } from '../../src/api/payments.js';
 import type { Account } from '../../src/schemas/account.js';
-import { DEMO_USER, useMockBackend } from '../mocks/helpers.js';
+import { useMockBackend } from '../mocks/helpers.js';
 import { countRequests } from '../elements/helpers.js';
-import { rejection } from './helpers.js';
+import { clientWithAccount, rejection } from './helpers.js';
 
 describe('client and mock: payments', () => {
   const backend = useMockBackend();
@@ -16,9 +14,7 @@ describe('client and mock: payments', () => {
   let account: Account;
 
   beforeEach(async () => {
-    client = createClient({ baseUrl: backend.apiBase, retryDelay: () => 0, timeout: 1000 });
-    await login(client, { email: DEMO_USER.email, password: DEMO_USER.password });
-    account = await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+    ({ client, account } = await clientWithAccount(backend));
   });
 
   describe('POST accounts/:id/payments', () => {

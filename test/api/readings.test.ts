@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { connectAccount, fetchAccountHistory, fetchAccounts } from '../../src/api/accounts.js';
-import { login, logout } from '../../src/api/auth.js';
+import { logout } from '../../src/api/auth.js';
 import { createClient } from '../../src/api/client.js';
 import type { Client } from '../../src/api/client.js';
 import { isApiError, isNetworkError, isResponseShapeError, isTimeoutError } from '../../src/api/errors.js';
@@ -8,9 +8,9 @@ import { fetchPayments, newIdempotencyKey, pay } from '../../src/api/payments.js
 import { fetchReadings, submitReadings } from '../../src/api/readings.js';
 import type { Account } from '../../src/schemas/account.js';
 import { consumptionOf, findReadingIssue } from '../../src/schemas/reading.js';
-import { DEMO_USER, useMockBackend } from '../mocks/helpers.js';
+import { useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from '../elements/bad-input.js';
-import { rejection } from './helpers.js';
+import { clientWithAccount, rejection } from './helpers.js';
 
 describe('client and mock: meter readings', () => {
   const backend = useMockBackend();
@@ -18,9 +18,7 @@ describe('client and mock: meter readings', () => {
   let account: Account;
 
   beforeEach(async () => {
-    client = createClient({ baseUrl: backend.apiBase, retryDelay: () => 0, timeout: 1000 });
-    await login(client, { email: DEMO_USER.email, password: DEMO_USER.password });
-    account = await connectAccount(client, { supplierId: 'mrg-pyatigorsk-dagestan', number: '5812345678' });
+    ({ client, account } = await clientWithAccount(backend));
   });
 
   describe('the reading rule (docs/promises.md#20)', () => {

@@ -266,6 +266,16 @@ export async function connectedAccount(backend: MockBackend, accountId: string):
   return accounts.find((account) => account.id === accountId)!;
 }
 
+/**
+ * Logs the demo user in with Дагестан and Псков connected (Дагестан
+ * current): Дагестан's one meter and its last reading.
+ */
+export async function logInWithDagestanMeter(backend: MockBackend): Promise<{ meterId: string; lastReading: number }> {
+  await logInWithAccounts(backend, [DAGESTAN, PSKOV]);
+  const [meter] = (await connectedAccount(backend, DAGESTAN_ID)).meters;
+  return { meterId: meter!.id, lastReading: meter!.lastReading ?? 0 };
+}
+
 /** The problem an answer carries, checking it says it is one. */
 export async function problemOf(response: Response): Promise<ProblemDetails> {
   expect(response.headers.get('Content-Type')).to.equal(PROBLEM_CONTENT_TYPE);

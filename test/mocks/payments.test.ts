@@ -9,13 +9,11 @@ import { IDEMPOTENCY_PROCESSING_TTL, IDEMPOTENCY_REPLAY_TTL, canonicalJson, requ
 import {
   DAGESTAN,
   DAGESTAN_ID,
-  PSKOV,
   PSKOV_ID,
   accountUrl,
   changeWhen,
-  connectedAccount,
   disconnect,
-  logInWithAccounts,
+  logInWithDagestanMeter,
   mockFetch,
   problemOf,
   useMockBackend,
@@ -53,10 +51,7 @@ describe('mock backend: payments and their Idempotency-Key', () => {
   let lastReading: number;
 
   beforeEach(async () => {
-    await logInWithAccounts(backend, [DAGESTAN, PSKOV]);
-    const account = await connectedAccount(backend, DAGESTAN_ID);
-    meterId = account.meters[0]!.id;
-    lastReading = account.meters[0]!.lastReading ?? 0;
+    ({ meterId, lastReading } = await logInWithDagestanMeter(backend));
   });
 
   describe('canonicalJson', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/api/paths.js';
-import { DAGESTAN, DAGESTAN_ID, PSKOV, accountUrl, changeWhen, connectedAccount, disconnect, logInWithAccounts, problemOf, useMockBackend } from './helpers.js';
+import { DAGESTAN_ID, accountUrl, changeWhen, disconnect, logInWithDagestanMeter, problemOf, useMockBackend } from './helpers.js';
 
 describe('mock backend: meter readings', () => {
   const backend = useMockBackend();
@@ -8,10 +8,7 @@ describe('mock backend: meter readings', () => {
   let lastReading: number;
 
   beforeEach(async () => {
-    await logInWithAccounts(backend, [DAGESTAN, PSKOV]);
-    const account = await connectedAccount(backend, DAGESTAN_ID);
-    meterId = account.meters[0]!.id;
-    lastReading = account.meters[0]!.lastReading ?? 0;
+    ({ meterId, lastReading } = await logInWithDagestanMeter(backend));
   });
 
   describe('a body that is not JSON', () => {
