@@ -2,35 +2,22 @@
 // The API contract from the valibot schemas: `node scripts/openapi.mjs`
 // writes dist/openapi.json (run by `npm run build`); with `--docs` it writes
 // docs/api.md instead (`npm run docs:api`). src/contract/ is TypeScript, so
-// it is bundled on the fly with esbuild and imported from memory.
+// it is bundled on the fly (scripts/lib/typescript-module.mjs) and imported.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import ts from 'typescript';
+import { importTypeScript } from './lib/typescript-module.mjs';
 
 const root = new URL('../', import.meta.url);
 
 /**
  * `src/contract/index.ts` and the mock seed's examples for it
- * (`CONTRACT_EXAMPLES`), bundled with their dependencies and imported.
+ * (`CONTRACT_EXAMPLES`), bundled on the fly and imported.
  */
-export async function loadContract() {
-  const { outputFiles } = await build({
-    stdin: {
-      contents: "export * from './src/contract/index.ts';\nexport { CONTRACT_EXAMPLES } from './mocks/contract-examples.ts';\n",
-      resolveDir: fileURLToPath(root),
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'neutral',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    write: false,
-    logLevel: 'silent',
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+export const loadContract = () =>
+  importTypeScript({
+    contents: "export * from './src/contract/index.ts';\nexport { CONTRACT_EXAMPLES } from './mocks/contract-examples.ts';\n",
   });
-  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
-}
 
 /** The text of a doc comment: no comment marks, one line, links as their text, no pointers to the promises' numbers (docs/promises.md#n) or the README. */
 function commentText(comment) {
