@@ -156,6 +156,8 @@ describe('the submit lifecycle of every form', () => {
         const requests = countSent();
         retry.click();
         await waitUntil(() => !element.querySelector('[part~="fault"]') && requests.count > 0, 'Повторить sent nothing', SENDING);
+        // The answer is in before the next test resets the backend: a password changed late would end its session.
+        await waitUntil(() => !element.querySelector('[part~="submit"][aria-disabled="true"]'), 'the resent request never ended', SENDING);
         requests.stop();
       });
 

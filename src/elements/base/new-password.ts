@@ -4,9 +4,11 @@ import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { plural } from '../../i18n/format.js';
 import { passwordIssueRu } from '../../i18n/password-issues.ru.js';
 import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-passwords.js';
-import { findPasswordIssue } from '../../schemas/password.js';
+import * as v from 'valibot';
+import { newPasswordSchema } from '../../schemas/password.js';
 import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
 import { describedBy, field, passwordInput } from './form-parts.js';
+import type { FieldRule } from './submit.js';
 
 /** A rule of a new password whose state the user sees, and hears, as they type. */
 export type NewPasswordRule = 'length' | 'chars' | 'match';
@@ -105,7 +107,7 @@ interface NewPasswordOptions {
  *   id: (name) => `${this.uid}-${name}`,
  * });
  * // render(): ${this.#newPassword.render({labels, errors})}
- * // submit:   const errors = await this.#newPassword.validate();
+ * // its fields: { ...this.#newPassword.fields(), … } in the form's field table
  * ```
  */
 export class NewPasswordFields {
@@ -191,20 +193,33 @@ export class NewPasswordFields {
   }
 
   /**
-   * The message for each field that is wrong, in the element's locale; `{}`
-   * when both may be sent. The password must meet the policy and not be a
-   * common one; the repeat must be filled and equal to it.
+   * The rows of the form's field table (`FieldTable`, base/submit.ts) for both inputs:
+   * the password must meet the policy and not be a common one; the repeat
+   * must be filled and equal to it. `pointer` is the password's name in the
+   * request (and so in the backend's field errors).
    */
-  async validate(): Promise<Partial<Record<NewPasswordField, string>>> {
-    const t = this.#options.messages();
+  fields(pointer = 'password'): { readonly [K in NewPasswordField]: FieldRule<string> } {
     const policy = this.policy;
-    const errors: Partial<Record<NewPasswordField, string>> = {};
-    const code: PasswordIssueCode | null =
-      findPasswordIssue(this.#password, policy) ?? ((await this.#isCommon(this.#password)) ? 'password_common' : null);
-    if (code) errors.password = t.passwordIssue(code, policy);
-    if (this.#repeat === '') errors.repeat = t.repeatRequired;
-    else if (this.#repeat !== this.#password) errors.repeat = t.passwordIssue('password_mismatch', policy);
-    return errors;
+    return {
+      password: {
+        value: () => this.#password,
+        schema: v.pipeAsync(
+          newPasswordSchema(policy),
+          v.checkAsync(async (password) => !(await this.#isCommon(password)), 'password_common'),
+        ),
+        message: (code) => this.issue(code),
+        pointer,
+      },
+      repeat: {
+        value: () => this.#repeat,
+        schema: v.pipe(
+          v.string(),
+          v.nonEmpty('repeat_required'),
+          v.check((repeat) => repeat === this.#password, 'password_mismatch'),
+        ),
+        message: (code) => (code === 'repeat_required' ? this.#options.messages().repeatRequired : this.issue(code)),
+      },
+    };
   }
 
   /** Whether `password` is a common one; if the list cannot be loaded, the backend's own check (422) decides. */

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
+import * as v from 'valibot';
 import { isAbortError, isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import type { Clock } from '../../context/clock.js';
@@ -11,6 +12,25 @@ import type { SummaryItem } from './form-parts.js';
 
 /** The message of each invalid field. */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/**
+ * One field of a form: the value as typed, the schema that checks it before
+ * sending (an issue's `message` is its code, as every schema of the SDK
+ * words it), and the words for a code, the schema's or the backend's.
+ */
+export interface FieldRule<Output = unknown> {
+  value: () => unknown;
+  schema: v.GenericSchema<any, Output> | v.GenericSchemaAsync<any, Output>;
+  message: (code: string) => string;
+  /** The field's name in the backend's `fieldErrors` (the request's property), when it is not the form's name for it. */
+  pointer?: string;
+}
+
+/** A form's fields, in the order the error summary lists them. */
+export type FieldTable<F extends string> = { readonly [K in F]: FieldRule };
+
+/** The values of a table's fields as the schemas give them: what the form sends. */
+export type FieldValues<T> = { [K in keyof T]: T[K] extends FieldRule<infer O> ? O : never };
 
 /** What the backend's refusal says of the fields: their messages, and summary lines that belong to no field. */
 export interface FieldRefusal<F extends string> {
@@ -24,7 +44,12 @@ export interface FailurePolicy<F extends string> {
   tooMany?: (wait: string) => string;
   /** A 429 also refuses this form's submits until the wait is over (see {@link SubmitController.heldOff}). */
   holdOff?: boolean;
-  /** The backend's refusal on the form's fields, or `undefined` when it is about none of them. */
+  /**
+   * The backend's refusal on the form's fields, or `undefined` when it is
+   * about none of them. By default the codes of `fieldErrors` go to the
+   * fields of the table last checked ({@link SubmitController.begin}), and a
+   * code about no field adds "check the fields" to the summary.
+   */
   fields?: (error: ApiError) => FieldRefusal<F> | undefined;
   /** "Повторить" of the fault: the same request again. */
   retry: () => Promise<void> | void;
@@ -32,8 +57,8 @@ export interface FailurePolicy<F extends string> {
 
 /** What the controller needs to know of its form. */
 export interface SubmitOptions<F extends string> {
-  /** The fields in the order the summary lists them. */
-  fields: () => readonly F[];
+  /** The fields in the order the summary lists them (default: the order of the table last checked). */
+  fields?: () => readonly F[];
   /** The id of a field's control: the summary's link leads there. */
   fieldId: (field: F) => string;
   /** The line of the summary for a field's message (default: the message). */
@@ -64,7 +89,9 @@ export interface SubmitOptions<F extends string> {
  * `B` names what the form is busy with, for its status line.
  */
 export class SubmitController<F extends string, B extends string = 'submit'> implements ReactiveController {
-  #busy: B | undefined;
+  #busy: B | 'checking' | undefined;
+  /** The table of the last submit: the backend's field codes are read against it. */
+  #table: Partial<FieldTable<F>> = {};
   #fieldErrors: FieldErrors<F> = {};
   #summary: readonly SummaryItem[] = [];
   #fault: { message: string; retry: () => void } | undefined;
@@ -83,12 +110,12 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
     this.#abort?.abort();
   }
 
-  /** What the form is busy with, if anything: a submit finds it set and does nothing. */
-  get busy(): B | undefined {
+  /** What the form is busy with, if anything (`checking` its fields): a submit finds it set and does nothing. */
+  get busy(): B | 'checking' | undefined {
     return this.#busy;
   }
 
-  set busy(busy: B | undefined) {
+  set busy(busy: B | 'checking' | undefined) {
     this.#busy = busy;
     this.host.requestUpdate();
   }
@@ -118,7 +145,7 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
 
   /** The fields' messages, and the summary that lists them in the form's order, then `notes`. */
   setFieldErrors(errors: FieldErrors<F>, notes: readonly string[] = []): void {
-    const { fields, fieldId, summaryLine = (_field: F, message: string) => message } = this.options;
+    const { fields = () => Object.keys(this.#table) as F[], fieldId, summaryLine = (_field: F, message: string) => message } = this.options;
     this.#fieldErrors = errors;
     this.summary = [
       ...fields()
@@ -158,6 +185,61 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
   }
 
   /**
+   * The start of every submit: the browser's own submit prevented, nothing
+   * done while busy (a second click or Enter finds `busy` set before the
+   * first await), `start` (the form masks its passwords, drops old news),
+   * the fault cleared, then each field of `table` checked by its schema.
+   * Resolves to the values to send; `undefined` after marking what is wrong
+   * (the summary takes the focus) or while the wait after a 429 is not over
+   * (with `holdOff`, see {@link heldOff}). Nothing typed is changed.
+   */
+  async begin<T extends Partial<FieldTable<F>>>(
+    event: Event,
+    table: T,
+    {
+      start,
+      holdOff,
+      notes,
+    }: {
+      start?: () => void;
+      holdOff?: (wait: string) => string;
+      /** Lines of the summary about no field that refuse the submit too (a page that left out a setting). */
+      notes?: () => readonly string[];
+    } = {},
+  ): Promise<FieldValues<T> | undefined> {
+    event.preventDefault();
+    if (this.#busy) return undefined;
+    this.busy = 'checking';
+    start?.();
+    this.clearFault();
+    this.#table = table;
+    const values = await this.check(table, notes?.());
+    this.busy = undefined;
+    if (!values) {
+      await this.showSummary();
+      return undefined;
+    }
+    return holdOff && this.heldOff(holdOff) ? undefined : values;
+  }
+
+  /**
+   * Checks each field of `table` by its schema: the values, or `undefined`
+   * with each wrong field's message set (and `notes`, which refuse too).
+   */
+  async check<T extends Partial<FieldTable<F>>>(table: T, notes: readonly string[] = []): Promise<FieldValues<T> | undefined> {
+    const errors: FieldErrors<F> = {};
+    const values: Record<string, unknown> = {};
+    for (const [name, rule] of Object.entries(table) as [F, FieldRule][]) {
+      // The first issue is all a field shows: the later (and slower) checks of its pipe are skipped.
+      const result = await v.safeParseAsync(rule.schema, rule.value(), { abortPipeEarly: true });
+      if (result.success) values[name] = result.output;
+      else errors[name] = rule.message(result.issues[0].message);
+    }
+    this.setFieldErrors(errors, notes);
+    return Object.keys(errors).length === 0 && notes.length === 0 ? (values as FieldValues<T>) : undefined;
+  }
+
+  /**
    * Sends one request: busy with `busy` until it ends, aborted if the element
    * leaves the page (then nothing is shown), `failed` called with any other
    * error. The form's messages are not touched: a form clears them when it
@@ -187,7 +269,7 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
         void this.say(policy.tooMany(this.options.messages().waitFor(seconds)));
         return;
       }
-      const refusal = policy.fields?.(error);
+      const refusal = (policy.fields ?? ((refused) => this.refusal(refused.fieldErrors)))(error);
       if (refusal) {
         this.setFieldErrors(refusal.errors, refusal.notes);
         void this.showSummary();
@@ -195,6 +277,21 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
       }
     }
     this.showFault(error, policy.retry);
+  }
+
+  /** The backend's field codes on the fields of the last table; a code about none of them as "check the fields". */
+  refusal(fieldErrors: Record<string, string[]>): FieldRefusal<F> | undefined {
+    const unplaced = new Set(Object.keys(fieldErrors));
+    if (unplaced.size === 0) return undefined;
+    const errors: FieldErrors<F> = {};
+    for (const [name, rule] of Object.entries(this.#table) as [F, FieldRule][]) {
+      const pointer = rule.pointer ?? name;
+      const code = fieldErrors[pointer]?.[0];
+      if (code === undefined) continue;
+      errors[name] = rule.message(code);
+      unplaced.delete(pointer);
+    }
+    return { errors, notes: unplaced.size > 0 ? [this.options.messages().checkField] : [] };
   }
 
   /** A fault, with "Повторить" (`retry`, once the form is not busy), reported to the page as `lk-error`. */

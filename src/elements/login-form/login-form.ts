@@ -1,22 +1,21 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import * as v from 'valibot';
 import { login } from '../../api/auth.js';
 import { resendConfirmation } from '../../api/registration.js';
 import { isApiError } from '../../api/errors.js';
 import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
-import { EmailSchema } from '../../schemas/email.js';
 import type { User } from '../../schemas/user.js';
 import { formatDate } from '../../i18n/format.js';
-import type { EmailIssueCode } from '../../schemas/email.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { describedBy, emailInput, field, passwordInput } from '../base/form-parts.js';
+import { emailField } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
+import type { FieldTable } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
@@ -199,36 +198,28 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const submit = this.#submit;
-    if (submit.busy) return;
-    // No await before `send` sets `busy`: a second click or Enter must find it set.
-    void this.#visibility.mask();
-    submit.clearFault();
-    this.announcement = undefined;
-    const credentials = this.validate();
-    if (!credentials) return submit.showSummary();
-    if (submit.heldOff(this.t.tooManyAttempts)) return;
-    await this.send(credentials);
+    const credentials = await this.#submit.begin(event, this.fields(), {
+      start: () => {
+        void this.#visibility.mask();
+        this.announcement = undefined;
+      },
+      holdOff: this.t.tooManyAttempts,
+    });
+    if (credentials) await this.send(credentials);
   };
 
-  /** The credentials to send, or `undefined` after marking what is wrong. */
-  private validate(): { email: string; password: string } | undefined {
-    const email = v.safeParse(EmailSchema, this.email);
-    const password = v.safeParse(LoginPasswordSchema, this.password);
-    const errors: Partial<Record<Field, string>> = {};
-    if (!email.success) errors.email = this.issue('email', email.issues[0].message);
-    if (!password.success) errors.password = this.issue('password', password.issues[0].message);
-    this.#submit.setFieldErrors(errors);
-    return email.success && password.success ? { email: email.output, password: password.output } : undefined;
-  }
-
-  /** The words for a field's issue code, from the schema or the backend. */
-  private issue(field: Field, code: string): string {
+  /** The fields, their rules and the words for their codes, the schema's or the backend's. */
+  private fields() {
     const t = this.t;
-    if (field === 'email') return t.emailIssues[code as EmailIssueCode] ?? t.checkField;
-    if (code === 'password_required') return t.passwordRequired;
-    return code === 'password_too_long' ? t.passwordTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField;
+    return {
+      email: emailField(() => this.email, t),
+      password: {
+        value: () => this.password,
+        schema: LoginPasswordSchema,
+        message: (code: string) =>
+          code === 'password_required' ? t.passwordRequired : code === 'password_too_long' ? t.passwordTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField,
+      },
+    } satisfies FieldTable<Field>;
   }
 
   private async send(credentials: { email: string; password: string }): Promise<void> {
@@ -261,58 +252,39 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
       void this.#submit.say(t.invalidCredentials, `${this.uid}-email`);
       return;
     }
-    this.#submit.fail(error, {
-      tooMany: t.tooManyAttempts,
-      holdOff: true,
-      fields: ({ status, fieldErrors }) => {
-        if (status !== 422 || Object.keys(fieldErrors).length === 0) return undefined;
-        const { email, password } = fieldErrors;
-        return {
-          errors: {
-            ...(email ? { email: this.issue('email', email[0]!) } : {}),
-            ...(password ? { password: this.issue('password', password[0]!) } : {}),
-          },
-        };
-      },
-      retry: () => this.send(credentials),
-    });
+    this.#submit.fail(error, { tooMany: t.tooManyAttempts, holdOff: true, retry: () => this.send(credentials) });
   }
 
   private readonly onResend = async (): Promise<void> => {
     const submit = this.#submit;
     if (submit.busy) return;
-    submit.busy = 'resend';
-    submit.clearFault();
     submit.summary = [];
     this.linkSentUntil = undefined;
     // "Вход выполнен." is old news once the user asks for something else.
     this.announcement = undefined;
-    try {
-      const { expiresAt } = await resendConfirmation(this.env.client);
-      this.linkSentUntil = expiresAt;
-    } catch (error) {
-      submit.fail(error, { tooMany: this.t.resendTooOften, retry: this.onResend });
-    } finally {
-      submit.busy = undefined;
-    }
+    await submit.run(
+      'resend',
+      async (signal) => {
+        this.linkSentUntil = (await resendConfirmation(this.env.client, {}, { signal })).expiresAt;
+      },
+      (error) => submit.fail(error, { tooMany: this.t.resendTooOften, retry: this.onResend }),
+    );
   };
 
   private readonly onLogout = async (): Promise<void> => {
     const submit = this.#submit;
     if (submit.busy) return;
-    submit.busy = 'logout';
-    submit.clearFault();
-    try {
-      await this.env.session.logout();
-      this.linkSentUntil = undefined;
-      submit.summary = [];
-      this.announcement = 'loggedOut';
-      this.dispatchEvent(new LkLogoutEvent('user'));
-    } catch (error) {
-      submit.showFault(error, this.onLogout);
-    } finally {
-      submit.busy = undefined;
-    }
+    await submit.run(
+      'logout',
+      async () => {
+        await this.env.session.logout();
+        this.linkSentUntil = undefined;
+        submit.summary = [];
+        this.announcement = 'loggedOut';
+        this.dispatchEvent(new LkLogoutEvent('user'));
+      },
+      (error) => submit.showFault(error, this.onLogout),
+    );
   };
 }
 

@@ -7,13 +7,12 @@ import { isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { intlLocale } from '../../i18n/format.js';
-import { EmailSchema } from '../../schemas/email.js';
-import type { EmailIssueCode } from '../../schemas/email.js';
 import { passwordPolicy } from '../../schemas/password.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { DEFAULT_RESET_PARAM, takeFromAddress } from '../base/address.js';
 import { LkElement } from '../base/lk-element.js';
 import { emailInput, field } from '../base/form-parts.js';
+import { emailField } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
@@ -107,7 +106,6 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   #token: string | undefined;
   #tokenRead = false;
   readonly #submit = new SubmitController<'email' | NewPasswordField, 'request' | 'reset'>(this, {
-    fields: () => ['email', 'password', 'repeat'],
     fieldId: (name) => this.partId(name),
     summaryId: this.partId('summary'),
     messages: () => this.t,
@@ -237,22 +235,9 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
     this.querySelector<HTMLElement>('[part~="title"]')?.focus();
   }
 
-  private emailIssue(code: string): string {
-    return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
-  }
-
   private readonly onRequest = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const submit = this.#submit;
-    if (submit.busy) return;
-    submit.clearFault();
-    const email = v.safeParse(EmailSchema, this.email);
-    if (!email.success) {
-      submit.setFieldErrors({ email: this.emailIssue(email.issues[0].message) });
-      return submit.showSummary();
-    }
-    submit.setFieldErrors({});
-    await this.request(email.output);
+    const values = await this.#submit.begin(event, { email: emailField(() => this.email, this.t) });
+    if (values) await this.request(values.email);
   };
 
   private async request(email: string): Promise<void> {
@@ -263,30 +248,13 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
         this.sent = { email, expiresAt };
         await this.goTo('sent');
       },
-      (error) =>
-        this.#submit.fail(error, {
-          tooMany: this.t.tooOften,
-          fields: ({ fieldErrors: { email: codes } }) => (codes ? { errors: { email: this.emailIssue(codes[0]!) } } : undefined),
-          retry: () => this.request(email),
-        }),
+      (error) => this.#submit.fail(error, { tooMany: this.t.tooOften, retry: () => this.request(email) }),
     );
   }
 
   private readonly onReset = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const submit = this.#submit;
-    // `busy` is set before the first await, so a second click or Enter finds it set.
-    if (submit.busy) return;
-    submit.busy = 'reset';
-    void this.#newPassword.mask();
-    submit.clearFault();
-    const errors = await this.#newPassword.validate();
-    submit.setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      submit.busy = undefined;
-      return submit.showSummary();
-    }
-    await this.reset(this.#token!, this.#newPassword.password);
+    const values = await this.#submit.begin(event, this.#newPassword.fields(), { start: () => void this.#newPassword.mask() });
+    if (values) await this.reset(this.#token!, values.password);
   };
 
   private async reset(token: string, password: string): Promise<void> {
@@ -302,10 +270,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
       (error) => {
         const refused = isApiError(error) ? refusedStep(error) : undefined;
         if (refused) return void this.goTo(refused);
-        this.#submit.fail(error, {
-          fields: ({ fieldErrors: { password: codes } }) => (codes ? { errors: { password: this.#newPassword.issue(codes[0]!) } } : undefined),
-          retry: () => this.reset(token, password),
-        });
+        this.#submit.fail(error, { retry: () => this.reset(token, password) });
       },
     );
   }

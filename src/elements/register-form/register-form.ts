@@ -6,15 +6,14 @@ import { register } from '../../api/registration.js';
 import { isApiError } from '../../api/errors.js';
 import { LkRegisteredEvent } from '../../events/registered.js';
 import { formatDate } from '../../i18n/format.js';
-import { EmailSchema } from '../../schemas/email.js';
-import type { EmailIssueCode } from '../../schemas/email.js';
 import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
 import { captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { describedBy, emailInput, field, invalid } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
-import type { FieldRefusal } from '../base/submit.js';
+import type { FieldTable } from '../base/submit.js';
+import { emailField } from '../base/field-rules.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import { baseStyles } from '../base/styles.js';
@@ -26,7 +25,6 @@ import { registerFormStyles } from './register-form.styles.js';
 import { hrefProperty } from '../base/safe-href.js';
 
 type Field = 'email' | 'password' | 'repeat' | 'agreement';
-const FIELDS: readonly Field[] = ['email', 'password', 'repeat', 'agreement'];
 
 /** What a submit sends, but for the anti-robot answer, which each attempt takes anew. */
 type Registration = Omit<RegisterRequest, 'captcha'>;
@@ -102,7 +100,6 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
 
   /** Busy checking the fields, waiting for the anti-robot answer, or registering. */
   readonly #submit = new SubmitController<Field, 'checking' | 'captcha' | 'registering'>(this, {
-    fields: () => FIELDS,
     fieldId: (name) => this.partId(name),
     summaryId: this.partId('summary'),
     messages: () => this.t,
@@ -237,36 +234,32 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const submit = this.#submit;
-    // `busy` is set before the first await, so a second click or Enter finds it set.
-    if (submit.busy) return;
-    submit.busy = 'checking';
-    void this.#newPassword.mask();
-    submit.clearFault();
-    const registration = await this.validate();
-    if (!registration) {
-      submit.busy = undefined;
-      return submit.showSummary();
-    }
-    await this.send(registration);
+    const t = this.t;
+    const values = await this.#submit.begin(event, this.fields(), {
+      start: () => void this.#newPassword.mask(),
+      // Without a version the developer was told in the console; the user is told that it is not their mistake.
+      notes: () => (this.agreementVersion ? [] : [t.notConfigured]),
+    });
+    if (values) await this.send({ email: values.email, password: values.password, agreementVersion: this.agreementVersion! });
   };
 
-  /** What to send, or `undefined` after marking what is wrong. Nothing typed is changed. */
-  private async validate(): Promise<Registration | undefined> {
+  /** The fields, their rules and the words for their codes, the schema's or the backend's. Nothing typed is changed. */
+  private fields() {
     const t = this.t;
-    const email = v.safeParse(EmailSchema, this.email);
-    const errors: Partial<Record<Field, string>> = await this.#newPassword.validate();
-    if (!email.success) errors.email = this.emailIssue(email.issues[0].message);
-    if (this.agreementCheckbox && !this.agreed) errors.agreement = t.agreementRequired;
-    // Without a version the developer was told in the console; the user is told that it is not their mistake.
-    this.#submit.setFieldErrors(errors, this.agreementVersion ? [] : [t.notConfigured]);
-    if (!this.agreementVersion || !email.success || Object.keys(errors).length > 0) return undefined;
-    return { email: email.output, password: this.#newPassword.password, agreementVersion: this.agreementVersion };
-  }
-
-  private emailIssue(code: string): string {
-    return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
+    return {
+      email: emailField(() => this.email, t),
+      ...this.#newPassword.fields(),
+      ...(this.agreementCheckbox
+        ? {
+            agreement: {
+              value: () => this.agreed,
+              schema: v.literal(true),
+              message: () => t.agreementRequired,
+              pointer: 'agreementVersion',
+            },
+          }
+        : {}),
+    } satisfies Partial<FieldTable<Field>>;
   }
 
   private async send(registration: Registration): Promise<void> {
@@ -295,20 +288,14 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     }
     this.#submit.fail(error, {
       tooMany: this.t.tooManyAttempts,
-      fields: ({ status, fieldErrors }) => (status === 422 && Object.keys(fieldErrors).length > 0 ? this.refusal(fieldErrors) : undefined),
+      fields: ({ fieldErrors }) => {
+        const refusal = this.#submit.refusal(fieldErrors);
+        // Refused for the agreement with no checkbox to tick: the page's setting, not the user's mistake.
+        if (refusal && fieldErrors.agreementVersion && !this.agreementCheckbox) refusal.notes = [this.t.notConfigured];
+        return refusal;
+      },
       retry: () => this.send(registration),
     });
-  }
-
-  /** The backend's field codes (422) on the fields they concern; the rest as lines of the summary. */
-  private refusal({ email, password, agreementVersion, ...others }: Record<string, string[]>): FieldRefusal<Field> {
-    const t = this.t;
-    const errors: Partial<Record<Field, string>> = {};
-    if (email) errors.email = this.emailIssue(email[0]!);
-    if (password) errors.password = this.#newPassword.issue(password[0]!);
-    if (agreementVersion && this.agreementCheckbox) errors.agreement = t.agreementRequired;
-    const unplaced = (agreementVersion && !this.agreementCheckbox) || Object.keys(others).length > 0;
-    return { errors, notes: unplaced ? [agreementVersion && !this.agreementCheckbox ? t.notConfigured : t.checkField] : [] };
   }
 }
 

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import * as v from 'valibot';
 import { changePassword } from '../../api/auth.js';
 import type { LkNavigateEvent } from '../../events/navigate.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
@@ -14,6 +13,7 @@ import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
 import { describedBy, faultAlert, field, passwordInput } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
+import type { FieldTable } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import type { NewPasswordField } from '../base/new-password.js';
@@ -26,7 +26,6 @@ import { hrefProperty } from '../base/safe-href.js';
 
 /** The fields of "Смена пароля", in the order their errors are listed. */
 type Field = 'current' | NewPasswordField;
-const FIELDS: readonly Field[] = ['current', 'password', 'repeat'];
 
 /** What "Сменить пароль" sends. */
 interface Change {
@@ -114,7 +113,6 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   @state() private captchaNeeded = false;
 
   readonly #submit = new SubmitController<Field>(this, {
-    fields: () => FIELDS,
     fieldId: (name) => this.partId(name),
     summaryId: this.partId('summary'),
     messages: () => this.t,
@@ -276,43 +274,35 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const submit = this.#submit;
-    // `busy` is set before the first await, so a second click or Enter finds it set.
-    if (submit.busy) return;
-    submit.busy = 'submit';
-    void this.#newPassword.mask();
-    submit.clearFault();
-    this.changed = false;
-    const change = await this.validate();
-    if (!change) {
-      submit.busy = undefined;
-      return submit.showSummary();
-    }
-    if (submit.heldOff(this.t.tooManyAttempts)) {
-      submit.busy = undefined;
-      return;
-    }
-    await this.send(change);
+    const values = await this.#submit.begin(event, this.fields(), {
+      start: () => {
+        void this.#newPassword.mask();
+        this.changed = false;
+      },
+      holdOff: this.t.tooManyAttempts,
+    });
+    if (values) await this.send({ currentPassword: values.current, newPassword: values.password });
   };
 
-  /** What to send, or `undefined` after marking what is wrong. */
-  private async validate(): Promise<Change | undefined> {
-    const current = v.safeParse(LoginPasswordSchema, this.currentPassword);
-    const errors: Partial<Record<Field, string>> = await this.#newPassword.validate();
-    if (!current.success) errors.current = this.currentIssue(current.issues[0].message);
-    this.#submit.setFieldErrors(errors);
-    return current.success && Object.keys(errors).length === 0
-      ? { currentPassword: current.output, newPassword: this.#newPassword.password }
-      : undefined;
-  }
-
-  /** The words for a code about the current password, from the schema or the backend. */
-  private currentIssue(code: string): string {
+  /** The fields, their rules and the words for their codes, the schema's or the backend's. */
+  private fields() {
     const t = this.t;
-    if (code === 'current_password_wrong') return t.currentWrong;
-    if (code === 'password_required') return t.currentRequired;
-    return code === 'password_too_long' ? t.currentTooLong(LOGIN_PASSWORD_MAX_LENGTH) : t.checkField;
+    return {
+      current: {
+        value: () => this.currentPassword,
+        schema: LoginPasswordSchema,
+        pointer: 'currentPassword',
+        message: (code: string) =>
+          code === 'current_password_wrong'
+            ? t.currentWrong
+            : code === 'password_required'
+              ? t.currentRequired
+              : code === 'password_too_long'
+                ? t.currentTooLong(LOGIN_PASSWORD_MAX_LENGTH)
+                : t.checkField,
+      },
+      ...this.#newPassword.fields('newPassword'),
+    } satisfies FieldTable<Field>;
   }
 
   private async send(change: Change): Promise<void> {
@@ -338,20 +328,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
       void this.#submit.say(demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid);
       return;
     }
-    this.#submit.fail(error, {
-      tooMany: t.tooManyAttempts,
-      holdOff: true,
-      fields: ({ fieldErrors: { currentPassword: current, newPassword: password } }) =>
-        current?.[0] || password?.[0]
-          ? {
-              errors: {
-                ...(current?.[0] ? { current: this.currentIssue(current[0]) } : {}),
-                ...(password?.[0] ? { password: this.#newPassword.issue(password[0]) } : {}),
-              },
-            }
-          : undefined,
-      retry: () => this.send(change),
-    });
+    this.#submit.fail(error, { tooMany: t.tooManyAttempts, holdOff: true, retry: () => this.send(change) });
   }
 }
 
