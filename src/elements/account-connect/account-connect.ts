@@ -5,17 +5,16 @@ import { live } from 'lit/directives/live.js';
 import * as v from 'valibot';
 import { fetchSuppliers } from '../../api/accounts.js';
 import { isAbortError } from '../../api/errors.js';
-import type { ApiError } from '../../api/errors.js';
 import { LkAccountConnectedEvent } from '../../events/account-connected.js';
 import type { ConnectAccountRequest } from '../../schemas/account.js';
-import { accountNumberLength, accountNumberSchema, findAccountNumberIssue, normalizeAccountNumber } from '../../schemas/supplier.js';
-import type { AccountRule, Supplier } from '../../schemas/supplier.js';
+import { accountNumberLength, accountNumberSchema, normalizeAccountNumber } from '../../schemas/supplier.js';
+import type { Supplier } from '../../schemas/supplier.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { loggedOutNotice } from '../base/logged-out.js';
 import { describedBy, field, invalid } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
-import type { FieldRefusal } from '../base/submit.js';
+import type { FieldTable } from '../base/submit.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { accountConnectMessages } from './account-connect.messages.js';
@@ -104,7 +103,6 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
 
   #suppliersAbort: AbortController | undefined;
   readonly #submit = new SubmitController<Field>(this, {
-    fields: () => ['supplierId', 'number'],
     fieldId: (name) => `${this.uid}-${name === 'supplierId' ? 'supplier' : name}`,
     summaryId: `${this.uid}-summary`,
     messages: () => this.t,
@@ -251,37 +249,35 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    // No await before `send` sets `busy`: a second click or Enter must find it set.
-    const submit = this.#submit;
-    if (submit.busy || this.suppliersState !== 'ready') return;
-    submit.clearFault();
-    this.connectedNumber = undefined;
-    const request = this.validate();
-    if (!request) return submit.showSummary();
-    if (submit.heldOff(this.t.tooManyAttempts)) return;
-    await this.send(request);
+    if (this.suppliersState !== 'ready') return event.preventDefault();
+    const request = await this.#submit.begin(event, this.fields(), {
+      start: () => (this.connectedNumber = undefined),
+      holdOff: this.t.tooManyAttempts,
+    });
+    if (request) await this.send(request);
   };
 
-  /** The request to send, or `undefined` after marking what is wrong. */
-  private validate(): ConnectAccountRequest | undefined {
+  /** The fields, their rules and the words for their codes, the schema's or the backend's. */
+  private fields() {
+    const t = this.t;
     const supplier = this.chosenSupplier;
-    const errors: Partial<Record<Field, string>> = {};
-    if (!supplier) errors.supplierId = this.t.supplierRequired;
-    let number: string | undefined;
-    if (supplier) {
-      const result = v.safeParse(accountNumberSchema(supplier.accountRule), this.number);
-      if (result.success) number = result.output;
-      else errors.number = this.numberIssue(result.issues[0].message, supplier, normalizeAccountNumber(this.number));
-    } else {
-      // No rule yet: say only what no supplier's rule allows (letters, other characters, nothing at all).
-      const normalized = normalizeAccountNumber(this.number);
-      const anyLength: AccountRule = { kind: 'digits', length: normalized.length };
-      const code = findAccountNumberIssue(normalized, anyLength);
-      if (code) errors.number = this.numberIssue(code, undefined, normalized);
-    }
-    this.#submit.setFieldErrors(errors);
-    return supplier && number !== undefined ? { supplierId: supplier.id, number } : undefined;
+    const normalized = normalizeAccountNumber(this.number);
+    return {
+      supplierId: {
+        value: () => this.supplierId,
+        schema: v.pipe(
+          v.string(),
+          v.check(() => supplier !== undefined, 'supplier_required'),
+        ),
+        message: (code: string) => (code === 'supplier_required' ? t.supplierRequired : t.supplierUnknown),
+      },
+      number: {
+        value: () => this.number,
+        // No supplier yet: say only what no supplier's rule allows (letters, other characters, nothing at all).
+        schema: accountNumberSchema(supplier?.accountRule ?? { kind: 'digits', length: normalized.length }),
+        message: (code: string) => this.numberIssue(code, supplier, normalized),
+      },
+    } satisfies FieldTable<Field>;
   }
 
   /** The words for an account-number code, from the schema or the backend; `number` is the normalised number. */
@@ -324,26 +320,14 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
         this.#submit.fail(error, {
           tooMany: this.t.tooManyAttempts,
           holdOff: true,
-          fields: (refusal) => this.refusal(refusal, request),
+          // The backend's refusal of the number itself (unknown, already connected) is about its field too.
+          fields: ({ code, fieldErrors }) =>
+            code === 'account_not_found' || code === 'account_already_connected'
+              ? { errors: { number: this.numberIssue(code, this.chosenSupplier, request.number) } }
+              : this.#submit.refusal(fieldErrors),
           retry: () => this.send(request),
         }),
     );
-  }
-
-  /** The backend's refusal of the number (unknown, already connected) or of a field (422), on its field. */
-  private refusal({ code, status, fieldErrors }: ApiError, request: ConnectAccountRequest): FieldRefusal<Field> | undefined {
-    const supplier = this.suppliers.find((candidate) => candidate.id === request.supplierId);
-    if (code === 'account_not_found' || code === 'account_already_connected') {
-      return { errors: { number: this.numberIssue(code, supplier, request.number) } };
-    }
-    const { number, supplierId } = status === 422 ? fieldErrors : {};
-    if (!number?.[0] && !supplierId?.[0]) return undefined;
-    return {
-      errors: {
-        ...(supplierId?.[0] ? { supplierId: supplierId[0] === 'supplier_required' ? this.t.supplierRequired : this.t.supplierUnknown } : {}),
-        ...(number?.[0] ? { number: this.numberIssue(number[0], supplier, request.number) } : {}),
-      },
-    };
   }
 }
 
