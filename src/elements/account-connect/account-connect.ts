@@ -8,7 +8,8 @@ import { isAbortError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import { LkAccountConnectedEvent } from '../../events/account-connected.js';
 import type { ConnectAccountRequest } from '../../schemas/account.js';
-import { accountNumberLength, accountNumberSchema, findAccountNumberIssue, normalizeAccountNumber } from '../../schemas/supplier.js';
+import { issueCode } from '../../schemas/issues.js';
+import { accountNumberLength, accountNumberSchema, normalizeAccountNumber } from '../../schemas/supplier.js';
 import type { AccountRule, Supplier } from '../../schemas/supplier.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
@@ -277,7 +278,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
       // No rule yet: say only what no supplier's rule allows (letters, other characters, nothing at all).
       const normalized = normalizeAccountNumber(this.number);
       const anyLength: AccountRule = { kind: 'digits', length: normalized.length };
-      const code = findAccountNumberIssue(normalized, anyLength);
+      const code = issueCode(v.safeParse(accountNumberSchema(anyLength), normalized));
       if (code) errors.number = this.numberIssue(code, undefined, normalized);
     }
     this.#submit.setFieldErrors(errors);

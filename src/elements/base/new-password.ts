@@ -1,10 +1,12 @@
 import { css, html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import * as v from 'valibot';
 import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { plural } from '../../i18n/format.js';
 import { passwordIssueRu } from '../../i18n/password-issues.ru.js';
 import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-passwords.js';
-import { findPasswordIssue } from '../../schemas/password.js';
+import { issueCode } from '../../schemas/issues.js';
+import { newPasswordSchema } from '../../schemas/password.js';
 import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
 import { describedBy, field, passwordInput } from './form-parts.js';
 
@@ -200,7 +202,8 @@ export class NewPasswordFields {
     const policy = this.policy;
     const errors: Partial<Record<NewPasswordField, string>> = {};
     const code: PasswordIssueCode | null =
-      findPasswordIssue(this.#password, policy) ?? ((await this.#isCommon(this.#password)) ? 'password_common' : null);
+      issueCode<PasswordIssueCode>(v.safeParse(newPasswordSchema(policy), this.#password)) ??
+      ((await this.#isCommon(this.#password)) ? 'password_common' : null);
     if (code) errors.password = t.passwordIssue(code, policy);
     if (this.#repeat === '') errors.repeat = t.repeatRequired;
     else if (this.#repeat !== this.#password) errors.repeat = t.passwordIssue('password_mismatch', policy);
