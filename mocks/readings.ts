@@ -4,8 +4,10 @@
  * Both the readings handlers and the payments handler use them, since a
  * payment may carry readings.
  */
+import * as v from 'valibot';
+import { issueCode } from '../src/schemas/issues.js';
 import type { AcceptedReading, ReadingInput } from '../src/schemas/reading.js';
-import { consumptionOf, findReadingIssue } from '../src/schemas/reading.js';
+import { consumptionOf, readingSchema } from '../src/schemas/reading.js';
 import type { FieldProblem } from '../src/schemas/problem.js';
 import type { MockState } from './db.js';
 import { mockNow } from './db.js';
@@ -27,7 +29,7 @@ export function readingProblems(account: SupplierAccount, readings: readonly Rea
       return;
     }
     seen.add(reading.meterId);
-    const issue = findReadingIssue(String(reading.value), meter, reading.rollover ?? false);
+    const issue = issueCode(v.safeParse(readingSchema(meter, reading.rollover ?? false), String(reading.value)));
     if (issue) problems.push({ pointer: `/${prefix}/${index}/value`, code: issue });
   });
   return problems;

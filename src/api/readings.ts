@@ -5,7 +5,7 @@ import { endpointPath } from './paths.js';
 
 /**
  * Sends meter readings for a connected account. Each is checked by the
- * meter's rule (`findReadingIssue`) before, and by the backend again: a
+ * meter's rule (`readingSchema`) before, and by the backend again: a
  * refused one rejects with 422 and field errors at `readings.<i>.value`.
  * The answer has the account with its new last readings.
  */

@@ -34,15 +34,15 @@ export function mixesLookAlikeScripts(label: string): boolean {
 }
 
 /**
- * The first thing wrong with an address, or `null` when it is acceptable.
- * The address is taken as it will be sent: callers trim it first.
+ * The first thing wrong with an address, or `null` when it is acceptable: the
+ * rule of {@link EmailSchema}, which trims the address before.
  *
  * Look-alike letters mixed in one label (`pochta@yandеx.ru` with a Cyrillic
  * "е", `abοnent@example.ru` with a Greek omicron) are refused: such an address
  * cannot be typed again from memory and is the usual trick of a spoofed
  * sender. Every label in one script stays accepted (`иван@почта.рф`).
  */
-export function findEmailIssue(email: string): EmailIssueCode | null {
+function emailIssue(email: string): EmailIssueCode | null {
   if (email.length === 0) return 'email_required';
   if (email.length > EMAIL_MAX_LENGTH) return 'email_too_long';
   if (WHITESPACE_REGEX.test(email)) return 'email_spaces';
@@ -73,7 +73,7 @@ export const EmailSchema = v.pipe(
   v.trim(),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
-    const code = findEmailIssue(dataset.value);
+    const code = emailIssue(dataset.value);
     if (code) addIssue({ message: code });
   }),
 );

@@ -1,4 +1,5 @@
 export * from './regex.js';
+export * from './issues.js';
 export * from './email.js';
 export * from './password.js';
 export * from './user.js';

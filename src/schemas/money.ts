@@ -26,20 +26,36 @@ export const MAX_TYPED_KOPECKS = 9_999_999_999;
  */
 const AMOUNT_REGEX = /^(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:[,.](\d*))?(?:\s*(?:₽|руб\.?|р\.))?$/u;
 
+/** The spaces that may separate groups of digits. */
+const GROUP_SEPARATORS_REGEX = /[ \u00A0\u202F]/gu;
+
 /**
- * Kopecks from an amount typed by a person (`"1 234,56"` → 123456), or the
- * reason it cannot be one. Parsing is on strings, never through a float, so
- * every amount round-trips exactly: `parseAmount(formatMoney(k))` is `k`.
+ * An amount typed by a person, from the text to kopecks (`"1 234,56"` →
+ * 123456), or one issue whose message is its {@link AmountIssueCode}.
+ * Parsing is on strings, never through a float, so every amount round-trips
+ * exactly: `formatMoney(k)` parses back to `k`.
+ *
+ * A function, not a constant: the API never receives the typed text, and
+ * the API document names every schema constant of the SDK as a type of the API.
  */
-export function parseAmount(input: string): { kopecks: number } | { issue: AmountIssueCode } {
-  const text = input.trim();
-  if (text === '') return { issue: 'amount_required' };
-  const match = AMOUNT_REGEX.exec(text);
-  if (!match) return { issue: 'amount_format' };
-  const [, whole = '', fraction = ''] = match;
-  if (fraction.length > 2) return { issue: 'amount_fraction' };
-  const rubles = whole.replace(/[ \u00A0\u202F]/gu, '');
-  if (rubles.length > 8) return { issue: 'amount_too_large' };
-  const kopecks = Number(rubles) * 100 + Number(fraction.padEnd(2, '0'));
-  return kopecks > MAX_TYPED_KOPECKS ? { issue: 'amount_too_large' } : { kopecks };
+export function typedAmountSchema() {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.nonEmpty('amount_required'),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const refuse = (code: AmountIssueCode) => {
+        addIssue({ message: code });
+        return NEVER;
+      };
+      const match = AMOUNT_REGEX.exec(dataset.value);
+      if (!match) return refuse('amount_format');
+      const [, whole = '', fraction = ''] = match;
+      if (fraction.length > 2) return refuse('amount_fraction');
+      const rubles = whole.replace(GROUP_SEPARATORS_REGEX, '');
+      if (rubles.length > 8) return refuse('amount_too_large');
+      const kopecks = Number(rubles) * 100 + Number(fraction.padEnd(2, '0'));
+      return kopecks > MAX_TYPED_KOPECKS ? refuse('amount_too_large') : kopecks;
+    }),
+  );
 }

@@ -57,12 +57,12 @@ export function passwordPolicy(id: string | null | undefined): PasswordPolicy {
 }
 
 /**
- * The first thing wrong with a new password under `policy`, or `null`.
- * The password is taken exactly as typed: nothing trims, truncates or
+ * The first thing wrong with a new password under `policy`, or `null`: the
+ * rule of {@link newPasswordSchema}. The password is taken exactly as typed: nothing trims, truncates or
  * case-folds it (docs/promises.md#3). Length counts code points, so an emoji is
  * one character, as the user sees it.
  */
-export function findPasswordIssue(password: string, policy: PasswordPolicy): PasswordIssueCode | null {
+function passwordIssue(password: string, policy: PasswordPolicy): PasswordIssueCode | null {
   const length = [...password].length;
   if (length === 0) return 'password_required';
   if (policy.alphabet && !policy.alphabet.test(password)) {
@@ -73,13 +73,18 @@ export function findPasswordIssue(password: string, policy: PasswordPolicy): Pas
   return null;
 }
 
-/** The schema of a new password under `policy` (registration, reset, change). */
+/**
+ * The schema of a new password under `policy` (registration, reset, change):
+ * the password as typed, or one issue whose message is its
+ * {@link PasswordIssueCode}. Whether it is a common password is checked
+ * apart (`isCommonPassword`), since that list loads on demand.
+ */
 export function newPasswordSchema(policy: PasswordPolicy = SEED_PASSWORD_POLICY) {
   return v.pipe(
     v.string(),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
-      const code = findPasswordIssue(dataset.value, policy);
+      const code = passwordIssue(dataset.value, policy);
       if (code) addIssue({ message: code });
     }),
   );

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { AccountSchema } from './account.js';
-import { KopecksSchema, MAX_TYPED_KOPECKS } from './money.js';
+import { KopecksSchema, MAX_TYPED_KOPECKS, typedAmountSchema } from './money.js';
+import type { AmountIssueCode } from './money.js';
 import { AcceptedReadingSchema, ReadingInputSchema } from './reading.js';
+import { FULLWIDTH_DIGIT_REGEX, LEADING_MINUS_REGEX } from './regex.js';
 import { InstantSchema } from './user.js';
 
 /** The smallest payment: 1 ₽. */
@@ -15,6 +17,35 @@ export const PaymentAmountSchema = v.pipe(
   v.minValue(MIN_PAYMENT_KOPECKS, 'amount_too_small'),
   v.maxValue(Math.min(MAX_PAYMENT_KOPECKS, MAX_TYPED_KOPECKS), 'amount_too_large'),
 );
+
+/**
+ * Why an amount typed to pay cannot be paid: the parser's codes, the payment
+ * limits' (`amount_too_small`, `amount_too_large`), and two the form tells
+ * apart only to say better how to fix them (the parser calls both
+ * `amount_format`).
+ */
+export type PaymentAmountIssueCode = AmountIssueCode | 'amount_too_small' | 'amount_negative' | 'amount_fullwidth';
+
+/**
+ * An amount typed to pay ("1 234,56"), from the text to kopecks within the
+ * payment's limits, or one issue whose message is its
+ * {@link PaymentAmountIssueCode}: first the parser (never through a float),
+ * then the limits the client and the mock check the request with. A
+ * function, as {@link typedAmountSchema} is: the API never receives the text.
+ */
+export function payableAmountSchema() {
+  return v.pipe(
+    v.string(),
+    // The parser would call both amount_format; told apart, the message can say how to fix each.
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      if (FULLWIDTH_DIGIT_REGEX.test(dataset.value)) addIssue({ message: 'amount_fullwidth' });
+      else if (LEADING_MINUS_REGEX.test(dataset.value)) addIssue({ message: 'amount_negative' });
+    }),
+    typedAmountSchema(),
+    PaymentAmountSchema,
+  );
+}
 
 /**
  * `POST accounts/:accountId/payments`, with an `Idempotency-Key` header made

@@ -13,14 +13,10 @@ export type ReadingIssueCode =
   | 'reading_rollover_not_below';
 
 /**
- * The first thing wrong with a reading typed for `meter` (docs/promises.md#20),
- * or `null`. A reading is whole units of the dial, as many digits at most as
- * the dial has, and no lower than the last accepted one unless the user
- * confirms the dial went round (`rollover`); a rollover reading is lower
- * than the last one by definition.
+ * The first thing wrong with a reading typed for `meter`, trimmed, or `null`:
+ * the rule of {@link readingSchema}.
  */
-export function findReadingIssue(typed: string, meter: Pick<Meter, 'digits' | 'lastReading'>, rollover = false): ReadingIssueCode | null {
-  const text = typed.trim();
+function readingIssue(text: string, meter: Pick<Meter, 'digits' | 'lastReading'>, rollover: boolean): ReadingIssueCode | null {
   if (text === '') return 'reading_required';
   if (FULLWIDTH_DIGIT_REGEX.test(text)) return 'reading_fullwidth';
   if (!ASCII_DIGITS_REGEX.test(text)) return 'reading_format';
@@ -30,6 +26,28 @@ export function findReadingIssue(typed: string, meter: Pick<Meter, 'digits' | 'l
   if (last === null) return null;
   if (rollover) return value < last ? null : 'reading_rollover_not_below';
   return value < last ? 'reading_below_last' : null;
+}
+
+/**
+ * A reading typed for `meter` (docs/promises.md#20), from the text to the
+ * number, or one issue whose message is its {@link ReadingIssueCode}. A
+ * reading is whole units of the dial, as many digits at most as the dial
+ * has, and no lower than the last accepted one unless the user confirms the
+ * dial went round (`rollover`); a rollover reading is lower than the last
+ * one by definition. Surrounding white space is dropped.
+ */
+export function readingSchema(meter: Pick<Meter, 'digits' | 'lastReading'>, rollover = false) {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const code = readingIssue(dataset.value, meter, rollover);
+      if (code) addIssue({ message: code });
+    }),
+    // A pipe runs no transformation after an issue, so only digits get here and Number() is exact.
+    v.transform(Number),
+  );
 }
 
 /**

@@ -52,6 +52,9 @@ export const ACCOUNT_SEPARATORS_REGEX = /[\s,\u002D\u2010-\u2015\u2212]/gu;
 /** Full-width (East Asian) digits. */
 export const FULLWIDTH_DIGIT_REGEX = /[\uFF10-\uFF19]/u;
 
+/** A minus sign of any kind (hyphen-minus, minus, figure and en/em dashes) before the first digit. */
+export const LEADING_MINUS_REGEX = /^\s*[-\u2212\u2012\u2013\u2014]\s*\d/u;
+
 /** Any letter, of any script. */
 export const LETTER_REGEX = /\p{L}/u;
 

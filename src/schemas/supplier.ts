@@ -69,10 +69,11 @@ export type AccountNumberIssueCode =
 export const normalizeAccountNumber = (input: string): string => input.replace(ACCOUNT_SEPARATORS_REGEX, '');
 
 /**
- * The first thing wrong with an account number under `rule`, or `null`.
- * Give it the {@link normalizeAccountNumber normalised} number.
+ * The first thing wrong with an account number under `rule`, or `null`: the
+ * rule of {@link accountNumberSchema}, given the
+ * {@link normalizeAccountNumber normalised} number.
  */
-export function findAccountNumberIssue(number: string, rule: AccountRule): AccountNumberIssueCode | null {
+function accountNumberIssue(number: string, rule: AccountRule): AccountNumberIssueCode | null {
   if (number.length === 0) return 'account_required';
   if (FULLWIDTH_DIGIT_REGEX.test(number)) return 'account_fullwidth';
   if (LETTER_REGEX.test(number)) return 'account_letters';
@@ -94,7 +95,7 @@ export function accountNumberSchema(rule: AccountRule) {
     v.transform(normalizeAccountNumber),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
-      const code = findAccountNumberIssue(dataset.value, rule);
+      const code = accountNumberIssue(dataset.value, rule);
       if (code) addIssue({ message: code });
     }),
   );

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
 import { connectAccount, fetchAccountHistory, fetchAccounts } from '../../src/api/accounts.js';
 import { logout } from '../../src/api/auth.js';
 import { createClient } from '../../src/api/client.js';
@@ -7,7 +8,8 @@ import { isApiError, isNetworkError, isResponseShapeError, isTimeoutError } from
 import { fetchPayments, newIdempotencyKey, pay } from '../../src/api/payments.js';
 import { fetchReadings, submitReadings } from '../../src/api/readings.js';
 import type { Account } from '../../src/schemas/account.js';
-import { consumptionOf, findReadingIssue } from '../../src/schemas/reading.js';
+import { issueCode } from '../../src/schemas/issues.js';
+import { consumptionOf, readingSchema } from '../../src/schemas/reading.js';
 import { useMockBackend } from '../mocks/helpers.js';
 import { FAULTS } from '../elements/bad-input.js';
 import { clientWithAccount, rejection } from './helpers.js';
@@ -23,20 +25,28 @@ describe('client and mock: meter readings', () => {
 
   describe('the reading rule (docs/promises.md#20)', () => {
     const meter = { digits: 5, lastReading: 27927 };
+    /** The code `readingSchema` gives `typed`, or `null` when it passes. */
+    const readingIssue = (typed: string, rollover?: boolean) => issueCode(v.safeParse(readingSchema(meter, rollover), typed)) ?? null;
     it('takes an integer no lower than the last, fitting the dial', () => {
-      expect(findReadingIssue('27950', meter)).to.equal(null);
-      expect(findReadingIssue('27927', meter)).to.equal(null);
-      expect(findReadingIssue('', meter)).to.equal('reading_required');
-      expect(findReadingIssue('27926', meter)).to.equal('reading_below_last');
-      expect(findReadingIssue('279500', meter)).to.equal('reading_too_many_digits');
-      expect(findReadingIssue('2795,5', meter)).to.equal('reading_format');
-      expect(findReadingIssue('２７９５０', meter)).to.equal('reading_fullwidth');
-      expect(findReadingIssue('-1', meter)).to.equal('reading_format');
+      expect(readingIssue('27950')).to.equal(null);
+      expect(readingIssue('27927')).to.equal(null);
+      expect(readingIssue('')).to.equal('reading_required');
+      expect(readingIssue('27926')).to.equal('reading_below_last');
+      expect(readingIssue('279500')).to.equal('reading_too_many_digits');
+      expect(readingIssue('2795,5')).to.equal('reading_format');
+      expect(readingIssue('２７９５０')).to.equal('reading_fullwidth');
+      expect(readingIssue('-1')).to.equal('reading_format');
+    });
+
+    it('gives the number the text says, surrounding white space dropped', () => {
+      expect(v.parse(readingSchema(meter), ' 27950 ')).to.equal(27950);
+      expect(v.parse(readingSchema(meter, true), '00012')).to.equal(12);
+      expect(v.parse(readingSchema({ digits: 5, lastReading: null }), '0')).to.equal(0);
     });
 
     it('takes a lower one only when the user confirms the dial went round, and counts what it ran', () => {
-      expect(findReadingIssue('00012', meter, true)).to.equal(null);
-      expect(findReadingIssue('27950', meter, true)).to.equal('reading_rollover_not_below');
+      expect(readingIssue('00012', true)).to.equal(null);
+      expect(readingIssue('27950', true)).to.equal('reading_rollover_not_below');
       expect(consumptionOf(12, meter, true)).to.equal(100000 - 27927 + 12);
       expect(consumptionOf(27950, meter)).to.equal(23);
     });

@@ -1,10 +1,12 @@
 import { css, html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import * as v from 'valibot';
 import { formatDay, formatMoney, formatNumber, plural } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Account, Meter } from '../../schemas/account.js';
-import { consumptionOf, findReadingIssue } from '../../schemas/reading.js';
+import { issueCode } from '../../schemas/issues.js';
+import { consumptionOf, readingSchema } from '../../schemas/reading.js';
 import type { ReadingInput, ReadingIssueCode } from '../../schemas/reading.js';
 import { invalid } from './form-parts.js';
 
@@ -142,7 +144,7 @@ export class MeterReadingFields {
   }
 
   /**
-   * Checks what was typed (findReadingIssue). Empty fields are skipped; at
+   * Checks what was typed (readingSchema). Empty fields are skipped; at
    * least one reading is needed. Returns the readings to send, or the
    * messages by meter id (when every field is empty, one under the first
    * meter's id).
@@ -156,9 +158,9 @@ export class MeterReadingFields {
       const { value, rollover } = this.#get(account, meter);
       // Blank is "not this meter"; a ticked rollover with nothing typed is a half-made reading.
       if (value.trim() === '' && !rollover) continue;
-      const code = findReadingIssue(value, meter, rollover);
-      if (code) errors[meter.id] = t.readingIssue(code, meter);
-      else readings.push({ meterId: meter.id, value: Number(value.trim()), ...(rollover ? { rollover: true } : {}) });
+      const checked = v.safeParse(readingSchema(meter, rollover), value);
+      if (!checked.success) errors[meter.id] = t.readingIssue(issueCode<ReadingIssueCode>(checked), meter);
+      else readings.push({ meterId: meter.id, value: checked.output, ...(rollover ? { rollover: true } : {}) });
     }
     if (Object.keys(errors).length > 0) return { errors };
     const first = account.meters[0];
@@ -263,7 +265,7 @@ export class MeterReadingFields {
     const t = this.#options.messages();
     const locale = this.#options.locale();
     const { value, rollover } = this.#get(account, meter);
-    if (!rollover && findReadingIssue(value, meter, false) === 'reading_below_last') return t.belowLastHint;
+    if (!rollover && issueCode(v.safeParse(readingSchema(meter), value)) === 'reading_below_last') return t.belowLastHint;
     const volume = this.#volume(account, meter);
     if (volume === null) return '';
     return t.estimate(
@@ -276,14 +278,15 @@ export class MeterReadingFields {
   /** The m³ since the last reading of what is typed, or `null` when nothing valid is (or there is no last reading). */
   #volume(account: Account, meter: Meter): number | null {
     const { value, rollover } = this.#get(account, meter);
-    if (meter.lastReading === null || value.trim() === '' || findReadingIssue(value, meter, rollover)) return null;
-    return consumptionOf(Number(value.trim()), meter, rollover);
+    if (meter.lastReading === null) return null;
+    const checked = v.safeParse(readingSchema(meter, rollover), value);
+    return checked.success ? consumptionOf(checked.output, meter, rollover) : null;
   }
 
   /** The checkbox shows once the value is below the last reading, and stays while ticked, so it can be unticked. */
   #showsRollover(account: Account, meter: Meter): boolean {
     const { value, rollover } = this.#get(account, meter);
-    return rollover || findReadingIssue(value, meter, false) === 'reading_below_last';
+    return rollover || issueCode(v.safeParse(readingSchema(meter), value)) === 'reading_below_last';
   }
 
   #get(account: Account, meter: Meter): Typed {

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { isAbortError, isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import type { Clock } from '../../context/clock.js';
+import { issueCode } from '../../schemas/issues.js';
 import { LkErrorEvent } from '../../events/error.js';
 import type { CommonMessages } from '../../i18n/common.ru.js';
 import { faultMessage } from './failure.js';
@@ -233,7 +234,7 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
       // The first issue is all a field shows: the later (and slower) checks of its pipe are skipped.
       const result = await v.safeParseAsync(rule.schema, rule.value(), { abortPipeEarly: true });
       if (result.success) values[name] = result.output;
-      else errors[name] = rule.message(result.issues[0].message);
+      else errors[name] = rule.message(issueCode(result));
     }
     this.setFieldErrors(errors, notes);
     return Object.keys(errors).length === 0 && notes.length === 0 ? (values as FieldValues<T>) : undefined;

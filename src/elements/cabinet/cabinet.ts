@@ -2,13 +2,15 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import * as v from 'valibot';
 import type { Clock } from '../../context/clock.js';
 import type { LkNavigator } from '../../context/navigator.js';
 import type { Session, SessionLogoutEvent } from '../../context/session.js';
 import { LkErrorEvent } from '../../events/error.js';
 import type { LkLoginEvent } from '../../events/login.js';
 import { LkLogoutEvent } from '../../events/logout.js';
-import { findEmailIssue } from '../../schemas/email.js';
+import { EmailSchema } from '../../schemas/email.js';
+import { issueCode } from '../../schemas/issues.js';
 import type { User } from '../../schemas/user.js';
 import { DEFAULT_CONFIRM_PARAM, DEFAULT_RESET_PARAM } from '../base/address.js';
 import { faultMessage } from '../base/failure.js';
@@ -399,7 +401,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   #supportEmail(): string | undefined {
     const email = (this.supportEmail ?? this.env.settings.supportEmail)?.trim();
     if (!email) return undefined;
-    const issue = findEmailIssue(email);
+    const issue = issueCode(v.safeParse(EmailSchema, email));
     if (!issue) return email;
     if (this.#warnedSupport !== email) {
       this.#warnedSupport = email;

@@ -2,12 +2,15 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import * as v from 'valibot';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkPaymentEvent } from '../../events/payment.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
-import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS } from '../../schemas/payment.js';
+import { issueCode } from '../../schemas/issues.js';
+import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS, PaymentAmountSchema, payableAmountSchema } from '../../schemas/payment.js';
+import type { PaymentAmountIssueCode } from '../../schemas/payment.js';
 import { PaymentFlow } from '../../payments/flow.js';
 import type { PaymentDraft, PaymentFlowHooks, PaymentState } from '../../payments/flow.js';
 import { pendingPayments } from '../../payments/pending.js';
@@ -24,8 +27,6 @@ import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.
 import { baseStyles } from '../base/styles.js';
 import { fact, factStyles } from '../base/facts.js';
 import { formStyles } from '../base/form.styles.js';
-import { checkedAmount, payableAmount } from './amount.js';
-import type { PayAmountIssue } from './amount.js';
 import { payNowMessages } from './pay-now.messages.js';
 import type { PayNowMessages } from './pay-now.messages.js';
 import { payNowStyles } from './pay-now.styles.js';
@@ -395,7 +396,9 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     const account = this.shownAccount();
     if (!account || this.#flow.state.name !== 'choose') return;
     const choice = this.currentChoice(account);
-    const amount = choice === 'debt' ? checkedAmount(account.debt) : payableAmount(this.amountText);
+    // The debt offered is checked against the payment's limits too: it can be out of them.
+    const amount =
+      choice === 'debt' ? v.safeParse(PaymentAmountSchema, account.debt) : v.safeParse(payableAmountSchema(), this.amountText);
     let readings: ReadingInput[] | undefined;
     let readingErrors: Record<string, string> = {};
     if (this.withReadings) {
@@ -403,10 +406,10 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
       if ('errors' in checked) readingErrors = checked.errors;
       else readings = checked.readings;
     }
-    const amountError = 'issue' in amount ? this.amountMessage(amount.issue) : undefined;
+    const amountError = amount.success ? undefined : this.amountMessage(issueCode<PaymentAmountIssueCode>(amount));
     this.setErrors(account, { ...(amountError ? { amount: amountError } : {}), readings: readingErrors });
-    if ('issue' in amount || (this.withReadings && !readings)) return this.focusAfterRender('[part~="error-summary"]');
-    void this.#flow.confirm({ account, request: { amount: amount.kopecks, ...(readings ? { readings } : {}) } });
+    if (!amount.success || (this.withReadings && !readings)) return this.focusAfterRender('[part~="error-summary"]');
+    void this.#flow.confirm({ account, request: { amount: amount.output, ...(readings ? { readings } : {}) } });
   };
 
   private readonly onChoice = (choice: Choice): void => {
@@ -422,7 +425,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     if (account && !this.withReadings) this.setErrors(account, { ...this.errors, readings: {} });
   };
 
-  private amountMessage(issue: PayAmountIssue): string {
+  private amountMessage(issue: PaymentAmountIssueCode): string {
     const t = this.t;
     if (issue === 'amount_too_small') return t.amountTooSmall(this.money(MIN_PAYMENT_KOPECKS));
     if (issue === 'amount_too_large') return t.amountTooLarge(this.money(MAX_PAYMENT_KOPECKS));
@@ -552,7 +555,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     const amount = fieldErrors['amount']?.[0];
     if (Object.keys(readingErrors).length > 0) this.withReadings = true;
     this.setErrors(draft.account, {
-      ...(amount ? { amount: this.amountMessage(amount as PayAmountIssue) } : {}),
+      ...(amount ? { amount: this.amountMessage(amount as PaymentAmountIssueCode) } : {}),
       readings: readingErrors,
     });
     this.#flow.restart();
