@@ -13,6 +13,9 @@ export const DateSchema = v.pipe(v.string(), v.isoDate());
 /** A meter reading: whole units of the meter's dial (m³), never negative. */
 export const ReadingValueSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
+/** Gas used over a period, whole m³ (what a meter's dial counts), never negative. */
+export const ConsumptionSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
 /** A meter (прибор учета) of an account. */
 export const MeterSchema = v.object({
   id: v.pipe(v.string(), v.nonEmpty()),
@@ -85,8 +88,8 @@ export const ServiceMonthSchema = v.object({
   charged: KopecksSchema,
   paid: KopecksSchema,
   closing: KopecksSchema,
-  /** Consumption in the month, m³. */
-  consumption: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  /** Consumption in the month. */
+  consumption: ConsumptionSchema,
 });
 export type ServiceMonth = v.InferOutput<typeof ServiceMonthSchema>;
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ASCII_DIGITS_REGEX, FULLWIDTH_DIGIT_REGEX } from './regex.js';
-import { AccountSchema, DateSchema, ReadingValueSchema } from './account.js';
+import { AccountSchema, ConsumptionSchema, DateSchema, ReadingValueSchema } from './account.js';
 import type { Meter } from './account.js';
 
 /** Why a meter reading was refused; the localiser turns a code into a message. */
@@ -79,7 +79,7 @@ export const AcceptedReadingSchema = v.object({
   value: ReadingValueSchema,
   date: DateSchema,
   /** m³ since the reading before. */
-  consumption: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  consumption: ConsumptionSchema,
 });
 export type AcceptedReading = v.InferOutput<typeof AcceptedReadingSchema>;
 
@@ -102,7 +102,7 @@ export const ReadingHistoryEntrySchema = v.object({
    * to its end plus what it ran since); `null` for the oldest reading the
    * backend has of a meter, which has nothing to count from.
    */
-  consumption: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  consumption: v.nullable(ConsumptionSchema),
 });
 export type ReadingHistoryEntry = v.InferOutput<typeof ReadingHistoryEntrySchema>;
 
