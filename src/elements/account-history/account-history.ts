@@ -1,17 +1,17 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import { fetchReadings } from '../../api/readings.js';
-import { isApiError } from '../../api/errors.js';
 import { activityKey, periodKey } from '../../controllers/account-data.js';
 import { formatDay, formatMoney, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
-import type { HistoryMonth, ServiceMonth } from '../../schemas/account.js';
+import type { Account, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
 import type { ReadingHistoryEntry } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
-import { LkAccountElement } from '../base/account-element.js';
+import { LkAccountElement, isNotConnected } from '../base/account-element.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { baseStyles } from '../base/styles.js';
@@ -118,6 +118,7 @@ const RECENT_READINGS = 12;
  */
 export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMessages> {
   static override styles = [baseStyles, formStyles, accountHistoryStyles];
+  protected readonly sectionPart = 'history';
 
   /** Every month in the table, not only the last twelve. */
   @state() private showAll = false;
@@ -135,47 +136,29 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
    * payment or readings sent) or is told of other activity (`accounts.touched`).
    */
   readonly #readings = this.accountData((client, accountId, signal) => fetchReadings(client, accountId, { signal }), activityKey);
-  /** The account the toggles' choices belong to. */
-  #viewFor: string | undefined;
 
   constructor() {
     super(accountHistoryMessages);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // The history and the readings are forgotten off the page (controllers/account-data.ts), and so the choices.
-    this.#resetView();
+  protected override forgetView(): void {
+    // The last twelve months and readings, and nothing said about the toggles.
+    this.showAll = false;
+    this.shown = '';
+    this.showAllReadings = false;
+    this.readingsShown = '';
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Another account (or none) starts at its last twelve months and readings.
-    const accountId = this.shownAccount()?.id;
-    if (accountId !== this.#viewFor) {
-      this.#viewFor = accountId;
-      this.#resetView();
-    }
+  protected override renderBeforeGate(account: Account | undefined): TemplateResult | typeof nothing {
+    return account ? html`<p part="account">${this.t.account(account.number)}</p>` : nothing;
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const busy = this.waitingForAccounts(account) || this.#history.status === 'loading';
-    return html`
-      <section part="history" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        ${account ? html`<p part="account">${t.account(account.number)}</p>` : nothing}
-        ${this.renderAccountGate(account)}
-        ${account ? this.renderBody() : nothing}
-        <p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${busy ? t.loadingHistory : this.shown}</p>
-      </section>
-    `;
+  protected override statusLine(_account: Account | undefined, waiting: boolean): AccountStatus {
+    const busy = waiting || this.#history.status === 'loading';
+    return { busy, text: busy ? this.t.loadingHistory : this.shown };
   }
 
-  private renderBody(): TemplateResult {
+  protected override renderBody(): TemplateResult {
     // Disconnected since the list was loaded (in another tab, say): neither the history nor the readings.
     if (isNotConnected(this.#history.error)) return this.renderNotConnected();
     return html`${this.renderHistory()}${this.renderReadings()}`;
@@ -386,18 +369,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const t = this.t;
     this.readingsShown = this.showAllReadings ? t.shownAllReadings(this.#readings.value?.length ?? 0) : t.shownRecentReadings(RECENT_READINGS);
   };
-
-  /** The last twelve months and readings, and nothing said about the toggles. */
-  #resetView(): void {
-    this.showAll = false;
-    this.shown = '';
-    this.showAllReadings = false;
-    this.readingsShown = '';
-  }
 }
-
-/** The backend's answer for an account this cabinet does not have. */
-const isNotConnected = (error: unknown): boolean => isApiError(error) && error.status === 404;
 
 /** The total of one figure over a month's services. */
 const sum = (services: readonly ServiceMonth[], key: 'consumption' | 'paid') =>

@@ -9,6 +9,7 @@ import type { Account, HistoryMonth } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
 import { LkAccountElement } from '../base/account-element.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
@@ -94,6 +95,7 @@ interface MonthTotals {
  */
 export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMessages> {
   static override styles = [baseStyles, formStyles, factStyles, accountSummaryStyles];
+  protected readonly sectionPart = 'summary';
 
   /** The address of the payment page, for a real "оплатить онлайн" link when no navigator handles it. */
   @property(hrefProperty('pay-href')) payHref?: string;
@@ -121,29 +123,17 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     if (this.chosen && this.chosen.accountId !== this.shownAccount()?.id) this.chosen = undefined;
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const waiting = this.waitingForAccounts(account);
-    const loadingHistory = account !== undefined && this.#history.status === 'loading';
-    return html`
-      <section part="summary" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        <p part="intro">${t.intro}</p>
-        ${this.renderAccountGate(account)}
-        ${account ? this.renderAccount(account) : nothing}
-        <p part="status" role="status" aria-busy=${waiting || loadingHistory ? 'true' : nothing}>${waiting
-          ? t.loadingAccount
-          : loadingHistory
-            ? t.loadingHistory
-            : ''}</p>
-      </section>
-    `;
+  protected override renderBeforeGate(): TemplateResult {
+    return html`<p part="intro">${this.t.intro}</p>`;
   }
 
-  private renderAccount(account: Account): TemplateResult {
+  protected override statusLine(account: Account | undefined, waiting: boolean): AccountStatus {
+    const t = this.t;
+    const loadingHistory = account !== undefined && this.#history.status === 'loading';
+    return { busy: waiting || loadingHistory, text: waiting ? t.loadingAccount : loadingHistory ? t.loadingHistory : '' };
+  }
+
+  protected override renderBody(account: Account): TemplateResult {
     const t = this.t;
     const history = this.#history;
     const month = this.chosenMonth(account, history.value);

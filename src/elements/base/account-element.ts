@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { isApiError } from '../../api/errors.js';
 import { AccountData } from '../../controllers/account-data.js';
 import type { AccountDataFetch, AccountDataKey } from '../../controllers/account-data.js';
 import type { AccountGateWords } from '../../i18n/account-gate.ru.js';
@@ -10,6 +11,7 @@ import type { Account } from '../../schemas/account.js';
 import { holdAccountsList } from './accounts-list.js';
 import { faultMessage } from './failure.js';
 import { faultAlert } from './form-parts.js';
+import { heading, headingLevel } from './heading.js';
 import { LkElement } from './lk-element.js';
 import { loggedOutNotice } from './logged-out.js';
 import { navigationLink } from './navigation.js';
@@ -21,9 +23,24 @@ import { hrefProperty } from './safe-href.js';
  * i18n/account-gate), and the element's reason to log in.
  */
 export interface AccountGateMessages extends CommonMessages, AccountGateWords {
+  /** The heading of the element's section. */
+  title: string;
   /** Without a session: why to log in. */
   loggedOut: string;
 }
+
+/** The status line that ends the section of an element bound to an account. */
+export interface AccountStatus {
+  /** What it says: empty when there is nothing to say. */
+  text: string;
+  /** Something is on its way (`aria-busy`). */
+  busy: boolean;
+  /** Its part, when the element adds to `status`. */
+  part?: string;
+}
+
+/** The backend's answer for an account this cabinet does not have (disconnected since the list was loaded). */
+export const isNotConnected = (error: unknown): boolean => isApiError(error) && error.status === 404;
 
 /**
  * The base of an element bound to one personal account (`<lk-account-summary>`,
@@ -42,6 +59,12 @@ export interface AccountGateMessages extends CommonMessages, AccountGateWords {
  *   connected, and "Подключить ЛС" ({@link renderAccountGate}).
  *
  * The list's failure is reported once as `lk-error`.
+ *
+ * The base renders the frame every such element shares, so each writes only
+ * what is its own: a `<section>` ({@link sectionPart}) named by its heading,
+ * what comes before the gate ({@link renderBeforeGate}), the gate, the body
+ * once there is an account ({@link renderBody}), and a polite status line
+ * ({@link statusLine}). Without a session, the session gate stands instead.
  */
 export abstract class LkAccountElement<M extends AccountGateMessages> extends LkElement<M> {
   /** The level of the element's heading, 2 to 6 (default 2): one deeper than the heading of the section it sits in. */
@@ -56,11 +79,75 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   /** The address of the login page, likewise for the link shown without a session. */
   @property(hrefProperty('login-href')) loginHref?: string;
 
+  /** The part of the element's section: the element's own name ("summary", "history", …). */
+  protected abstract readonly sectionPart: string;
+
+  /** The account the choices of the view ({@link forgetView}) belong to. */
+  #viewFor: string | undefined;
+
   protected constructor(catalogue: Catalogue<M>) {
     super(catalogue);
     // The session's list of accounts: loaded once, its failure reported once.
     holdAccountsList(this, () => this.env.accounts);
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The account's data is forgotten off the page (controllers/account-data.ts), and so the choices made on it.
+    this.forgetView();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Another account (or none) starts with a view of its own.
+    const accountId = this.shownAccount()?.id;
+    if (accountId !== this.#viewFor) {
+      this.#viewFor = accountId;
+      this.forgetView();
+    }
+  }
+
+  /**
+   * Forgets what the user chose to see of the account (an open receipt, every month shown):
+   * when another account is shown, and when the element leaves the page. Nothing by default.
+   */
+  protected forgetView(): void {}
+
+  protected override render(): TemplateResult {
+    const gate = this.renderSessionGate();
+    if (gate) return gate;
+    const account = this.shownAccount();
+    const gated = this.gatedAccount(account);
+    const status = this.statusLine(account, this.waitingForAccounts(account));
+    return html`
+      <section part=${this.sectionPart} aria-labelledby="${this.uid}-title">
+        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: this.t.title })}
+        ${this.renderBeforeGate(account)}
+        ${this.renderAccountGate(gated)}
+        ${gated ? this.renderBody(gated, account) : nothing}
+        <p part=${status.part ?? 'status'} role="status" aria-busy=${status.busy ? 'true' : nothing}>${status.text}</p>
+      </section>
+    `;
+  }
+
+  /** What stands under the heading, before the gate: nothing by default. */
+  protected renderBeforeGate(_account: Account | undefined): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /**
+   * The account the gate is about, and the body is shown for: the shown account by default;
+   * `<lk-pay-now>` gives the account of a payment screen it keeps.
+   */
+  protected gatedAccount(account: Account | undefined): Account | undefined {
+    return account;
+  }
+
+  /** The element's own content, once the gate has an account (`gated`); `shown` is {@link shownAccount}. */
+  protected abstract renderBody(gated: Account, shown: Account | undefined): TemplateResult | typeof nothing;
+
+  /** The status line's words, busy state and part; `waiting` tells the list of accounts is still on its way. */
+  protected abstract statusLine(account: Account | undefined, waiting: boolean): AccountStatus;
 
   /**
    * The account of `account-id`, else the session's current one; `undefined`
