@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import { fetchReadings } from '../../api/readings.js';
 import { activityKey, periodKey } from '../../controllers/account-data.js';
-import { formatDay, formatMoney, intlLocale } from '../../i18n/format.js';
+import { formatDay, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Account, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
 import type { ReadingHistoryEntry } from '../../schemas/reading.js';
@@ -12,8 +12,6 @@ import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
 import { LkAccountElement, isNotConnected } from '../base/account-element.js';
 import type { AccountStatus } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { faultAlert } from '../base/form-parts.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { accountHistoryMessages } from './account-history.messages.js';
@@ -166,8 +164,8 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
 
   private renderHistory(): TemplateResult | typeof nothing {
     const t = this.t;
-    const { status, value: history, error } = this.#history;
-    if (status === 'error') return faultAlert(faultMessage(error, t), t.retry, () => this.#history.retry());
+    const { status, value: history } = this.#history;
+    if (status === 'error') return this.renderDataFault(this.#history);
     if (!history) return nothing;
     if (history.months.length === 0) return html`<p part="empty">${t.emptyHistory}</p>`;
     return html`${this.renderChart(history.months)}${this.renderTable(history.months)}`;
@@ -184,7 +182,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     if (status === 'error') {
       body = isNotConnected(error)
         ? html`<p part="readings-empty">${t.notConnected}</p>`
-        : faultAlert(`${t.readingsFailed} ${faultMessage(error, t)}`, t.retry, () => this.#readings.retry());
+        : this.renderDataFault(this.#readings, t.readingsFailed);
     } else if (readings?.length === 0) {
       body = html`<p part="readings-empty">${t.emptyReadings}</p>`;
     } else if (readings) {
@@ -215,10 +213,8 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           <caption part="readings-caption" id="${tableId}-caption">${caption}</caption>
           <thead>
             <tr part="readings-header-row">
-              <th part="readings-head" scope="col">${t.readingDate}</th>
-              <th part="readings-head" scope="col">${t.meterName}</th>
-              <th part="readings-head readings-head-figure" scope="col">${t.readingValue}</th>
-              <th part="readings-head readings-head-figure" scope="col">${t.readingConsumption}</th>
+              ${[t.readingDate, t.meterName].map((label) => html`<th part="readings-head" scope="col">${label}</th>`)}
+              ${[t.readingValue, t.readingConsumption].map((label) => html`<th part="readings-head readings-head-figure" scope="col">${label}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -240,15 +236,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
         </table>`,
       )}
       ${many
-        ? html`<button
-            part="button readings-toggle"
-            type="button"
-            aria-expanded=${this.showAllReadings ? 'true' : 'false'}
-            aria-controls=${tableId}
-            @click=${this.onToggleReadings}
-          >
-            ${this.showAllReadings ? t.showRecentReadings(RECENT_READINGS) : t.showAllReadings}
-          </button>`
+        ? this.renderToggle('readings-toggle', this.showAllReadings, tableId, this.onToggleReadings, t.showRecentReadings(RECENT_READINGS), t.showAllReadings)
         : nothing}
     `;
   }
@@ -307,17 +295,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           ${shown.map((month) => this.renderMonth(month))}
         </table>`,
       )}
-      ${many
-        ? html`<button
-            part="button toggle"
-            type="button"
-            aria-expanded=${this.showAll ? 'true' : 'false'}
-            aria-controls="${this.uid}-table"
-            @click=${this.onToggle}
-          >
-            ${this.showAll ? t.showRecent(RECENT_MONTHS) : t.showAll}
-          </button>`
-        : nothing}
+      ${many ? this.renderToggle('toggle', this.showAll, `${this.uid}-table`, this.onToggle, t.showRecent(RECENT_MONTHS), t.showAll) : nothing}
     `;
   }
 
@@ -336,8 +314,8 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
                 : nothing}
               <th part="service" scope="row">${service?.service ?? '—'}</th>
               <td part="cell cell-opening">${service ? this.balance(service.opening) : nothing}</td>
-              <td part="cell cell-charged">${service ? this.money(service.charged) : nothing}</td>
-              <td part="cell cell-paid">${service ? this.money(service.paid) : nothing}</td>
+              <td part="cell cell-charged">${service ? this.renderMoney(service.charged) : nothing}</td>
+              <td part="cell cell-paid">${service ? this.renderMoney(service.paid) : nothing}</td>
               <td part="cell cell-closing">${service ? this.balance(service.closing) : nothing}</td>
               <td part="cell cell-consumption">${service ? consumption.format(service.consumption) : nothing}</td>
             </tr>
@@ -347,15 +325,18 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     `;
   }
 
-  private money(kopecks: number): TemplateResult {
-    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
+  /** "Показать все …" while the table shows the recent rows (`expanded` false), else "Показать последние …". */
+  private renderToggle(part: string, expanded: boolean, table: string, onClick: () => void, showRecent: string, showAll: string): TemplateResult {
+    return html`<button part="button ${part}" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${table} @click=${onClick}>
+      ${expanded ? showRecent : showAll}
+    </button>`;
   }
 
   /** A balance: below zero the abonent paid ahead, and it says so in words, not only with a minus. */
   private balance(kopecks: number): TemplateResult {
     return kopecks < 0
-      ? html`${this.money(kopecks)} <span part="overpayment">${this.t.overpayment}</span>`
-      : this.money(kopecks);
+      ? html`${this.renderMoney(kopecks)} <span part="overpayment">${this.t.overpayment}</span>`
+      : this.renderMoney(kopecks);
   }
 
   private readonly onToggle = (): void => {

@@ -10,8 +10,6 @@ import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
 import { LkAccountElement } from '../base/account-element.js';
 import type { AccountStatus } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { faultAlert } from '../base/form-parts.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { fact, factStyles } from '../base/facts.js';
@@ -145,9 +143,7 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
         ${fact('address', t.address, account.address)}
       </dl>
       ${this.renderPeriodSelect(account, history.value ?? [], month)}
-      ${history.status === 'error'
-        ? faultAlert(`${t.historyFailed} ${faultMessage(history.error, t)}`, t.retry, () => history.retry())
-        : nothing}
+      ${history.status === 'error' ? this.renderDataFault(history, t.historyFailed) : nothing}
       ${month ? this.renderClosedMonth(account, month) : this.renderOpenPeriod(account)}
       ${this.renderMeters(account)}
       <p part="links">${navigationLink(this, this.env, 'pay', t.pay, this.payHref)}</p>
@@ -202,8 +198,8 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
       <dl part="figures">
         ${fact('period', t.periodDate, formatMonth(month, locale))}
         ${fact('debt', t.closingDebt, this.balance(totals.closing))}
-        ${fact('charged', t.charged, this.money(totals.charged))}
-        ${fact('paid', t.paid, this.money(totals.paid))}
+        ${fact('charged', t.charged, this.renderMoney(totals.charged))}
+        ${fact('paid', t.paid, this.renderMoney(totals.paid))}
         ${fact('consumption', t.consumption, formatNumber(totals.consumption, locale))}
         ${fact('meter-count', t.meterCount, String(account.meters.length))}
       </dl>
@@ -222,9 +218,7 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
           <caption part="meters-caption" id="${this.uid}-meters-caption">${t.meters}</caption>
           <thead>
             <tr>
-              <th part="meters-head" scope="col">${t.meterName}</th>
-              <th part="meters-head" scope="col">${t.lastReading}</th>
-              <th part="meters-head" scope="col">${t.lastReadingDate}</th>
+              ${[t.meterName, t.lastReading, t.lastReadingDate].map((label) => html`<th part="meters-head" scope="col">${label}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -241,10 +235,6 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
         </table>`,
       )}
     `;
-  }
-
-  private money(kopecks: number): TemplateResult {
-    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
   }
 
   /** A balance: its sign is never the only clue, so an overpayment and no debt say so in words. */

@@ -6,6 +6,7 @@ import { AccountData } from '../../controllers/account-data.js';
 import type { AccountDataFetch, AccountDataKey } from '../../controllers/account-data.js';
 import type { AccountGateWords } from '../../i18n/account-gate.ru.js';
 import type { CommonMessages } from '../../i18n/common.ru.js';
+import { formatMoney } from '../../i18n/format.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Account } from '../../schemas/account.js';
 import { holdAccountsList } from './accounts-list.js';
@@ -207,6 +208,17 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
       <p part="empty no-account">${t.noAccount}</p>
       <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
     `;
+  }
+
+  /** The failure of `data`, an alert whose "Повторить" asks again; `lead` says what failed, before the reason. */
+  protected renderDataFault(data: AccountData<unknown>, lead?: string): TemplateResult | typeof nothing {
+    const reason = faultMessage(data.error, this.t);
+    return faultAlert(lead ? `${lead} ${reason}` : reason, this.t.retry, () => data.retry());
+  }
+
+  /** A sum of money in the locale's format (the `amount` part). */
+  protected renderMoney(kopecks: number): TemplateResult {
+    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
   }
 
   /** That the account is not connected to this cabinet (the list, or the backend's 404, says so), and "Подключить ЛС". */

@@ -3,14 +3,12 @@ import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { fetchPayments } from '../../api/payments.js';
 import { activityKey } from '../../controllers/account-data.js';
-import { formatDate, formatMoney } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import type { Payment, Receipt } from '../../schemas/payment.js';
 import { tableScroll } from '../base/table-scroll.js';
 import { LkAccountElement, isNotConnected } from '../base/account-element.js';
 import type { AccountStatus } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { faultAlert } from '../base/form-parts.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { paymentHistoryMessages } from './payment-history.messages.js';
@@ -118,7 +116,7 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
     if (status === 'error') {
       // Disconnected since the list was loaded (in another tab, say).
       if (isNotConnected(error)) return this.renderNotConnected();
-      return faultAlert(faultMessage(error, t), t.retry, () => this.#payments.retry());
+      return this.renderDataFault(this.#payments);
     }
     if (!payments) return nothing;
     if (payments.length === 0) return html`<p part="empty">${t.empty}</p>`;
@@ -158,7 +156,7 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
       <tbody part="payment-group">
         <tr part="payment">
           <th part="payment-date" scope="row">${formatDate(payment.createdAt, locale)}</th>
-          <td part="payment-amount">${this.money(payment.amount)}</td>
+          <td part="payment-amount">${this.renderMoney(payment.amount)}</td>
           <td part="payment-status ${succeeded ? 'payment-succeeded' : 'payment-declined'}">${succeeded ? t.succeeded : t.declined}</td>
           <td part="payment-receipt">
             ${receipt
@@ -191,7 +189,7 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
       <dl part="receipt">
         ${this.fact('number', t.receiptNumber, receipt.number)}
         ${this.fact('date', t.receiptDate, formatDate(receipt.issuedAt, locale))}
-        ${this.fact('amount', t.receiptAmount, this.money(receipt.amount))}
+        ${this.fact('amount', t.receiptAmount, this.renderMoney(receipt.amount))}
         ${this.fact('account', t.receiptAccount, receipt.accountNumber)}
         ${this.fact('supplier', t.receiptSupplier, receipt.supplierName)}
       </dl>
@@ -206,10 +204,6 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
         <dd part="receipt-value">${value}</dd>
       </div>
     `;
-  }
-
-  private money(kopecks: number): TemplateResult {
-    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
   }
 
   private toggleReceipt(paymentId: string): void {
