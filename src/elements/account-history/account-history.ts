@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import { fetchReadings } from '../../api/readings.js';
 import { activityKey, periodKey } from '../../controllers/account-data.js';
-import { formatDay, intlLocale } from '../../i18n/format.js';
+import { formatDay, formatMonth, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Account, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
 import type { ReadingHistoryEntry } from '../../schemas/reading.js';
@@ -14,6 +14,7 @@ import { LkAccountElement, isNotConnected } from '../base/account-element.js';
 import type { AccountStatus } from '../base/account-element.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
+import { monthTotal } from '../base/month-totals.js';
 import { accountHistoryMessages } from './account-history.messages.js';
 import type { AccountHistoryMessages } from './account-history.messages.js';
 import { accountHistoryStyles } from './account-history.styles.js';
@@ -251,8 +252,8 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
       label: monthShort(month, locale),
       // The year under the first month and under each January, so the axis reads without a legend.
       year: index === 0 || month.endsWith('-01') ? month.slice(0, 4) : undefined,
-      consumption: sum(services, 'consumption'),
-      paid: sum(services, 'paid'),
+      consumption: monthTotal(services, 'consumption'),
+      paid: monthTotal(services, 'paid'),
     }));
     return html`
       <figure part="chart">
@@ -310,7 +311,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           (service, index) => html`
             <tr part="row">
               ${index === 0
-                ? html`<th part="month" scope="rowgroup" rowspan=${rows.length}>${monthInWords(month, locale)}</th>`
+                ? html`<th part="month" scope="rowgroup" rowspan=${rows.length}>${formatMonth(month, locale)}</th>`
                 : nothing}
               <th part="service" scope="row">${service?.service ?? '—'}</th>
               <td part="cell cell-opening">${service ? this.balance(service.opening) : nothing}</td>
@@ -352,31 +353,9 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
   };
 }
 
-/** The total of one figure over a month's services. */
-const sum = (services: readonly ServiceMonth[], key: 'consumption' | 'paid') =>
-  services.reduce((total, service) => total + service[key], 0);
-
-/** The first day of `YYYY-MM`, in UTC so no time zone moves it into the month before. */
-function monthStart(month: string): Date {
-  const [year, index] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, index - 1, 1));
-}
-
-/**
- * "Май 2015", as the seed writes a month: the month's own name (nominative)
- * and the year, without `Intl`'s "г.", capitalised as a heading of a row.
- */
-function monthInWords(month: string, locale: Locale): string {
-  const tag = intlLocale(locale);
-  const parts = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(monthStart(month));
-  const name = parts.find((part) => part.type === 'month')?.value ?? month;
-  const year = parts.find((part) => part.type === 'year')?.value ?? month.slice(0, 4);
-  return `${name.charAt(0).toLocaleUpperCase(tag)}${name.slice(1)} ${year}`;
-}
-
-/** The chart axis's label of a month: "май", "июн.". */
+/** The chart axis's label of a month: "май", "июн.". Read in UTC, so no time zone moves it into the month before. */
 const monthShort = (month: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', timeZone: 'UTC' }).format(monthStart(month));
+  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -14,6 +14,8 @@ import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { fact, factStyles } from '../base/facts.js';
 import { formStyles } from '../base/form.styles.js';
+import { monthTotal } from '../base/month-totals.js';
+import type { MonthFigure } from '../base/month-totals.js';
 import { accountSummaryMessages } from './account-summary.messages.js';
 import type { AccountSummaryMessages } from './account-summary.messages.js';
 import { accountSummaryStyles } from './account-summary.styles.js';
@@ -21,14 +23,6 @@ import { hrefProperty } from '../base/safe-href.js';
 
 /** The period select's value for the open period: the account's own figures. */
 const CURRENT_PERIOD = '';
-
-/** A closed month's figures, summed over its services. */
-interface MonthTotals {
-  closing: number;
-  charged: number;
-  paid: number;
-  consumption: number;
-}
 
 /**
  * @summary "Лицевой счет": the period, the debt, the meters and their last readings, and "оплатить онлайн".
@@ -144,7 +138,7 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
       </dl>
       ${this.renderPeriodSelect(account, history.value ?? [], month)}
       ${history.status === 'error' ? this.renderDataFault(history, t.historyFailed) : nothing}
-      ${month ? this.renderClosedMonth(account, month) : this.renderOpenPeriod(account)}
+      ${this.renderFigures(account, month)}
       ${this.renderMeters(account)}
       <p part="links">${navigationLink(this, this.env, 'pay', t.pay, this.payHref)}</p>
     `;
@@ -171,36 +165,20 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     `;
   }
 
-  private renderOpenPeriod(account: Account): TemplateResult {
+  /** The open period's figures, or the closed `month`'s, each summed over its services. */
+  private renderFigures(account: Account, month: HistoryMonth | undefined): TemplateResult {
     const t = this.t;
-    return html`
-      <dl part="figures">
-        ${fact('period', t.periodDate, formatMonth(account.period, this.localize.locale))}
-        ${fact('debt', t.debt, this.balance(account.debt))}
-        ${fact('meter-count', t.meterCount, String(account.meters.length))}
-      </dl>
-    `;
-  }
-
-  private renderClosedMonth(account: Account, { month, services }: HistoryMonth): TemplateResult {
-    const t = this.t;
-    const totals = services.reduce<MonthTotals>(
-      (sum, service) => ({
-        closing: sum.closing + service.closing,
-        charged: sum.charged + service.charged,
-        paid: sum.paid + service.paid,
-        consumption: sum.consumption + service.consumption,
-      }),
-      { closing: 0, charged: 0, paid: 0, consumption: 0 },
-    );
     const locale = this.localize.locale;
+    const total = (figure: MonthFigure) => monthTotal(month?.services ?? [], figure);
     return html`
       <dl part="figures">
-        ${fact('period', t.periodDate, formatMonth(month, locale))}
-        ${fact('debt', t.closingDebt, this.balance(totals.closing))}
-        ${fact('charged', t.charged, this.renderMoney(totals.charged))}
-        ${fact('paid', t.paid, this.renderMoney(totals.paid))}
-        ${fact('consumption', t.consumption, formatNumber(totals.consumption, locale))}
+        ${fact('period', t.periodDate, formatMonth(month?.month ?? account.period, locale))}
+        ${month
+          ? html`${fact('debt', t.closingDebt, this.balance(total('closing')))}
+              ${fact('charged', t.charged, this.renderMoney(total('charged')))}
+              ${fact('paid', t.paid, this.renderMoney(total('paid')))}
+              ${fact('consumption', t.consumption, formatNumber(total('consumption'), locale))}`
+          : fact('debt', t.debt, this.balance(account.debt))}
         ${fact('meter-count', t.meterCount, String(account.meters.length))}
       </dl>
     `;

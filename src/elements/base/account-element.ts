@@ -14,7 +14,7 @@ import { faultMessage } from './failure.js';
 import { faultAlert } from './form-parts.js';
 import { heading, headingLevel } from './heading.js';
 import { LkElement } from './lk-element.js';
-import { loggedOutNotice } from './logged-out.js';
+import { sessionGate } from './session-gate.js';
 import { navigationLink } from './navigation.js';
 import { hrefProperty } from './safe-href.js';
 
@@ -50,7 +50,7 @@ export const isNotConnected = (error: unknown): boolean => isApiError(error) && 
  * loaded once, and what it shows until there is an account to show — the
  * gate:
  *
- * - the session still unknown: a busy status line ({@link renderSessionGate});
+ * - the session still unknown: a busy status line ({@link sessionGate});
  * - logged out: the element's own message and "Войти в Личный кабинет";
  * - the list loading: nothing yet, the element's status line says so
  *   ({@link waitingForAccounts});
@@ -115,7 +115,7 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   protected forgetView(): void {}
 
   protected override render(): TemplateResult {
-    const gate = this.renderSessionGate();
+    const gate = sessionGate(this, this.env, this.t, this.loginHref);
     if (gate) return gate;
     const account = this.shownAccount();
     const gated = this.gatedAccount(account);
@@ -170,21 +170,6 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
   /** The data of the shown account, asked for by `fetch` and again when `key` changes (controllers/account-data.ts). */
   protected accountData<T>(fetch: AccountDataFetch<T>, key: AccountDataKey): AccountData<T> {
     return new AccountData(this, { account: () => this.shownAccount(), environment: () => this.env, fetch, key });
-  }
-
-  /**
-   * What the element shows instead of itself while the session is not known
-   * (a busy status line) or without one (its message and a way to log in);
-   * `undefined` once the user is logged in.
-   */
-  protected renderSessionGate(): TemplateResult | undefined {
-    const t = this.t;
-    const { session } = this.env;
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
-    if (session.status !== 'authenticated') return loggedOutNotice(this, this.env, t, this.loginHref);
-    return undefined;
   }
 
   /**
