@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import { fetchReadings } from '../../api/readings.js';
 import { activityKey, periodKey } from '../../controllers/account-data.js';
-import { formatDay, formatMonth, intlLocale } from '../../i18n/format.js';
+import { formatDay, formatMonth, formatNumber, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Account, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
 import type { ReadingHistoryEntry } from '../../schemas/reading.js';
@@ -204,7 +204,6 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const many = all.length > RECENT_READINGS;
     const shown = this.showAllReadings ? all : all.slice(0, RECENT_READINGS);
     const caption = this.showAllReadings || !many ? t.readingsCaptionAll(all.length) : t.readingsCaptionRecent(shown.length, all.length);
-    const consumption = new Intl.NumberFormat(intlLocale(locale));
     const tableId = `${this.uid}-readings-table`;
     // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
     return html`
@@ -228,7 +227,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
                   <td part="reading-consumption">
                     ${reading.consumption === null
                       ? html`<span aria-hidden="true">—</span><span part="visually-hidden">${t.noConsumption}</span>`
-                      : consumption.format(reading.consumption)}
+                      : formatNumber(reading.consumption, locale)}
                   </td>
                 </tr>
               `,
@@ -246,7 +245,6 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const t = this.t;
     const locale = this.localize.locale;
     const recent = all.slice(-RECENT_MONTHS);
-    const number = new Intl.NumberFormat(intlLocale(locale));
     const rubles = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });
     const months: ChartMonth[] = recent.map(({ month, services }, index) => ({
       label: monthShort(month, locale),
@@ -262,7 +260,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           months,
           labelledBy: `${this.uid}-chart-title`,
           describedBy: `${this.uid}-table`,
-          formatConsumption: (value) => number.format(value),
+          formatConsumption: (value) => formatNumber(value, locale),
           formatRubles: (value) => rubles.format(value),
           unitConsumption: t.unitConsumption,
           unitPayments: t.unitPayments,
@@ -302,7 +300,6 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
 
   private renderMonth({ month, services }: HistoryMonth): TemplateResult {
     const locale = this.localize.locale;
-    const consumption = new Intl.NumberFormat(intlLocale(locale));
     // A month with no service still gets its row, so no month of the history goes missing.
     const rows: (ServiceMonth | undefined)[] = services.length > 0 ? services : [undefined];
     return html`
@@ -318,7 +315,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
               <td part="cell cell-charged">${service ? this.renderMoney(service.charged) : nothing}</td>
               <td part="cell cell-paid">${service ? this.renderMoney(service.paid) : nothing}</td>
               <td part="cell cell-closing">${service ? this.balance(service.closing) : nothing}</td>
-              <td part="cell cell-consumption">${service ? consumption.format(service.consumption) : nothing}</td>
+              <td part="cell cell-consumption">${service ? formatNumber(service.consumption, locale) : nothing}</td>
             </tr>
           `,
         )}
