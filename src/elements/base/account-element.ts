@@ -189,10 +189,7 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
     if (account || store.status !== 'ready') return fault;
     // With no account at all, "Нет подключенных ЛС" says more than that this one is not connected.
     if (this.accountId && store.accounts.length > 0) return this.renderNotConnected();
-    return html`
-      <p part="empty no-account">${t.noAccount}</p>
-      <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
-    `;
+    return this.#renderNoAccount('no-account', t.noAccount);
   }
 
   /** The failure of `data`, an alert whose "Повторить" asks again; `lead` says what failed, before the reason. */
@@ -208,10 +205,14 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
 
   /** That the account is not connected to this cabinet (the list, or the backend's 404, says so), and "Подключить ЛС". */
   protected renderNotConnected(): TemplateResult {
-    const t = this.t;
+    return this.#renderNoAccount('not-connected', this.t.notConnected);
+  }
+
+  /** Why there is no account to show (`reason`, a part beside `empty`), and "Подключить ЛС". */
+  #renderNoAccount(reason: 'no-account' | 'not-connected', text: string): TemplateResult {
     return html`
-      <p part="empty not-connected">${t.notConnected}</p>
-      <p part="links">${navigationLink(this, this.env, 'connect', t.connect, this.connectHref)}</p>
+      <p part="empty ${reason}">${text}</p>
+      <p part="links">${navigationLink(this, this.env, 'connect', this.t.connect, this.connectHref)}</p>
     `;
   }
 }

@@ -162,16 +162,9 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
 
   private outcomeMessage(): string {
     const t = this.t;
-    switch (this.outcome) {
-      case 'idle':
-        return '';
-      case 'confirmed':
-        return t.confirmed(this.confirmedEmail);
-      case 'already-confirmed':
-        return t.alreadyConfirmed;
-      default:
-        return t[this.outcome];
-    }
+    if (this.outcome === 'idle') return '';
+    if (this.outcome === 'confirmed') return t.confirmed(this.confirmedEmail);
+    return this.outcome === 'already-confirmed' ? t.alreadyConfirmed : t[this.outcome];
   }
 
   /** The way to a new link when this one has expired (docs/promises.md#10). */
