@@ -394,6 +394,23 @@ describe('<lk-confirm-email>', () => {
       expect(emailInput(element).value).to.equal(email);
     });
 
+    it('drops a new link still on its way when it leaves the page, and sends one again when back', async () => {
+      const { email, token } = await expiredLink();
+      const element = await follow('expired', token);
+      await backend.faults.set('resend', 'timeout');
+      await typeInto(emailInput(element), email);
+      resendButton(element).click();
+      await waitUntil(() => resendStatus(element) !== '', 'the link was not asked for');
+      const parent = element.parentElement!;
+      element.remove();
+      parent.append(element);
+      // The request the backend still holds was dropped: the form is not busy with it any more.
+      await waitUntil(() => resendStatus(element) === '', 'the form stayed busy with the dropped request');
+      await backend.faults.clear();
+      resendButton(element).click();
+      await waitUntil(() => resendStatus(element).includes('отправлена новая ссылка'));
+    });
+
     it('ends a fault with a message and a retry that sends the link', async () => {
       const { email, token } = await expiredLink();
       const element = await follow('expired', token);

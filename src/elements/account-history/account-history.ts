@@ -1,21 +1,20 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { fetchAccountHistory } from '../../api/accounts.js';
 import { fetchReadings } from '../../api/readings.js';
-import { isApiError } from '../../api/errors.js';
 import { activityKey, periodKey } from '../../controllers/account-data.js';
-import { formatDay, formatMoney, intlLocale } from '../../i18n/format.js';
+import { formatDay, formatMonth, formatNumber, intlLocale } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
-import type { HistoryMonth, ServiceMonth } from '../../schemas/account.js';
+import type { Account, HistoryMonth, ServiceMonth } from '../../schemas/account.js';
 import type { ReadingHistoryEntry } from '../../schemas/reading.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
-import { LkAccountElement } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { faultAlert } from '../base/form-parts.js';
+import { LkAccountElement, isNotConnected } from '../base/account-element.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
+import { monthTotal } from '../base/month-totals.js';
 import { accountHistoryMessages } from './account-history.messages.js';
 import type { AccountHistoryMessages } from './account-history.messages.js';
 import { accountHistoryStyles } from './account-history.styles.js';
@@ -118,6 +117,7 @@ const RECENT_READINGS = 12;
  */
 export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMessages> {
   static override styles = [baseStyles, formStyles, accountHistoryStyles];
+  protected readonly sectionPart = 'history';
 
   /** Every month in the table, not only the last twelve. */
   @state() private showAll = false;
@@ -135,47 +135,29 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
    * payment or readings sent) or is told of other activity (`accounts.touched`).
    */
   readonly #readings = this.accountData((client, accountId, signal) => fetchReadings(client, accountId, { signal }), activityKey);
-  /** The account the toggles' choices belong to. */
-  #viewFor: string | undefined;
 
   constructor() {
     super(accountHistoryMessages);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // The history and the readings are forgotten off the page (controllers/account-data.ts), and so the choices.
-    this.#resetView();
+  protected override forgetView(): void {
+    // The last twelve months and readings, and nothing said about the toggles.
+    this.showAll = false;
+    this.shown = '';
+    this.showAllReadings = false;
+    this.readingsShown = '';
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Another account (or none) starts at its last twelve months and readings.
-    const accountId = this.shownAccount()?.id;
-    if (accountId !== this.#viewFor) {
-      this.#viewFor = accountId;
-      this.#resetView();
-    }
+  protected override renderBeforeGate(account: Account | undefined): TemplateResult | typeof nothing {
+    return account ? html`<p part="account">${this.t.account(account.number)}</p>` : nothing;
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const busy = this.waitingForAccounts(account) || this.#history.status === 'loading';
-    return html`
-      <section part="history" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        ${account ? html`<p part="account">${t.account(account.number)}</p>` : nothing}
-        ${this.renderAccountGate(account)}
-        ${account ? this.renderBody() : nothing}
-        <p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${busy ? t.loadingHistory : this.shown}</p>
-      </section>
-    `;
+  protected override statusLine(_account: Account | undefined, waiting: boolean): AccountStatus {
+    const busy = waiting || this.#history.status === 'loading';
+    return { busy, text: busy ? this.t.loadingHistory : this.shown };
   }
 
-  private renderBody(): TemplateResult {
+  protected override renderBody(): TemplateResult {
     // Disconnected since the list was loaded (in another tab, say): neither the history nor the readings.
     if (isNotConnected(this.#history.error)) return this.renderNotConnected();
     return html`${this.renderHistory()}${this.renderReadings()}`;
@@ -183,8 +165,8 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
 
   private renderHistory(): TemplateResult | typeof nothing {
     const t = this.t;
-    const { status, value: history, error } = this.#history;
-    if (status === 'error') return faultAlert(faultMessage(error, t), t.retry, () => this.#history.retry());
+    const { status, value: history } = this.#history;
+    if (status === 'error') return this.renderDataFault(this.#history);
     if (!history) return nothing;
     if (history.months.length === 0) return html`<p part="empty">${t.emptyHistory}</p>`;
     return html`${this.renderChart(history.months)}${this.renderTable(history.months)}`;
@@ -201,7 +183,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     if (status === 'error') {
       body = isNotConnected(error)
         ? html`<p part="readings-empty">${t.notConnected}</p>`
-        : faultAlert(`${t.readingsFailed} ${faultMessage(error, t)}`, t.retry, () => this.#readings.retry());
+        : this.renderDataFault(this.#readings, t.readingsFailed);
     } else if (readings?.length === 0) {
       body = html`<p part="readings-empty">${t.emptyReadings}</p>`;
     } else if (readings) {
@@ -222,7 +204,6 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const many = all.length > RECENT_READINGS;
     const shown = this.showAllReadings ? all : all.slice(0, RECENT_READINGS);
     const caption = this.showAllReadings || !many ? t.readingsCaptionAll(all.length) : t.readingsCaptionRecent(shown.length, all.length);
-    const consumption = new Intl.NumberFormat(intlLocale(locale));
     const tableId = `${this.uid}-readings-table`;
     // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
     return html`
@@ -232,10 +213,8 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           <caption part="readings-caption" id="${tableId}-caption">${caption}</caption>
           <thead>
             <tr part="readings-header-row">
-              <th part="readings-head" scope="col">${t.readingDate}</th>
-              <th part="readings-head" scope="col">${t.meterName}</th>
-              <th part="readings-head readings-head-figure" scope="col">${t.readingValue}</th>
-              <th part="readings-head readings-head-figure" scope="col">${t.readingConsumption}</th>
+              ${[t.readingDate, t.meterName].map((label) => html`<th part="readings-head" scope="col">${label}</th>`)}
+              ${[t.readingValue, t.readingConsumption].map((label) => html`<th part="readings-head readings-head-figure" scope="col">${label}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -248,7 +227,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
                   <td part="reading-consumption">
                     ${reading.consumption === null
                       ? html`<span aria-hidden="true">—</span><span part="visually-hidden">${t.noConsumption}</span>`
-                      : consumption.format(reading.consumption)}
+                      : formatNumber(reading.consumption, locale)}
                   </td>
                 </tr>
               `,
@@ -257,15 +236,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
         </table>`,
       )}
       ${many
-        ? html`<button
-            part="button readings-toggle"
-            type="button"
-            aria-expanded=${this.showAllReadings ? 'true' : 'false'}
-            aria-controls=${tableId}
-            @click=${this.onToggleReadings}
-          >
-            ${this.showAllReadings ? t.showRecentReadings(RECENT_READINGS) : t.showAllReadings}
-          </button>`
+        ? this.renderToggle('readings-toggle', this.showAllReadings, tableId, this.onToggleReadings, t.showRecentReadings(RECENT_READINGS), t.showAllReadings)
         : nothing}
     `;
   }
@@ -274,14 +245,13 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const t = this.t;
     const locale = this.localize.locale;
     const recent = all.slice(-RECENT_MONTHS);
-    const number = new Intl.NumberFormat(intlLocale(locale));
     const rubles = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });
     const months: ChartMonth[] = recent.map(({ month, services }, index) => ({
       label: monthShort(month, locale),
       // The year under the first month and under each January, so the axis reads without a legend.
       year: index === 0 || month.endsWith('-01') ? month.slice(0, 4) : undefined,
-      consumption: sum(services, 'consumption'),
-      paid: sum(services, 'paid'),
+      consumption: monthTotal(services, 'consumption'),
+      paid: monthTotal(services, 'paid'),
     }));
     return html`
       <figure part="chart">
@@ -290,7 +260,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           months,
           labelledBy: `${this.uid}-chart-title`,
           describedBy: `${this.uid}-table`,
-          formatConsumption: (value) => number.format(value),
+          formatConsumption: (value) => formatNumber(value, locale),
           formatRubles: (value) => rubles.format(value),
           unitConsumption: t.unitConsumption,
           unitPayments: t.unitPayments,
@@ -324,23 +294,12 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           ${shown.map((month) => this.renderMonth(month))}
         </table>`,
       )}
-      ${many
-        ? html`<button
-            part="button toggle"
-            type="button"
-            aria-expanded=${this.showAll ? 'true' : 'false'}
-            aria-controls="${this.uid}-table"
-            @click=${this.onToggle}
-          >
-            ${this.showAll ? t.showRecent(RECENT_MONTHS) : t.showAll}
-          </button>`
-        : nothing}
+      ${many ? this.renderToggle('toggle', this.showAll, `${this.uid}-table`, this.onToggle, t.showRecent(RECENT_MONTHS), t.showAll) : nothing}
     `;
   }
 
   private renderMonth({ month, services }: HistoryMonth): TemplateResult {
     const locale = this.localize.locale;
-    const consumption = new Intl.NumberFormat(intlLocale(locale));
     // A month with no service still gets its row, so no month of the history goes missing.
     const rows: (ServiceMonth | undefined)[] = services.length > 0 ? services : [undefined];
     return html`
@@ -349,14 +308,14 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           (service, index) => html`
             <tr part="row">
               ${index === 0
-                ? html`<th part="month" scope="rowgroup" rowspan=${rows.length}>${monthInWords(month, locale)}</th>`
+                ? html`<th part="month" scope="rowgroup" rowspan=${rows.length}>${formatMonth(month, locale)}</th>`
                 : nothing}
               <th part="service" scope="row">${service?.service ?? '—'}</th>
               <td part="cell cell-opening">${service ? this.balance(service.opening) : nothing}</td>
-              <td part="cell cell-charged">${service ? this.money(service.charged) : nothing}</td>
-              <td part="cell cell-paid">${service ? this.money(service.paid) : nothing}</td>
+              <td part="cell cell-charged">${service ? this.renderMoney(service.charged) : nothing}</td>
+              <td part="cell cell-paid">${service ? this.renderMoney(service.paid) : nothing}</td>
               <td part="cell cell-closing">${service ? this.balance(service.closing) : nothing}</td>
-              <td part="cell cell-consumption">${service ? consumption.format(service.consumption) : nothing}</td>
+              <td part="cell cell-consumption">${service ? formatNumber(service.consumption, locale) : nothing}</td>
             </tr>
           `,
         )}
@@ -364,15 +323,18 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     `;
   }
 
-  private money(kopecks: number): TemplateResult {
-    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
+  /** "Показать все …" while the table shows the recent rows (`expanded` false), else "Показать последние …". */
+  private renderToggle(part: string, expanded: boolean, table: string, onClick: () => void, showRecent: string, showAll: string): TemplateResult {
+    return html`<button part="button ${part}" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${table} @click=${onClick}>
+      ${expanded ? showRecent : showAll}
+    </button>`;
   }
 
   /** A balance: below zero the abonent paid ahead, and it says so in words, not only with a minus. */
   private balance(kopecks: number): TemplateResult {
     return kopecks < 0
-      ? html`${this.money(kopecks)} <span part="overpayment">${this.t.overpayment}</span>`
-      : this.money(kopecks);
+      ? html`${this.renderMoney(kopecks)} <span part="overpayment">${this.t.overpayment}</span>`
+      : this.renderMoney(kopecks);
   }
 
   private readonly onToggle = (): void => {
@@ -386,44 +348,11 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const t = this.t;
     this.readingsShown = this.showAllReadings ? t.shownAllReadings(this.#readings.value?.length ?? 0) : t.shownRecentReadings(RECENT_READINGS);
   };
-
-  /** The last twelve months and readings, and nothing said about the toggles. */
-  #resetView(): void {
-    this.showAll = false;
-    this.shown = '';
-    this.showAllReadings = false;
-    this.readingsShown = '';
-  }
 }
 
-/** The backend's answer for an account this cabinet does not have. */
-const isNotConnected = (error: unknown): boolean => isApiError(error) && error.status === 404;
-
-/** The total of one figure over a month's services. */
-const sum = (services: readonly ServiceMonth[], key: 'consumption' | 'paid') =>
-  services.reduce((total, service) => total + service[key], 0);
-
-/** The first day of `YYYY-MM`, in UTC so no time zone moves it into the month before. */
-function monthStart(month: string): Date {
-  const [year, index] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, index - 1, 1));
-}
-
-/**
- * "Май 2015", as the seed writes a month: the month's own name (nominative)
- * and the year, without `Intl`'s "г.", capitalised as a heading of a row.
- */
-function monthInWords(month: string, locale: Locale): string {
-  const tag = intlLocale(locale);
-  const parts = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(monthStart(month));
-  const name = parts.find((part) => part.type === 'month')?.value ?? month;
-  const year = parts.find((part) => part.type === 'year')?.value ?? month.slice(0, 4);
-  return `${name.charAt(0).toLocaleUpperCase(tag)}${name.slice(1)} ${year}`;
-}
-
-/** The chart axis's label of a month: "май", "июн.". */
+/** The chart axis's label of a month: "май", "июн.". Read in UTC, so no time zone moves it into the month before. */
 const monthShort = (month: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', timeZone: 'UTC' }).format(monthStart(month));
+  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 declare global {
   interface HTMLElementTagNameMap {

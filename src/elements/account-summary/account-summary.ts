@@ -9,12 +9,13 @@ import type { Account, HistoryMonth } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
 import { LkAccountElement } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { faultAlert } from '../base/form-parts.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { fact, factStyles } from '../base/facts.js';
 import { formStyles } from '../base/form.styles.js';
+import { monthTotal } from '../base/month-totals.js';
+import type { MonthFigure } from '../base/month-totals.js';
 import { accountSummaryMessages } from './account-summary.messages.js';
 import type { AccountSummaryMessages } from './account-summary.messages.js';
 import { accountSummaryStyles } from './account-summary.styles.js';
@@ -22,14 +23,6 @@ import { hrefProperty } from '../base/safe-href.js';
 
 /** The period select's value for the open period: the account's own figures. */
 const CURRENT_PERIOD = '';
-
-/** A closed month's figures, summed over its services. */
-interface MonthTotals {
-  closing: number;
-  charged: number;
-  paid: number;
-  consumption: number;
-}
 
 /**
  * @summary "Лицевой счет": the period, the debt, the meters and their last readings, and "оплатить онлайн".
@@ -94,6 +87,7 @@ interface MonthTotals {
  */
 export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMessages> {
   static override styles = [baseStyles, formStyles, factStyles, accountSummaryStyles];
+  protected readonly sectionPart = 'summary';
 
   /** The address of the payment page, for a real "оплатить онлайн" link when no navigator handles it. */
   @property(hrefProperty('pay-href')) payHref?: string;
@@ -121,29 +115,17 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     if (this.chosen && this.chosen.accountId !== this.shownAccount()?.id) this.chosen = undefined;
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const waiting = this.waitingForAccounts(account);
-    const loadingHistory = account !== undefined && this.#history.status === 'loading';
-    return html`
-      <section part="summary" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        <p part="intro">${t.intro}</p>
-        ${this.renderAccountGate(account)}
-        ${account ? this.renderAccount(account) : nothing}
-        <p part="status" role="status" aria-busy=${waiting || loadingHistory ? 'true' : nothing}>${waiting
-          ? t.loadingAccount
-          : loadingHistory
-            ? t.loadingHistory
-            : ''}</p>
-      </section>
-    `;
+  protected override renderBeforeGate(): TemplateResult {
+    return html`<p part="intro">${this.t.intro}</p>`;
   }
 
-  private renderAccount(account: Account): TemplateResult {
+  protected override statusLine(account: Account | undefined, waiting: boolean): AccountStatus {
+    const t = this.t;
+    const loadingHistory = account !== undefined && this.#history.status === 'loading';
+    return { busy: waiting || loadingHistory, text: waiting ? t.loadingAccount : loadingHistory ? t.loadingHistory : '' };
+  }
+
+  protected override renderBody(account: Account): TemplateResult {
     const t = this.t;
     const history = this.#history;
     const month = this.chosenMonth(account, history.value);
@@ -155,10 +137,8 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
         ${fact('address', t.address, account.address)}
       </dl>
       ${this.renderPeriodSelect(account, history.value ?? [], month)}
-      ${history.status === 'error'
-        ? faultAlert(`${t.historyFailed} ${faultMessage(history.error, t)}`, t.retry, () => history.retry())
-        : nothing}
-      ${month ? this.renderClosedMonth(account, month) : this.renderOpenPeriod(account)}
+      ${history.status === 'error' ? this.renderDataFault(history, t.historyFailed) : nothing}
+      ${this.renderFigures(account, month)}
       ${this.renderMeters(account)}
       <p part="links">${navigationLink(this, this.env, 'pay', t.pay, this.payHref)}</p>
     `;
@@ -185,36 +165,20 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     `;
   }
 
-  private renderOpenPeriod(account: Account): TemplateResult {
+  /** The open period's figures, or the closed `month`'s, each summed over its services. */
+  private renderFigures(account: Account, month: HistoryMonth | undefined): TemplateResult {
     const t = this.t;
-    return html`
-      <dl part="figures">
-        ${fact('period', t.periodDate, formatMonth(account.period, this.localize.locale))}
-        ${fact('debt', t.debt, this.balance(account.debt))}
-        ${fact('meter-count', t.meterCount, String(account.meters.length))}
-      </dl>
-    `;
-  }
-
-  private renderClosedMonth(account: Account, { month, services }: HistoryMonth): TemplateResult {
-    const t = this.t;
-    const totals = services.reduce<MonthTotals>(
-      (sum, service) => ({
-        closing: sum.closing + service.closing,
-        charged: sum.charged + service.charged,
-        paid: sum.paid + service.paid,
-        consumption: sum.consumption + service.consumption,
-      }),
-      { closing: 0, charged: 0, paid: 0, consumption: 0 },
-    );
     const locale = this.localize.locale;
+    const total = (figure: MonthFigure) => monthTotal(month?.services ?? [], figure);
     return html`
       <dl part="figures">
-        ${fact('period', t.periodDate, formatMonth(month, locale))}
-        ${fact('debt', t.closingDebt, this.balance(totals.closing))}
-        ${fact('charged', t.charged, this.money(totals.charged))}
-        ${fact('paid', t.paid, this.money(totals.paid))}
-        ${fact('consumption', t.consumption, formatNumber(totals.consumption, locale))}
+        ${fact('period', t.periodDate, formatMonth(month?.month ?? account.period, locale))}
+        ${month
+          ? html`${fact('debt', t.closingDebt, this.balance(total('closing')))}
+              ${fact('charged', t.charged, this.renderMoney(total('charged')))}
+              ${fact('paid', t.paid, this.renderMoney(total('paid')))}
+              ${fact('consumption', t.consumption, formatNumber(total('consumption'), locale))}`
+          : fact('debt', t.debt, this.balance(account.debt))}
         ${fact('meter-count', t.meterCount, String(account.meters.length))}
       </dl>
     `;
@@ -232,9 +196,7 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
           <caption part="meters-caption" id="${this.uid}-meters-caption">${t.meters}</caption>
           <thead>
             <tr>
-              <th part="meters-head" scope="col">${t.meterName}</th>
-              <th part="meters-head" scope="col">${t.lastReading}</th>
-              <th part="meters-head" scope="col">${t.lastReadingDate}</th>
+              ${[t.meterName, t.lastReading, t.lastReadingDate].map((label) => html`<th part="meters-head" scope="col">${label}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -251,10 +213,6 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
         </table>`,
       )}
     `;
-  }
-
-  private money(kopecks: number): TemplateResult {
-    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
   }
 
   /** A balance: its sign is never the only clue, so an overpayment and no debt say so in words. */

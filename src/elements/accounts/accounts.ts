@@ -8,7 +8,7 @@ import { LkErrorEvent } from '../../events/error.js';
 import type { Account } from '../../schemas/account.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
-import { loggedOutNotice } from '../base/logged-out.js';
+import { sessionGate } from '../base/session-gate.js';
 import { holdAccountsList } from '../base/accounts-list.js';
 import { faultMessage } from '../base/failure.js';
 import { faultAlert } from '../base/form-parts.js';
@@ -115,13 +115,8 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const { session } = this.env;
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
-    if (session.status !== 'authenticated') {
-      return loggedOutNotice(this, this.env, t, this.loginHref);
-    }
+    const gate = sessionGate(this, this.env, t, this.loginHref);
+    if (gate) return gate;
     const store = this.env.accounts;
     const loading = store.status === 'loading' || store.status === 'idle';
     const loadFault = store.status === 'error' ? faultMessage(store.error, t) : undefined;

@@ -85,7 +85,11 @@ export class CabinetRouter implements ReactiveController {
 
   /** The address of `section`, for a link's `href`; `undefined` without `sync-address`. */
   href(section: CabinetSection): string | undefined {
-    if (!this.#host.syncAddress) return undefined;
+    return this.#host.syncAddress ? this.#address(section) : undefined;
+  }
+
+  /** The page's address with `section` in its query parameter. */
+  #address(section: CabinetSection): string {
     const url = new URL(location.href);
     url.searchParams.set(this.#host.addressParam, section);
     return `${url.pathname}${url.search}${url.hash}`;
@@ -101,11 +105,8 @@ export class CabinetRouter implements ReactiveController {
   }
 
   #write(section: CabinetSection, replace: boolean): void {
-    const url = new URL(location.href);
-    if (url.searchParams.get(this.#host.addressParam) === section) return;
-    url.searchParams.set(this.#host.addressParam, section);
-    const address = `${url.pathname}${url.search}${url.hash}`;
-    if (replace) history.replaceState(history.state, '', address);
-    else history.pushState(history.state, '', address);
+    if (new URLSearchParams(location.search).get(this.#host.addressParam) === section) return;
+    if (replace) history.replaceState(history.state, '', this.#address(section));
+    else history.pushState(history.state, '', this.#address(section));
   }
 }

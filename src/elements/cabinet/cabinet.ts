@@ -219,7 +219,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
     const kept = privateShown ? (shown as PrivateSection) : this.notice === 'expired' ? this.returnTo : undefined;
     return html`
       ${signedIn && session.user ? this.renderHeader(session.user, shown) : nothing}
-      ${session.status === 'error' ? this.renderSessionFault() : nothing}
+      ${session.status === 'error' ? faultAlert(faultMessage(session.error, this.t), this.t.retry, () => void session.load()) : nothing}
       ${faultAlert(this.fault?.message, this.t.retry, () => this.fault?.retry())}
       <div part="section" tabindex="-1" ?hidden=${!privateShown}>
         ${kept ? this.renderLoaded(kept, () => this.renderPrivate(kept)) : nothing}
@@ -370,11 +370,6 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
     if (this.notice !== 'expired') return nothing;
     const text = this.returnTo ? t.expired(t.sections[this.returnTo]) : t.expiredNoSection;
     return html`<p part="notice notice-expired" role="alert">${text}</p>`;
-  }
-
-  private renderSessionFault(): TemplateResult | typeof nothing {
-    const { session } = this.env;
-    return faultAlert(faultMessage(session.error, this.t), this.t.retry, () => void session.load());
   }
 
   /** Seed step 7: hints, and the support address when it is a valid one. */

@@ -54,14 +54,12 @@ const LOADING: SectionStatus = { state: 'loading' };
  * section) are ready at once, with no loading state to flash.
  */
 export class SectionLoader {
-  readonly #host: ReactiveControllerHost;
-  readonly #modules: SectionModules;
   readonly #pending = new Map<CabinetSection, SectionStatus>();
 
-  constructor(host: ReactiveControllerHost, modules: SectionModules = SECTION_MODULES) {
-    this.#host = host;
-    this.#modules = modules;
-  }
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly modules: SectionModules = SECTION_MODULES,
+  ) {}
 
   /** The section's status; asking starts the loading of a section not loaded yet. */
   status(section: CabinetSection): SectionStatus {
@@ -75,26 +73,26 @@ export class SectionLoader {
   /** Tries again after a failure ("Повторить"). */
   retry(section: CabinetSection): void {
     this.#load(section);
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   #load(section: CabinetSection): void {
     this.#pending.set(section, LOADING);
-    this.#modules[section].load().then(
+    this.modules[section].load().then(
       () => {
         // A module that loads but defines nothing would be asked for again on every render.
         if (this.#defined(section)) this.#pending.delete(section);
         else this.#pending.set(section, { state: 'error', error: new Error(`lk-widgets: the "${section}" section's module defined no element`) });
-        this.#host.requestUpdate();
+        this.host.requestUpdate();
       },
       (error: unknown) => {
         this.#pending.set(section, { state: 'error', error });
-        this.#host.requestUpdate();
+        this.host.requestUpdate();
       },
     );
   }
 
   #defined(section: CabinetSection): boolean {
-    return this.#modules[section].tags.every((tag) => customElements.get(tag) !== undefined);
+    return this.modules[section].tags.every((tag) => customElements.get(tag) !== undefined);
   }
 }

@@ -5,15 +5,13 @@ import * as v from 'valibot';
 import { confirmEmail, resendConfirmation } from '../../api/registration.js';
 import { isApiError } from '../../api/errors.js';
 import { LkEmailConfirmedEvent } from '../../events/email-confirmed.js';
-import { LkErrorEvent } from '../../events/error.js';
 import { formatDate } from '../../i18n/format.js';
 import { EmailSchema } from '../../schemas/email.js';
 import type { EmailIssueCode } from '../../schemas/email.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { LkElement } from '../base/lk-element.js';
-import { faultMessage } from '../base/failure.js';
-import { emailInput, errorSummary, faultAlert, field } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { emailInput, field } from '../base/form-parts.js';
+import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
@@ -106,10 +104,6 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   @state() private confirmedEmail = '';
   /** The e-mail typed into the "get a new link" form. */
   @state() private email = '';
-  @state() private emailError: string | undefined;
-  @state() private summary: SummaryItem[] = [];
-  @state() private fault: { error: unknown; retry: () => void } | undefined;
-  @state() private resending = false;
   /** Until when the link "Выслать ссылку" sent is valid (ISO). */
   @state() private linkSentUntil: string | undefined;
 
@@ -118,7 +112,13 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
    * retry after a fault posts it from here.
    */
   #token: string | undefined;
-  #tokenRead = false;
+  readonly #submit = new SubmitController<'email', 'resend'>(this, {
+    fields: () => ['email'],
+    fieldId: () => `${this.uid}-email`,
+    summaryId: `${this.uid}-summary`,
+    messages: () => this.t,
+    clock: () => this.env.clock,
+  });
 
   constructor() {
     super(confirmEmailMessages);
@@ -135,8 +135,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
     // set as a property before the tag was defined has been applied. The
     // post is not aborted when the element is disconnected (the backend may
     // already have used the token up), and never repeated by a re-render.
-    if (this.#tokenRead) return;
-    this.#tokenRead = true;
+    if (this.hasUpdated) return;
     this.#token = takeFromAddress(this.param);
     if (this.#token === undefined) this.outcome = 'missing';
     else void this.confirm(this.#token);
@@ -150,7 +149,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
       <div part="confirm">
         <h2 part="title" id=${id('title')}>${t.title}</h2>
         <p part="status outcome outcome-${outcome}" role="status">${this.outcomeMessage()}</p>
-        ${outcome === 'expired' ? this.renderResendForm() : this.renderFault()}
+        ${outcome === 'expired' ? this.renderResendForm() : this.#submit.renderFault()}
         ${outcome === 'idle' || outcome === 'confirming' || outcome === 'failed'
           ? nothing
           : html`<p part="links">
@@ -163,32 +162,20 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
 
   private outcomeMessage(): string {
     const t = this.t;
-    switch (this.outcome) {
-      case 'idle':
-        return '';
-      case 'confirmed':
-        return t.confirmed(this.confirmedEmail);
-      case 'already-confirmed':
-        return t.alreadyConfirmed;
-      default:
-        return t[this.outcome];
-    }
-  }
-
-  private renderFault(): TemplateResult | typeof nothing {
-    const fault = this.fault;
-    return faultAlert(fault && faultMessage(fault.error, this.t), this.t.retry, () => fault?.retry());
+    if (this.outcome === 'idle') return '';
+    if (this.outcome === 'confirmed') return t.confirmed(this.confirmedEmail);
+    return this.outcome === 'already-confirmed' ? t.alreadyConfirmed : t[this.outcome];
   }
 
   /** The way to a new link when this one has expired (docs/promises.md#10). */
   private renderResendForm(): TemplateResult {
     const t = this.t;
     const id = (name: string) => `${this.uid}-${name}`;
-    const error = this.emailError;
+    const error = this.#submit.fieldErrors.email;
     return html`
       <form part="form" novalidate aria-labelledby=${id('resend-title')} @submit=${this.onResend}>
         <h3 part="subtitle" id=${id('resend-title')}>${t.resendTitle}</h3>
-        ${errorSummary(id('summary'), t.errorSummaryTitle, this.summary)} ${this.renderFault()}
+        ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${field({
           id: id('email'),
           label: t.email,
@@ -201,9 +188,9 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
             onInput: (value) => (this.email = value),
           }),
         })}
-        <button part="button submit" type="submit" aria-disabled=${this.resending ? 'true' : 'false'}>${t.resend}</button>
+        <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.resend}</button>
         <p part="status resend-status" role="status">
-          ${this.resending ? t.resending : this.linkSentUntil ? t.linkSent(formatDate(this.linkSentUntil, this.localize.locale)) : ''}
+          ${this.#submit.busy ? t.resending : this.linkSentUntil ? t.linkSent(formatDate(this.linkSentUntil, this.localize.locale)) : ''}
         </p>
       </form>
     `;
@@ -212,7 +199,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   /** Posts the token; a second call while one is on its way does nothing. */
   private async confirm(token: string): Promise<void> {
     if (this.outcome === 'confirming') return;
-    this.fault = undefined;
+    this.#submit.clearFault();
     // A token that cannot be one (cut short, mangled by a mail client) is not sent.
     if (!v.is(LinkTokenSchema, token)) {
       this.outcome = 'invalid';
@@ -233,15 +220,14 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
         return;
       }
       this.outcome = 'failed';
-      this.fault = { error, retry: () => void this.confirm(token) };
-      this.dispatchEvent(new LkErrorEvent(error));
+      this.#submit.showFault(error, () => this.confirm(token));
     }
   }
 
   private readonly onResend = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.resending) return;
-    this.fault = undefined;
+    if (this.#submit.busy) return;
+    this.#submit.clearFault();
     this.linkSentUntil = undefined;
     const email = v.safeParse(EmailSchema, this.email);
     if (!email.success) return this.showEmailError(email.issues[0].message);
@@ -250,37 +236,29 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   };
 
   private async resend(email: string): Promise<void> {
-    this.resending = true;
-    this.fault = undefined;
-    try {
-      const { expiresAt } = await resendConfirmation(this.env.client, { email });
-      this.linkSentUntil = expiresAt;
-    } catch (error) {
-      if (isApiError(error) && error.status === 429) {
-        this.summary = [{ message: this.t.resendTooOften(this.t.waitFor(Math.max(1, error.retryAfter ?? 60))) }];
-        void this.focusSummary();
-      } else if (isApiError(error) && error.fieldErrors['email']) {
-        this.showEmailError(error.fieldErrors['email'][0]);
-      } else {
-        this.fault = { error, retry: () => void this.resend(email) };
-        this.dispatchEvent(new LkErrorEvent(error));
-      }
-    } finally {
-      this.resending = false;
-    }
+    await this.#submit.run(
+      'resend',
+      async (signal) => {
+        this.linkSentUntil = (await resendConfirmation(this.env.client, { email }, { signal })).expiresAt;
+      },
+      (error) =>
+        this.#submit.fail(error, {
+          tooMany: (wait) => this.t.resendTooOften(wait),
+          fields: ({ fieldErrors }) => (fieldErrors['email'] ? { errors: { email: this.emailWords(fieldErrors['email'][0]!) } } : undefined),
+          retry: () => this.resend(email),
+        }),
+    );
   }
 
-  /** Marks the e-mail field with the words for `code` (from the schema or the backend) and lists it in the summary; `undefined` clears both. */
+  /** Marks the e-mail field with the words for `code` (from the schema) and lists it in the summary, which takes the focus; `undefined` clears both. */
   private showEmailError(code: string | undefined): void {
-    const t = this.t;
-    this.emailError = code === undefined ? undefined : (t.emailIssues[code as EmailIssueCode] ?? t.checkField);
-    this.summary = this.emailError ? [{ message: this.emailError, fieldId: `${this.uid}-email` }] : [];
-    if (this.emailError) void this.focusSummary();
+    this.#submit.setFieldErrors(code === undefined ? {} : { email: this.emailWords(code) });
+    if (code !== undefined) void this.#submit.showSummary();
   }
 
-  private async focusSummary(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('[part~="error-summary"]')?.focus();
+  /** The words of an e-mail issue code, from the schema or the backend. */
+  private emailWords(code: string): string {
+    return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
   }
 }
 

@@ -17,7 +17,7 @@ export type HintPlacement = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-sta
 const PLACEMENTS: readonly HintPlacement[] = ['bottom-end', 'bottom-start', 'top-end', 'top-start'];
 
 const mirrored = (placement: HintPlacement): HintPlacement =>
-  placement.endsWith('-end') ? (placement.replace(/-end$/, '-start') as HintPlacement) : (placement.replace(/-start$/, '-end') as HintPlacement);
+  (placement.endsWith('-end') ? placement.replace(/-end$/, '-start') : placement.replace(/-start$/, '-end')) as HintPlacement;
 
 /**
  * How long the bubble stays after the pointer leaves the hint: a pointer on
@@ -223,12 +223,9 @@ export class LkHintElement extends LkElement<HintMessages> {
   };
 
   readonly #onClick = (): void => {
-    if (this.#pinned) {
-      this.#dismiss();
-    } else {
-      this.#pinned = true;
-      this.#sync();
-    }
+    if (this.#pinned) return this.#dismiss();
+    this.#pinned = true;
+    this.#sync();
   };
 
   /** Escape closes the hint wherever the focus is: the pointer may rest on the "?" while the user types elsewhere. */

@@ -23,6 +23,7 @@ import { describedBy, errorSummary, faultAlert, invalid } from '../base/form-par
 import type { SummaryItem } from '../base/form-parts.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkAccountElement } from '../base/account-element.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
 import { baseStyles } from '../base/styles.js';
 import { fact, factStyles } from '../base/facts.js';
@@ -133,6 +134,7 @@ const NO_ERRORS: ChoiceErrors = { readings: {} };
  */
 export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   static override styles = [baseStyles, formStyles, factStyles, meterReadingsStyles, payNowStyles];
+  protected readonly sectionPart = 'pay-now';
 
   /** The amount chosen; none yet: the debt when there is one, else an own amount. */
   @state() private choice: Choice | undefined;
@@ -253,28 +255,25 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     this.requestUpdate();
   };
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const waiting = this.waitingForAccounts(account);
+  /** A payment's screens (on its way, not known, paid) stay whatever the account shown now: the gate is about their account. */
+  protected override gatedAccount(account: Account | undefined): Account | undefined {
+    const state = this.#flow.state;
+    return ('draft' in state && state.name !== 'invalid' ? state.draft.account : undefined) ?? account;
+  }
+
+  protected override statusLine(_account: Account | undefined, waiting: boolean): AccountStatus {
     const state = this.#flow.state;
     const busy = state.name === 'sending' || state.name === 'preparing' || state.name === 'checking';
-    // A payment's screens (on its way, not known, paid) stay whatever the account shown now:
-    // the gate is about their account.
-    const kept = 'draft' in state && state.name !== 'invalid' ? state.draft.account : undefined;
-    return html`
-      <section part="pay-now" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        ${this.renderAccountGate(kept ?? account)}
-        ${kept || account ? this.renderStep(state, account) : nothing}
-        <!-- After a payment the status only announces what the result shows in full: seen once, heard once. -->
-        <p part=${state.name === 'paid' ? 'status visually-hidden' : 'status'} role="status" aria-busy=${waiting || busy ? 'true' : nothing}>
-          ${this.statusText(state, waiting)}
-        </p>
-      </section>
-    `;
+    return {
+      // After a payment the status only announces what the result shows in full: seen once, heard once.
+      part: state.name === 'paid' ? 'status visually-hidden' : 'status',
+      busy: waiting || busy,
+      text: this.statusText(state, waiting),
+    };
+  }
+
+  protected override renderBody(_gated: Account, account: Account | undefined): TemplateResult | typeof nothing {
+    return this.renderStep(this.#flow.state, account);
   }
 
   private statusText(state: PaymentState, waiting: boolean): string {

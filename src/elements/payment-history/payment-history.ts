@@ -1,16 +1,14 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { isApiError } from '../../api/errors.js';
 import { fetchPayments } from '../../api/payments.js';
 import { activityKey } from '../../controllers/account-data.js';
-import { formatDate, formatMoney } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
+import type { Account } from '../../schemas/account.js';
 import type { Payment, Receipt } from '../../schemas/payment.js';
-import { heading, headingLevel } from '../base/heading.js';
 import { tableScroll } from '../base/table-scroll.js';
-import { LkAccountElement } from '../base/account-element.js';
-import { faultMessage } from '../base/failure.js';
-import { faultAlert } from '../base/form-parts.js';
+import { LkAccountElement, isNotConnected } from '../base/account-element.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { paymentHistoryMessages } from './payment-history.messages.js';
@@ -82,6 +80,7 @@ import { paymentHistoryStyles } from './payment-history.styles.js';
  */
 export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMessages> {
   static override styles = [baseStyles, formStyles, paymentHistoryStyles];
+  protected readonly sectionPart = 'payment-history';
 
   /** The payments whose receipt is open, by id: they stay open when the list is asked for again. */
   @state() private openReceipts: ReadonlySet<string> = new Set();
@@ -92,53 +91,32 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
    * (`accounts.touched` after a decline).
    */
   readonly #payments = this.accountData((client, accountId, signal) => fetchPayments(client, accountId, { signal }), activityKey);
-  /** The account the open receipts belong to. */
-  #receiptsFor: string | undefined;
 
   constructor() {
     super(paymentHistoryMessages);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // The payments are forgotten off the page (controllers/account-data.ts), and so what was open.
+  protected override forgetView(): void {
+    // Another account's receipts are not this one's; off the page the payments are forgotten, and so what was open.
     this.openReceipts = new Set();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Another account's receipts are not this one's.
-    const accountId = this.shownAccount()?.id;
-    if (accountId !== this.#receiptsFor) {
-      this.#receiptsFor = accountId;
-      if (this.openReceipts.size > 0) this.openReceipts = new Set();
-    }
+  protected override renderBeforeGate(account: Account | undefined): TemplateResult | typeof nothing {
+    return account ? html`<p part="account">${this.t.account(account.number)}</p>` : nothing;
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const busy = this.waitingForAccounts(account) || this.#payments.status === 'loading';
-    return html`
-      <section part="payment-history" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        ${account ? html`<p part="account">${t.account(account.number)}</p>` : nothing}
-        ${this.renderAccountGate(account)}
-        ${account ? this.renderPayments() : nothing}
-        <p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${busy ? t.loadingPayments : ''}</p>
-      </section>
-    `;
+  protected override statusLine(_account: Account | undefined, waiting: boolean): AccountStatus {
+    const busy = waiting || this.#payments.status === 'loading';
+    return { busy, text: busy ? this.t.loadingPayments : '' };
   }
 
-  private renderPayments(): TemplateResult | typeof nothing {
+  protected override renderBody(): TemplateResult | typeof nothing {
     const t = this.t;
     const { status, value: payments, error } = this.#payments;
     if (status === 'error') {
       // Disconnected since the list was loaded (in another tab, say).
-      if (isApiError(error) && error.status === 404) return this.renderNotConnected();
-      return faultAlert(faultMessage(error, t), t.retry, () => this.#payments.retry());
+      if (isNotConnected(error)) return this.renderNotConnected();
+      return this.renderDataFault(this.#payments);
     }
     if (!payments) return nothing;
     if (payments.length === 0) return html`<p part="empty">${t.empty}</p>`;
@@ -178,7 +156,7 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
       <tbody part="payment-group">
         <tr part="payment">
           <th part="payment-date" scope="row">${formatDate(payment.createdAt, locale)}</th>
-          <td part="payment-amount">${this.money(payment.amount)}</td>
+          <td part="payment-amount">${this.renderMoney(payment.amount)}</td>
           <td part="payment-status ${succeeded ? 'payment-succeeded' : 'payment-declined'}">${succeeded ? t.succeeded : t.declined}</td>
           <td part="payment-receipt">
             ${receipt
@@ -211,7 +189,7 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
       <dl part="receipt">
         ${this.fact('number', t.receiptNumber, receipt.number)}
         ${this.fact('date', t.receiptDate, formatDate(receipt.issuedAt, locale))}
-        ${this.fact('amount', t.receiptAmount, this.money(receipt.amount))}
+        ${this.fact('amount', t.receiptAmount, this.renderMoney(receipt.amount))}
         ${this.fact('account', t.receiptAccount, receipt.accountNumber)}
         ${this.fact('supplier', t.receiptSupplier, receipt.supplierName)}
       </dl>
@@ -226,10 +204,6 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
         <dd part="receipt-value">${value}</dd>
       </div>
     `;
-  }
-
-  private money(kopecks: number): TemplateResult {
-    return html`<span part="amount">${formatMoney(kopecks, this.localize.locale)}</span>`;
   }
 
   private toggleReceipt(paymentId: string): void {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { isApiError } from '../../api/errors.js';
@@ -7,8 +7,8 @@ import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
 import type { AcceptedReading, ReadingInput } from '../../schemas/reading.js';
-import { heading, headingLevel } from '../base/heading.js';
 import { LkAccountElement } from '../base/account-element.js';
+import type { AccountStatus } from '../base/account-element.js';
 import { SubmitController } from '../base/submit.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
 import { baseStyles } from '../base/styles.js';
@@ -90,6 +90,7 @@ interface Accepted {
  */
 export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages> {
   static override styles = [baseStyles, formStyles, meterReadingsStyles, readingsFormStyles];
+  protected readonly sectionPart = 'readings';
 
   @state() private accepted: Accepted | undefined;
 
@@ -114,28 +115,19 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     super(readingsFormMessages);
   }
 
-  protected override render(): TemplateResult {
-    const t = this.t;
-    const gate = this.renderSessionGate();
-    if (gate) return gate;
-    const account = this.shownAccount();
-    const waiting = this.waitingForAccounts(account);
-    return html`
-      <section part="readings" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
-        <p part="intro">${t.intro}</p>
-        ${this.renderAccountGate(account)}
-        ${account ? this.renderAccount(account) : nothing}
-        <p
-          part=${this.shownAccepted(account) && !this.#submit.busy ? 'status status-accepted' : 'status'}
-          role="status"
-          aria-busy=${waiting ? 'true' : nothing}
-        >${this.statusText(account, waiting)}</p>
-      </section>
-    `;
+  protected override renderBeforeGate(): TemplateResult {
+    return html`<p part="intro">${this.t.intro}</p>`;
   }
 
-  private renderAccount(account: Account): TemplateResult {
+  protected override statusLine(account: Account | undefined, waiting: boolean): AccountStatus {
+    return {
+      part: this.shownAccepted(account) && !this.#submit.busy ? 'status status-accepted' : 'status',
+      busy: waiting,
+      text: this.statusText(account, waiting),
+    };
+  }
+
+  protected override renderBody(account: Account): TemplateResult {
     const t = this.t;
     if (account.meters.length === 0) {
       return html`<p part="account">${t.account(account.number)}</p>

@@ -1,0 +1,21 @@
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { LkEnvironment } from '../../context/environment.js';
+import { loggedOutNotice } from './logged-out.js';
+
+/**
+ * What an element for a logged-in abonent shows instead of itself while the
+ * session is not known (a busy status line) or without one (its message and a
+ * way to log in); `undefined` once the user is logged in.
+ */
+export function sessionGate(
+  host: HTMLElement,
+  environment: LkEnvironment,
+  t: { loading: string; loggedOut: string; logIn: string },
+  loginHref: string | undefined,
+): TemplateResult | undefined {
+  const { status } = environment.session;
+  if (status === 'loading' || status === 'unknown') return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
+  if (status !== 'authenticated') return loggedOutNotice(host, environment, t, loginHref);
+  return undefined;
+}
