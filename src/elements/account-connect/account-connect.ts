@@ -11,7 +11,7 @@ import { accountNumberLength, accountNumberSchema, normalizeAccountNumber } from
 import type { Supplier } from '../../schemas/supplier.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
-import { loggedOutNotice } from '../base/logged-out.js';
+import { sessionGate } from '../base/session-gate.js';
 import { describedBy, field, invalid } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
@@ -129,12 +129,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   }
 
   protected override render(): TemplateResult {
-    const { session } = this.env;
-    if (session.status === 'authenticated') return this.renderForm();
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
-    }
-    return loggedOutNotice(this, this.env, this.t, this.loginHref);
+    return sessionGate(this, this.env, this.t, this.loginHref) ?? this.renderForm();
   }
 
   private renderForm(): TemplateResult {
