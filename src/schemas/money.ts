@@ -41,14 +41,15 @@ const GROUP_SEPARATORS_REGEX = /[ \u00A0\u202F]/gu;
 export function typedAmountSchema() {
   return v.pipe(
     v.string(),
-    v.trim(),
-    v.nonEmpty('amount_required'),
+    // One action checks and converts: the payment form loads no other part of valibot for it.
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const refuse = (code: AmountIssueCode) => {
         addIssue({ message: code });
         return NEVER;
       };
-      const match = AMOUNT_REGEX.exec(dataset.value);
+      const text = dataset.value.trim();
+      if (text === '') return refuse('amount_required');
+      const match = AMOUNT_REGEX.exec(text);
       if (!match) return refuse('amount_format');
       const [, whole = '', fraction = ''] = match;
       if (fraction.length > 2) return refuse('amount_fraction');

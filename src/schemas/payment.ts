@@ -36,11 +36,15 @@ export type PaymentAmountIssueCode = AmountIssueCode | 'amount_too_small' | 'amo
 export function payableAmountSchema() {
   return v.pipe(
     v.string(),
-    // The parser would call both amount_format; told apart, the message can say how to fix each.
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      if (FULLWIDTH_DIGIT_REGEX.test(dataset.value)) addIssue({ message: 'amount_fullwidth' });
-      else if (LEADING_MINUS_REGEX.test(dataset.value)) addIssue({ message: 'amount_negative' });
+    // Full-width digits and a minus: the parser would call both amount_format; told apart, the
+    // message can say how to fix each. A check written as a transform that passes the text on,
+    // the parser's own kind of action, so the form loads no other part of valibot for it.
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const text = dataset.value;
+      const code = FULLWIDTH_DIGIT_REGEX.test(text) ? 'amount_fullwidth' : LEADING_MINUS_REGEX.test(text) ? 'amount_negative' : null;
+      if (!code) return text;
+      addIssue({ message: code });
+      return NEVER;
     }),
     typedAmountSchema(),
     PaymentAmountSchema,

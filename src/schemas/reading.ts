@@ -39,14 +39,14 @@ function readingIssue(text: string, meter: Pick<Meter, 'digits' | 'lastReading'>
 export function readingSchema(meter: Pick<Meter, 'digits' | 'lastReading'>, rollover = false) {
   return v.pipe(
     v.string(),
-    v.trim(),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const code = readingIssue(dataset.value, meter, rollover);
-      if (code) addIssue({ message: code });
+    // One action checks and converts: the forms that use it load no other part of valibot for it.
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const text = dataset.value.trim();
+      const code = readingIssue(text, meter, rollover);
+      if (!code) return Number(text);
+      addIssue({ message: code });
+      return NEVER;
     }),
-    // A pipe runs no transformation after an issue, so only digits get here and Number() is exact.
-    v.transform(Number),
   );
 }
 
