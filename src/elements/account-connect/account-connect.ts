@@ -103,8 +103,8 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
 
   #suppliersAbort: AbortController | undefined;
   readonly #submit = new SubmitController<Field>(this, {
-    fieldId: (name) => `${this.uid}-${name === 'supplierId' ? 'supplier' : name}`,
-    summaryId: `${this.uid}-summary`,
+    ids: this.idFor,
+    fieldId: (name) => this.idFor(name === 'supplierId' ? 'supplier' : name),
     messages: () => this.t,
     clock: () => this.env.clock,
     needsSession: true,
@@ -134,7 +134,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
 
   private renderForm(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => `${this.uid}-${name}`;
+    const id = this.idFor;
     const loading = this.suppliersState === 'loading' || this.suppliersState === 'idle';
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
@@ -149,7 +149,7 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
 
   private renderFields(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => `${this.uid}-${name}`;
+    const id = this.idFor;
     const { supplierId: supplierError, number: numberError } = this.#submit.fieldErrors;
     const chosen = this.chosenSupplier;
     const hintId = id('number-hint');

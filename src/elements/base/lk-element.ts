@@ -28,6 +28,9 @@ export abstract class LkElement<M extends object = object> extends LitElement {
   /** A prefix for ids, unique to this instance, so labels and ARIA references never collide. */
   protected readonly uid = `lk${++instances}`;
 
+  /** The id of one of the element's parts: `name` under the instance's prefix. */
+  protected readonly idFor = (name: string): string => `${this.uid}-${name}`;
+
   protected constructor(catalogue: Catalogue<M>) {
     super();
     this.localize = new LocalizeController(this, catalogue, () => this.env.settings.locale);

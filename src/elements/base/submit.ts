@@ -60,12 +60,12 @@ export interface FailurePolicy<F extends string> {
 export interface SubmitOptions<F extends string> {
   /** The fields in the order the summary lists them (default: the order of the table last checked). */
   fields?: () => readonly F[];
-  /** The id of a field's control: the summary's link leads there. */
-  fieldId: (field: F) => string;
+  /** The element's ids of its parts (`idFor`): a field's control is `ids(field)`, the error summary `ids('summary')`. */
+  ids: (name: string) => string;
+  /** The id of a field's control when it is not `ids(field)`: the summary's link leads there. */
+  fieldId?: (field: F) => string;
   /** The line of the summary for a field's message (default: the message). */
   summaryLine?: (field: F, message: string) => string;
-  /** The id of the error summary: it is focused by id, as a form may hold other forms with summaries of their own. */
-  summaryId: string;
   messages: () => CommonMessages;
   clock: () => Clock;
   /**
@@ -146,7 +146,7 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
 
   /** The fields' messages, and the summary that lists them in the form's order, then `notes`. */
   setFieldErrors(errors: FieldErrors<F>, notes: readonly string[] = []): void {
-    const { fields = () => Object.keys(this.#table) as F[], fieldId, summaryLine = (_field: F, message: string) => message } = this.options;
+    const { fields = () => Object.keys(this.#table) as F[], ids, fieldId = ids, summaryLine = (_field: F, message: string) => message } = this.options;
     this.#fieldErrors = errors;
     this.summary = [
       ...fields()
@@ -171,7 +171,8 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
   /** Puts the focus on the error summary once it is rendered, so screen readers read it out. */
   async showSummary(): Promise<void> {
     await this.host.updateComplete;
-    this.host.querySelector<HTMLElement>(`#${this.options.summaryId}`)?.focus();
+    // By id: a form may hold other forms with error summaries of their own.
+    this.host.querySelector<HTMLElement>(`#${this.options.ids('summary')}`)?.focus();
   }
 
   /**
@@ -311,7 +312,7 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
 
   /** The error summary, when there is one. */
   renderSummary(): TemplateResult | typeof nothing {
-    return errorSummary(this.options.summaryId, this.options.messages().errorSummaryTitle, this.#summary);
+    return errorSummary(this.options.ids('summary'), this.options.messages().errorSummaryTitle, this.#summary);
   }
 
   /** The fault's alert with "Повторить", when there is one. */

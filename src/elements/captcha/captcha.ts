@@ -142,7 +142,7 @@ export class LkCaptchaElement extends LkElement<CaptchaMessages> {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => `${this.uid}-${name}`;
+    const id = this.idFor;
     const status = { idle: '', solving: t.solving, solved: t.solved, failed: t.failed }[this.phase];
     return html`
       <div part="group" role="group" aria-labelledby=${id('label')}>

@@ -6,11 +6,10 @@ import { confirmEmail, resendConfirmation } from '../../api/registration.js';
 import { isApiError } from '../../api/errors.js';
 import { LkEmailConfirmedEvent } from '../../events/email-confirmed.js';
 import { formatDate } from '../../i18n/format.js';
-import { EmailSchema } from '../../schemas/email.js';
-import type { EmailIssueCode } from '../../schemas/email.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { LkElement } from '../base/lk-element.js';
 import { emailInput, field } from '../base/form-parts.js';
+import { emailField } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
@@ -113,9 +112,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
    */
   #token: string | undefined;
   readonly #submit = new SubmitController<'email', 'resend'>(this, {
-    fields: () => ['email'],
-    fieldId: () => `${this.uid}-email`,
-    summaryId: `${this.uid}-summary`,
+    ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
   });
@@ -143,7 +140,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => `${this.uid}-${name}`;
+    const id = this.idFor;
     const outcome = this.outcome;
     return html`
       <div part="confirm">
@@ -170,7 +167,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   /** The way to a new link when this one has expired (docs/promises.md#10). */
   private renderResendForm(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => `${this.uid}-${name}`;
+    const id = this.idFor;
     const error = this.#submit.fieldErrors.email;
     return html`
       <form part="form" novalidate aria-labelledby=${id('resend-title')} @submit=${this.onResend}>
@@ -225,14 +222,10 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   }
 
   private readonly onResend = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    if (this.#submit.busy) return;
-    this.#submit.clearFault();
-    this.linkSentUntil = undefined;
-    const email = v.safeParse(EmailSchema, this.email);
-    if (!email.success) return this.showEmailError(email.issues[0].message);
-    this.showEmailError(undefined);
-    await this.resend(email.output);
+    const values = await this.#submit.begin(event, { email: emailField(() => this.email, this.t) }, {
+      start: () => (this.linkSentUntil = undefined),
+    });
+    if (values) await this.resend(values.email);
   };
 
   private async resend(email: string): Promise<void> {
@@ -241,24 +234,8 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
       async (signal) => {
         this.linkSentUntil = (await resendConfirmation(this.env.client, { email }, { signal })).expiresAt;
       },
-      (error) =>
-        this.#submit.fail(error, {
-          tooMany: (wait) => this.t.resendTooOften(wait),
-          fields: ({ fieldErrors }) => (fieldErrors['email'] ? { errors: { email: this.emailWords(fieldErrors['email'][0]!) } } : undefined),
-          retry: () => this.resend(email),
-        }),
+      (error) => this.#submit.fail(error, { tooMany: this.t.resendTooOften, retry: () => this.resend(email) }),
     );
-  }
-
-  /** Marks the e-mail field with the words for `code` (from the schema) and lists it in the summary, which takes the focus; `undefined` clears both. */
-  private showEmailError(code: string | undefined): void {
-    this.#submit.setFieldErrors(code === undefined ? {} : { email: this.emailWords(code) });
-    if (code !== undefined) void this.#submit.showSummary();
-  }
-
-  /** The words of an e-mail issue code, from the schema or the backend. */
-  private emailWords(code: string): string {
-    return this.t.emailIssues[code as EmailIssueCode] ?? this.t.checkField;
   }
 }
 

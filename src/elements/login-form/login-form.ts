@@ -87,8 +87,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   readonly #visibility = new PasswordVisibility(this);
   readonly #submit = new SubmitController<Field, 'login' | 'logout' | 'resend'>(this, {
     fields: () => ['email', 'password'],
-    fieldId: (name) => `${this.uid}-${name}`,
-    summaryId: `${this.uid}-summary`,
+    ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
   });
@@ -108,7 +107,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private renderForm(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => `${this.uid}-${name}`;
+    const id = this.idFor;
     const { email: emailError, password: passwordError } = this.#submit.fieldErrors;
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>

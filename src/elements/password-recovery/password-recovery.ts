@@ -106,15 +106,14 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   #token: string | undefined;
   #tokenRead = false;
   readonly #submit = new SubmitController<'email' | NewPasswordField, 'request' | 'reset'>(this, {
-    fieldId: (name) => this.partId(name),
-    summaryId: this.partId('summary'),
+    ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
   });
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
-    id: (name) => this.partId(name),
+    id: this.idFor,
   });
 
   constructor() {
@@ -136,10 +135,6 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
     if (this.#token === undefined) return;
     // A token that cannot be one (cut short by a mail client) is refused at once: no password typed in vain.
     this.step = v.is(LinkTokenSchema, this.#token) ? 'reset' : 'invalid';
-  }
-
-  private partId(name: string): string {
-    return `${this.uid}-${name}`;
   }
 
   protected override render(): TemplateResult {
@@ -167,7 +162,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   /** Step 1: the e-mail to send the link to. */
   private renderRequest(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => this.partId(name);
+    const id = this.idFor;
     const error = this.#submit.fieldErrors.email;
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onRequest}>
@@ -188,7 +183,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
     const t = this.t;
     const { password, repeat } = this.#submit.fieldErrors;
     return html`
-      <form part="form" novalidate aria-labelledby=${this.partId('title')} @submit=${this.onReset}>
+      <form part="form" novalidate aria-labelledby=${this.idFor('title')} @submit=${this.onReset}>
         ${this.renderHeader(t.resetTitle, t.resetIntro)}
         <input part="username" type="text" name="username" autocomplete="username" hidden readonly .value=${this.email} />
         ${this.#newPassword.render({ labels: { password: t.newPassword, repeat: t.repeat }, errors: { password, repeat } })}
@@ -199,7 +194,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
 
   private renderHeader(title: string, intro: string): TemplateResult {
     return html`
-      <h2 part="title" id=${this.partId('title')} tabindex="-1">${title}</h2>
+      <h2 part="title" id=${this.idFor('title')} tabindex="-1">${title}</h2>
       <p part="intro">${intro}</p>
       ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
     `;
@@ -217,7 +212,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   private renderMessage(title: string, paragraphs: string[], requestAgain: string | undefined, login = this.t.login): TemplateResult {
     return html`
       <div part="step step-${this.step}">
-        <h2 part="title" id=${this.partId('title')} tabindex="-1">${title}</h2>
+        <h2 part="title" id=${this.idFor('title')} tabindex="-1">${title}</h2>
         ${paragraphs.map((text) => html`<p part="message">${text}</p>`)}
         ${requestAgain
           ? html`<button part="button request-again" type="button" @click=${() => this.goTo('request')}>${requestAgain}</button>`

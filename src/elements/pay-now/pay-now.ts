@@ -151,7 +151,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
 
   readonly #readings = new MeterReadingFields(this, {
     messages: () => this.t,
-    id: (name) => `${this.uid}-${name}`,
+    id: this.idFor,
     locale: () => this.localize.locale,
   });
 

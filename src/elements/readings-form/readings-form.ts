@@ -96,7 +96,7 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
 
   readonly #readings = new MeterReadingFields(this, {
     messages: () => this.t,
-    id: (name) => `${this.uid}-${name}`,
+    id: this.idFor,
     locale: () => this.localize.locale,
   });
 
@@ -106,7 +106,7 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     fields: () => this.#checked?.meters.map((meter) => meter.id) ?? [],
     fieldId: (meterId) => this.#readings.inputId(meterId),
     summaryLine: (meterId, message) => `${this.#checked!.meters.find((meter) => meter.id === meterId)!.name}: ${message}`,
-    summaryId: `${this.uid}-summary`,
+    ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
   });

@@ -100,15 +100,14 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
 
   /** Busy checking the fields, waiting for the anti-robot answer, or registering. */
   readonly #submit = new SubmitController<Field, 'checking' | 'captcha' | 'registering'>(this, {
-    fieldId: (name) => this.partId(name),
-    summaryId: this.partId('summary'),
+    ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
   });
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
-    id: (name) => this.partId(name),
+    id: this.idFor,
   });
 
   constructor() {
@@ -134,17 +133,13 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     }
   }
 
-  private partId(name: string): string {
-    return `${this.uid}-${name}`;
-  }
-
   protected override render(): TemplateResult {
     return this.registered ? this.renderSuccess(this.registered) : this.renderForm();
   }
 
   private renderForm(): TemplateResult {
     const t = this.t;
-    const id = (name: string) => this.partId(name);
+    const id = this.idFor;
     const errors = this.#submit.fieldErrors;
     const hint = (name: string, label: string, text: string) =>
       fieldHint({ textId: id(`${name}-hint`), label, text, locale: this.localize.locale });
@@ -196,7 +191,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
         >`
       : t.agreementLink;
     if (!this.agreementCheckbox) return html`<p part="agreement">${t.agreementBefore}${link}</p>`;
-    const fieldId = this.partId('agreement');
+    const fieldId = this.idFor('agreement');
     const error = this.#submit.fieldErrors.agreement;
     return html`
       <div part="field agreement${error ? ' field-invalid' : ''}">
@@ -224,7 +219,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     const t = this.t;
     return html`
       <div part="success">
-        <h2 part="title success-title" id=${this.partId('success-title')} tabindex="-1">${t.successTitle}</h2>
+        <h2 part="title success-title" id=${this.idFor('success-title')} tabindex="-1">${t.successTitle}</h2>
         <p part="success-message">${t.successCreated(email)}</p>
         <p part="success-resend">${t.successResend}</p>
         <p part="success-expiry">${t.successExpiry(formatDate(confirmUntil, this.localize.locale))}</p>

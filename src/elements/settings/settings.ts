@@ -113,8 +113,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   @state() private captchaNeeded = false;
 
   readonly #submit = new SubmitController<Field>(this, {
-    fieldId: (name) => this.partId(name),
-    summaryId: this.partId('summary'),
+    ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
     needsSession: true,
@@ -124,7 +123,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
-    id: (name) => this.partId(name),
+    id: this.idFor,
   });
 
   constructor() {
@@ -140,10 +139,6 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
       this.#userId = userId;
       this.resetForm();
     }
-  }
-
-  private partId(name: string): string {
-    return `${this.uid}-${name}`;
   }
 
   protected override render(): TemplateResult {
@@ -164,7 +159,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   private renderSettings(user: User): TemplateResult {
     const t = this.t;
-    const id = (name: string) => this.partId(name);
+    const id = this.idFor;
     return html`
       ${heading(headingLevel(this.headingLevel), { text: t.title })}
       <p part="login"><span part="login-label">${t.login}</span> <span part="login-value">${user.email}</span></p>
@@ -189,7 +184,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   private renderPasswordChange(user: User): TemplateResult {
     const t = this.t;
-    const id = (name: string) => this.partId(name);
+    const id = this.idFor;
     const { current, password, repeat } = this.#submit.fieldErrors;
     return html`
       <form part="form password-change" novalidate aria-labelledby=${id('password-title')} @submit=${this.onSubmit}>
@@ -236,7 +231,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
    * and out of the tab order, so it is no trap and no stop for the keyboard.
    */
   private renderUsername(user: User): TemplateResult {
-    const inputId = this.partId('username');
+    const inputId = this.idFor('username');
     return html`<div part="username visually-hidden">
       <label part="username-label" for=${inputId}>${this.t.username}</label>
       <input
