@@ -1,21 +1,11 @@
 import { css } from 'lit';
+import { frameStyles } from '../base/frame.styles.js';
 
 /** What only the account list needs on top of the shared form styles (buttons, links, faults, status). */
 export const accountsStyles = css`
-  :scope [part~='accounts'],
-  :scope [part~='logged-out'] {
-    display: grid;
-    gap: var(--lk-space, 1rem);
-    justify-items: start;
+  ${frameStyles}
+  :scope :is([part~='accounts'], [part~='logged-out']) {
     max-width: var(--lk-accounts-max-width, 40rem);
-  }
-  :scope [part~='title'] {
-    margin: 0;
-  }
-  :scope [part~='empty'],
-  :scope [part~='logged-out-message'],
-  :scope [part~='links'] {
-    margin: 0;
   }
   :scope [part~='list'] {
     justify-self: stretch;
@@ -51,10 +41,6 @@ export const accountsStyles = css`
   :scope [part~='radio'] {
     grid-row: 1;
     grid-column: 1;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--lk-color-primary, #0b5cad);
   }
   :scope [part~='account-label'] {
     grid-row: 1;
@@ -105,9 +91,5 @@ export const accountsStyles = css`
     border-color: var(--lk-color-danger, #b3261e);
     background: var(--lk-color-danger, #b3261e);
     color: var(--lk-color-on-primary, #fff);
-  }
-  :scope [part~='radio']:focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1d2733);
-    outline-offset: 2px;
   }
 `;

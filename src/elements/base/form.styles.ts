@@ -6,7 +6,9 @@ import { css } from 'lit';
  * `--lk-…` custom properties, so a supplier's brand needs no CSS of ours.
  */
 export const formStyles = css`
-  :scope [part~='form'] {
+  /* A form, and the confirmation's column, which is laid out like one. */
+  :scope [part~='form'],
+  :scope > [part~='confirm'] {
     display: grid;
     /* One column as wide as the form, never widened by an input's intrinsic size. */
     grid-template-columns: minmax(0, 1fr);
@@ -25,6 +27,17 @@ export const formStyles = css`
   :scope :is(h3, h4, h5, h6)[part~='title'] {
     font-size: 1.125em;
   }
+  /* The headings inside an element: a step, a section, a result. */
+  :scope :is([part~='subtitle'], [part~='section-title'], [part~='readings-title'], [part~='receipt-title']) {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+    line-height: 1.25;
+  }
+  /* The paragraphs of an element's own text sit on its grid's gap, not on the browser's margins. */
+  :scope :is([part~='intro'], [part~='empty'], [part~='logged-out-message'], [part~='fault-message']) {
+    margin: 0;
+  }
   :scope [part~='field'] {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -34,17 +47,20 @@ export const formStyles = css`
     display: block;
     font-weight: 600;
   }
+  /* Inputs and buttons: one height, one corner, one surface (their focus ring is in the base styles). */
+  :scope :is([part~='input'], [part~='button']) {
+    min-height: 2.75rem;
+    margin: 0;
+    border-radius: var(--lk-radius, 0.375rem);
+    background: var(--lk-color-surface, #fff);
+    font: inherit;
+  }
   :scope [part~='input'] {
     display: block;
     width: 100%;
-    min-height: 2.75rem;
-    margin: 0;
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--lk-color-border, #6b7785);
-    border-radius: var(--lk-radius, 0.375rem);
-    background: var(--lk-color-surface, #fff);
     color: var(--lk-color-text, #1d2733);
-    font: inherit;
   }
   :scope [part~='field-invalid'] [part~='input'] {
     border-color: var(--lk-color-danger, #b3261e);
@@ -64,15 +80,10 @@ export const formStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
     min-width: 2.75rem;
-    margin: 0;
     padding: 0.5rem 1.25rem;
     border: 1px solid var(--lk-color-primary, #0b5cad);
-    border-radius: var(--lk-radius, 0.375rem);
-    background: var(--lk-color-surface, #fff);
     color: var(--lk-color-primary, #0b5cad);
-    font: inherit;
     font-weight: 600;
     cursor: pointer;
   }
@@ -90,18 +101,17 @@ export const formStyles = css`
     width: auto;
     min-width: 0;
   }
+  /* Radio buttons and checkboxes are 24 px targets (WCAG 2.5.8). */
+  :scope :is([part~='radio'], [part~='checkbox']) {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--lk-color-primary, #0b5cad);
+  }
   :scope [part~='toggle-password'] {
     flex: none;
     white-space: nowrap;
     padding-inline: 0.75rem;
-  }
-  :scope [part~='input']:focus-visible,
-  :scope [part~='button']:focus-visible,
-  :scope [part~='link']:focus-visible,
-  :scope [part~='error-summary']:focus-visible,
-  :scope [part~='error-summary-link']:focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1d2733);
-    outline-offset: 2px;
   }
   :scope [part~='link'] {
     display: inline-block;
@@ -140,16 +150,16 @@ export const formStyles = css`
     color: var(--lk-color-danger, #b3261e);
     font-weight: 600;
   }
-  :scope [part~='fault'] {
-    display: grid;
-    gap: 0.5rem;
-    justify-items: start;
+  /* What failed or was refused: a danger bar at the start (a payment's "declined" and "refused" too). */
+  :scope :is([part~='fault'], [part~='declined'], [part~='refused']) {
     padding: 0.75rem 1rem;
     border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
     background: var(--lk-color-danger-surface, #fdf0ef);
   }
-  :scope [part~='fault-message'] {
-    margin: 0;
+  :scope [part~='fault'] {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
   }
   :scope [part~='status'] {
     margin: 0;
@@ -159,7 +169,7 @@ export const formStyles = css`
    * An empty status line stays rendered (a live region must exist before it
    * speaks; a hidden one is not announced) but gives back the grid's gap.
    */
-  :scope [part~='form'] > [part~='status']:empty {
+  :scope :is([part~='form'], [part~='confirm']) > [part~='status']:empty {
     margin-block-end: calc(-1 * var(--lk-space, 1rem));
   }
 `;

@@ -90,7 +90,9 @@ export const baseStyles = css`
     max-width: 100%;
     overflow-x: auto;
   }
-  :scope [part~='table-scroll']:focus-visible {
+  /* One focus ring for every control, in every element. */
+  :scope :is([part~='table-scroll'], [part~='input'], [part~='button'], [part~='link'], [part~='radio'], [part~='checkbox']):focus-visible,
+  :scope :is([part~='error-summary'], [part~='error-summary-link']):focus-visible {
     outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
   }

@@ -68,24 +68,12 @@ export const cabinetStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  :scope [part~='section'] {
+  :scope :is([part~='section'], [part~='account'], [part~='pay'], [part~='connect'], [part~='welcome']) {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
   }
-  :scope [part~='account'],
-  :scope [part~='pay'],
-  :scope [part~='connect'],
-  :scope [part~='welcome'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--lk-space, 1rem);
-  }
-  :scope [part~='welcome-text'],
-  :scope [part~='intro'],
-  :scope [part~='connect-first'],
-  :scope [part~='notice'],
-  :scope [part~='help-text'] {
+  :scope :is([part~='welcome-text'], [part~='connect-first'], [part~='notice'], [part~='help-text']) {
     margin: 0;
   }
   :scope [part~='notice'] {
