@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { frameStyles } from '../base/frame.styles.js';
+import { subheadingStyles } from '../base/subheading.styles.js';
 import { tableStyles } from '../base/table.styles.js';
 
 /**
@@ -9,8 +10,7 @@ import { tableStyles } from '../base/table.styles.js';
  * so a dark scheme that sets those needs nothing more.
  */
 export const accountHistoryStyles = css`
-  ${frameStyles}
-  ${tableStyles}
+  ${frameStyles}${tableStyles}${subheadingStyles}
   :scope :is([part~='history'], [part~='logged-out']) {
     max-width: var(--lk-account-history-max-width, 60rem);
   }
@@ -86,7 +86,7 @@ export const accountHistoryStyles = css`
     overflow: visible;
   }
 
-  /* The two tables, the charges and the readings under them: the same look, cell for cell. */
+  /* The tables. */
   :scope :is([part~='table'], [part~='readings-table']) :where(th, td) {
     vertical-align: top;
   }

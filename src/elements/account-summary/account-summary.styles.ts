@@ -1,16 +1,15 @@
 import { css } from 'lit';
 import { frameStyles } from '../base/frame.styles.js';
+import { subheadingStyles } from '../base/subheading.styles.js';
 import { tableStyles } from '../base/table.styles.js';
 
 /** What only the account summary needs on top of the shared form styles (links, select, faults, status). */
 export const accountSummaryStyles = css`
-  ${frameStyles}
-  ${tableStyles}
+  ${frameStyles}${tableStyles}${subheadingStyles}
   :scope :is([part~='summary'], [part~='logged-out']) {
     max-width: var(--lk-account-summary-max-width, 44rem);
   }
-  :scope [part~='facts'],
-  :scope [part~='figures'] {
+  :scope :is([part~='facts'], [part~='figures']) {
     display: grid;
     gap: 0.25rem;
     justify-self: stretch;

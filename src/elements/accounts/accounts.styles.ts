@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { choiceStyles } from '../base/choice.styles.js';
 import { frameStyles } from '../base/frame.styles.js';
 
 /** What only the account list needs on top of the shared form styles (buttons, links, faults, status). */
 export const accountsStyles = css`
-  ${frameStyles}
+  ${frameStyles}${choiceStyles}
   :scope :is([part~='accounts'], [part~='logged-out']) {
     max-width: var(--lk-accounts-max-width, 40rem);
   }
@@ -57,8 +58,7 @@ export const accountsStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
-  :scope [part~='account-supplier'],
-  :scope [part~='account-address'] {
+  :scope :is([part~='account-supplier'], [part~='account-address']) {
     grid-column: 2 / 4;
     overflow-wrap: anywhere;
   }

@@ -4,13 +4,22 @@ import { css } from 'lit';
  * The look of forms, shared by every form element: fields, buttons, the error
  * summary, faults and status lines. Colours, radius and font come from the
  * `--lk-…` custom properties, so a supplier's brand needs no CSS of ours.
+ *
+ * A form is one column as wide as the form, never widened by an input's
+ * intrinsic size; `<lk-confirm-email>`'s column is laid out as a form is. A
+ * title set one level deeper (heading-level) under a host's heading reads as
+ * a subheading. Inputs and buttons share one height, corner and surface;
+ * their focus ring is the base styles' (every control's). The paragraphs of
+ * an element's own text (intro, "nothing here", the logged-out message) sit
+ * on its grid's gap, not on the browser's margins. An empty status line
+ * stays rendered (a live region must exist before it speaks; a hidden one is
+ * not announced) but gives back the grid's gap. The comments are here, not
+ * in the CSS, so that no page downloads them.
  */
 export const formStyles = css`
-  /* A form, and the confirmation's column, which is laid out like one. */
   :scope [part~='form'],
   :scope > [part~='confirm'] {
     display: grid;
-    /* One column as wide as the form, never widened by an input's intrinsic size. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
     max-width: var(--lk-form-max-width, 26rem);
@@ -23,19 +32,10 @@ export const formStyles = css`
     font-weight: 600;
     line-height: 1.25;
   }
-  /* A title set one level deeper (heading-level) under a host's heading reads as a subheading. */
   :scope :is(h3, h4, h5, h6)[part~='title'] {
     font-size: 1.125em;
   }
-  /* The headings inside an element: a step, a section, a result. */
-  :scope :is([part~='subtitle'], [part~='section-title'], [part~='readings-title'], [part~='receipt-title']) {
-    margin: 0;
-    font-size: 1.125em;
-    font-weight: 600;
-    line-height: 1.25;
-  }
-  /* The paragraphs of an element's own text sit on its grid's gap, not on the browser's margins. */
-  :scope :is([part~='intro'], [part~='empty'], [part~='logged-out-message'], [part~='fault-message']) {
+  :scope :is([part~='intro'], [part~='empty'], [part~='logged-out-message'], [part~='fault-message'], [part~='field-error']) {
     margin: 0;
   }
   :scope [part~='field'] {
@@ -47,7 +47,6 @@ export const formStyles = css`
     display: block;
     font-weight: 600;
   }
-  /* Inputs and buttons: one height, one corner, one surface (their focus ring is in the base styles). */
   :scope :is([part~='input'], [part~='button']) {
     min-height: 2.75rem;
     margin: 0;
@@ -65,11 +64,6 @@ export const formStyles = css`
   :scope [part~='field-invalid'] [part~='input'] {
     border-color: var(--lk-color-danger, #b3261e);
     border-width: 2px;
-  }
-  :scope [part~='field-error'] {
-    margin: 0;
-    color: var(--lk-color-danger, #b3261e);
-    font-weight: 600;
   }
   :scope [part~='input-row'] {
     display: flex;
@@ -101,13 +95,6 @@ export const formStyles = css`
     width: auto;
     min-width: 0;
   }
-  /* Radio buttons and checkboxes are 24 px targets (WCAG 2.5.8). */
-  :scope :is([part~='radio'], [part~='checkbox']) {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--lk-color-primary, #0b5cad);
-  }
   :scope [part~='toggle-password'] {
     flex: none;
     white-space: nowrap;
@@ -117,8 +104,7 @@ export const formStyles = css`
     display: inline-block;
     min-height: 1.5rem;
   }
-  :scope [part~='link'],
-  :scope [part~='error-summary-link'] {
+  :scope :is([part~='link'], [part~='error-summary-link']) {
     padding: 0;
     border: 0;
     background: none;
@@ -146,29 +132,22 @@ export const formStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
-  :scope [part~='error-summary-link'] {
+  :scope :is([part~='field-error'], [part~='error-summary-link']) {
     color: var(--lk-color-danger, #b3261e);
     font-weight: 600;
-  }
-  /* What failed or was refused: a danger bar at the start (a payment's "declined" and "refused" too). */
-  :scope :is([part~='fault'], [part~='declined'], [part~='refused']) {
-    padding: 0.75rem 1rem;
-    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
-    background: var(--lk-color-danger-surface, #fdf0ef);
   }
   :scope [part~='fault'] {
     display: grid;
     gap: 0.5rem;
     justify-items: start;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger-surface, #fdf0ef);
   }
   :scope [part~='status'] {
     margin: 0;
     color: var(--lk-color-muted, #4a5561);
   }
-  /*
-   * An empty status line stays rendered (a live region must exist before it
-   * speaks; a hidden one is not announced) but gives back the grid's gap.
-   */
   :scope :is([part~='form'], [part~='confirm']) > [part~='status']:empty {
     margin-block-end: calc(-1 * var(--lk-space, 1rem));
   }

@@ -1,12 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The look of the SDK's tables (the charges and the readings of
- * `<lk-account-history>`, the payments of `<lk-payment-history>`, the meters
- * of `<lk-account-summary>`): figures in even columns, a rule under every
- * row, a heavier one under the head. An element's sheet takes these rules in
- * with `${tableStyles}`; what differs (the vertical alignment, the meters'
- * grid) is the element's own.
+ * The look of the history tables (`<lk-account-history>`'s charges and readings,
+ * `<lk-payment-history>`'s payments) and the captions of `<lk-account-summary>`'s:
+ * figures in even columns, a rule under every row, a heavier one under the head.
  */
 export const tableStyles = css`
   :scope :is([part~='table'], [part~='readings-table']) {

@@ -56,8 +56,7 @@ export const cabinetStyles = css`
     background: var(--lk-color-primary, #0b5cad);
     color: var(--lk-color-on-primary, #fff);
   }
-  :scope [part~='nav-link']:focus-visible,
-  :scope [part~='section']:focus-visible {
+  :scope :is([part~='nav-link'], [part~='section']):focus-visible {
     outline: 3px solid var(--lk-color-focus, #1a73e8);
     outline-offset: 2px;
   }

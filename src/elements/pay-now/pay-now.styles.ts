@@ -1,5 +1,7 @@
 import { css } from 'lit';
+import { choiceStyles } from '../base/choice.styles.js';
 import { frameStyles } from '../base/frame.styles.js';
+import { subheadingStyles } from '../base/subheading.styles.js';
 
 /**
  * What only `<lk-pay-now>` needs on top of the shared form and meter styles:
@@ -8,7 +10,7 @@ import { frameStyles } from '../base/frame.styles.js';
  * is the host's to style for print).
  */
 export const payNowStyles = css`
-  ${frameStyles}
+  ${frameStyles}${choiceStyles}${subheadingStyles}
   /* The choice, the form and the receipt take the element's whole width. */
   :scope :is([part~='pay-now'], [part~='logged-out']) {
     justify-items: normal;
@@ -37,14 +39,12 @@ export const payNowStyles = css`
     padding: 0;
     font-weight: 700;
   }
-  :scope [part~='option'],
-  :scope [part~='with-readings'] {
+  :scope :is([part~='option'], [part~='with-readings']) {
     display: flex;
     gap: 0.5rem;
     align-items: center;
   }
-  :scope [part~='option'] [part~='label'],
-  :scope [part~='with-readings'] [part~='label'] {
+  :scope :is([part~='option'], [part~='with-readings']) [part~='label'] {
     font-weight: 400;
     cursor: pointer;
   }
@@ -60,8 +60,12 @@ export const payNowStyles = css`
     margin: 0;
     color: var(--lk-color-muted, #4a5561);
   }
-  :scope [part~='details'],
-  :scope [part~='receipt-details'] {
+  :scope :is([part~='declined'], [part~='refused']) {
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger-surface, #fdf0ef);
+  }
+  :scope :is([part~='details'], [part~='receipt-details']) {
     display: grid;
     gap: 0.25rem;
     margin: 0;
@@ -74,8 +78,7 @@ export const payNowStyles = css`
     padding: 0;
     list-style: none;
   }
-  :scope [part~='actions'],
-  :scope [part~='result-actions'] {
+  :scope :is([part~='actions'], [part~='result-actions']) {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;

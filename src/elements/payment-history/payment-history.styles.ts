@@ -4,8 +4,7 @@ import { tableStyles } from '../base/table.styles.js';
 
 /** What only the payment history needs on top of the shared form styles (buttons, links, faults, status): the table and the receipt. */
 export const paymentHistoryStyles = css`
-  ${frameStyles}
-  ${tableStyles}
+  ${frameStyles}${tableStyles}
   :scope :is([part~='payment-history'], [part~='logged-out']) {
     max-width: var(--lk-payment-history-max-width, 44rem);
   }

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { choiceStyles } from '../base/choice.styles.js';
 
 /** What only the registration form needs on top of the shared form and new-password styles. */
 export const registerFormStyles = css`
+  ${choiceStyles}
   :scope [part~='agreement'] {
     margin: 0;
   }

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { subheadingStyles } from '../base/subheading.styles.js';
 
 /** What only the settings need on top of the shared form and new-password styles. */
 export const settingsStyles = css`
+  ${subheadingStyles}
   :scope {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
