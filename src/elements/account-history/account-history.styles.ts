@@ -1,4 +1,7 @@
 import { css } from 'lit';
+import { frameStyles } from '../base/frame.styles.js';
+import { subheadingStyles } from '../base/subheading.styles.js';
+import { tableStyles } from '../base/table.styles.js';
 
 /**
  * What only the history needs on top of the shared form styles (buttons,
@@ -7,24 +10,9 @@ import { css } from 'lit';
  * so a dark scheme that sets those needs nothing more.
  */
 export const accountHistoryStyles = css`
-  :scope [part~='history'],
-  :scope [part~='logged-out'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--lk-space, 1rem);
-    justify-items: start;
+  ${frameStyles}${tableStyles}${subheadingStyles}
+  :scope :is([part~='history'], [part~='logged-out']) {
     max-width: var(--lk-account-history-max-width, 60rem);
-  }
-  :scope [part~='account'],
-  :scope [part~='empty'],
-  :scope [part~='no-account'],
-  :scope [part~='not-connected'],
-  :scope [part~='logged-out-message'] {
-    margin: 0;
-  }
-  :scope [part~='account'] {
-    color: var(--lk-color-muted, #4a5561);
-    font-weight: 600;
   }
   :scope [part~='history'] > [part~='status']:empty {
     display: none;
@@ -71,9 +59,7 @@ export const accountHistoryStyles = css`
     stroke: currentColor;
     stroke-width: 1.5;
   }
-  :scope .lk-chart-tick,
-  :scope .lk-chart-label,
-  :scope .lk-chart-unit {
+  :scope :is(.lk-chart-tick, .lk-chart-label, .lk-chart-unit) {
     fill: currentColor;
     font-family: inherit;
     font-size: 13px;
@@ -100,43 +86,21 @@ export const accountHistoryStyles = css`
     overflow: visible;
   }
 
-  /* The table. */
-  :scope [part~='table'] {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  :scope [part~='caption'] {
-    margin-block-end: 0.5rem;
-    font-weight: 600;
-    text-align: start;
-  }
-  :scope [part~='column-header'],
-  :scope [part~='month'],
-  :scope [part~='service'],
-  :scope [part~='cell'] {
-    padding: 0.375rem 0.625rem;
-    border-block-end: 1px solid var(--lk-color-border, #6b7785);
-    text-align: start;
+  /* The tables. */
+  :scope :is([part~='table'], [part~='readings-table']) :where(th, td) {
     vertical-align: top;
   }
-  :scope [part~='column-header'] {
-    border-block-end-width: 2px;
-    font-weight: 600;
+  :scope :is([part~='month'], [part~='reading-date']) {
+    white-space: nowrap;
   }
   :scope [part~='month'] {
     font-weight: 600;
-    white-space: nowrap;
   }
-  :scope [part~='service'] {
+  :scope :is([part~='service'], [part~='reading-date']) {
     font-weight: 400;
   }
-  :scope [part~='column-header-figure'],
-  :scope [part~='cell'] {
+  :scope :is([part~='cell'], [part~='reading-value'], [part~='reading-consumption']) {
     text-align: end;
-  }
-  :scope [part~='amount'] {
-    white-space: nowrap;
   }
   :scope [part~='overpayment'] {
     display: block;
@@ -147,17 +111,8 @@ export const accountHistoryStyles = css`
 
   /* The readings: a section of its own under the charges. */
   :scope [part~='readings'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: 0.75rem;
-    justify-items: start;
     justify-self: stretch;
-  }
-  :scope [part~='readings-title'] {
-    margin: 0;
-    font-size: 1.125em;
-    font-weight: 600;
-    line-height: 1.25;
   }
   :scope [part~='readings-empty'] {
     margin: 0;
@@ -169,37 +124,5 @@ export const accountHistoryStyles = css`
   /* Empty, it stays rendered (a live region must exist before it speaks) but gives back the gap. */
   :scope [part~='readings-status']:empty {
     margin-block-start: -0.75rem;
-  }
-  :scope [part~='readings-table'] {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  :scope [part~='readings-caption'] {
-    margin-block-end: 0.5rem;
-    font-weight: 600;
-    text-align: start;
-  }
-  :scope [part~='readings-head'],
-  :scope [part~='reading-date'],
-  :scope [part~='reading-meter'],
-  :scope [part~='reading-value'],
-  :scope [part~='reading-consumption'] {
-    padding: 0.375rem 0.625rem;
-    border-block-end: 1px solid var(--lk-color-border, #6b7785);
-    text-align: start;
-    vertical-align: top;
-  }
-  :scope [part~='readings-head'] {
-    border-block-end-width: 2px;
-    font-weight: 600;
-  }
-  :scope [part~='reading-date'] {
-    font-weight: 400;
-    white-space: nowrap;
-  }
-  :scope [part~='readings-head-figure'],
-  :scope [part~='reading-value'],
-  :scope [part~='reading-consumption'] {
-    text-align: end;
   }
 `;

@@ -1,21 +1,12 @@
 import { css } from 'lit';
+import { choiceStyles } from '../base/choice.styles.js';
+import { frameStyles } from '../base/frame.styles.js';
 
 /** What only the account list needs on top of the shared form styles (buttons, links, faults, status). */
 export const accountsStyles = css`
-  :scope [part~='accounts'],
-  :scope [part~='logged-out'] {
-    display: grid;
-    gap: var(--lk-space, 1rem);
-    justify-items: start;
+  ${frameStyles}${choiceStyles}
+  :scope :is([part~='accounts'], [part~='logged-out']) {
     max-width: var(--lk-accounts-max-width, 40rem);
-  }
-  :scope [part~='title'] {
-    margin: 0;
-  }
-  :scope [part~='empty'],
-  :scope [part~='logged-out-message'],
-  :scope [part~='links'] {
-    margin: 0;
   }
   :scope [part~='list'] {
     justify-self: stretch;
@@ -51,10 +42,6 @@ export const accountsStyles = css`
   :scope [part~='radio'] {
     grid-row: 1;
     grid-column: 1;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--lk-color-primary, #0b5cad);
   }
   :scope [part~='account-label'] {
     grid-row: 1;
@@ -71,8 +58,7 @@ export const accountsStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
-  :scope [part~='account-supplier'],
-  :scope [part~='account-address'] {
+  :scope :is([part~='account-supplier'], [part~='account-address']) {
     grid-column: 2 / 4;
     overflow-wrap: anywhere;
   }
@@ -105,9 +91,5 @@ export const accountsStyles = css`
     border-color: var(--lk-color-danger, #b3261e);
     background: var(--lk-color-danger, #b3261e);
     color: var(--lk-color-on-primary, #fff);
-  }
-  :scope [part~='radio']:focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1d2733);
-    outline-offset: 2px;
   }
 `;

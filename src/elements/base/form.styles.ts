@@ -4,11 +4,22 @@ import { css } from 'lit';
  * The look of forms, shared by every form element: fields, buttons, the error
  * summary, faults and status lines. Colours, radius and font come from the
  * `--lk-…` custom properties, so a supplier's brand needs no CSS of ours.
+ *
+ * A form is one column as wide as the form, never widened by an input's
+ * intrinsic size; `<lk-confirm-email>`'s column is laid out as a form is. A
+ * title set one level deeper (heading-level) under a host's heading reads as
+ * a subheading. Inputs and buttons share one height, corner and surface;
+ * their focus ring is the base styles' (every control's). The paragraphs of
+ * an element's own text (intro, "nothing here", the logged-out message) sit
+ * on its grid's gap, not on the browser's margins. An empty status line
+ * stays rendered (a live region must exist before it speaks; a hidden one is
+ * not announced) but gives back the grid's gap. The comments are here, not
+ * in the CSS, so that no page downloads them.
  */
 export const formStyles = css`
-  :scope [part~='form'] {
+  :scope [part~='form'],
+  :scope > [part~='confirm'] {
     display: grid;
-    /* One column as wide as the form, never widened by an input's intrinsic size. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
     max-width: var(--lk-form-max-width, 26rem);
@@ -21,9 +32,11 @@ export const formStyles = css`
     font-weight: 600;
     line-height: 1.25;
   }
-  /* A title set one level deeper (heading-level) under a host's heading reads as a subheading. */
   :scope :is(h3, h4, h5, h6)[part~='title'] {
     font-size: 1.125em;
+  }
+  :scope :is([part~='intro'], [part~='empty'], [part~='logged-out-message'], [part~='fault-message'], [part~='field-error']) {
+    margin: 0;
   }
   :scope [part~='field'] {
     display: grid;
@@ -34,26 +47,23 @@ export const formStyles = css`
     display: block;
     font-weight: 600;
   }
+  :scope :is([part~='input'], [part~='button']) {
+    min-height: 2.75rem;
+    margin: 0;
+    border-radius: var(--lk-radius, 0.375rem);
+    background: var(--lk-color-surface, #fff);
+    font: inherit;
+  }
   :scope [part~='input'] {
     display: block;
     width: 100%;
-    min-height: 2.75rem;
-    margin: 0;
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--lk-color-border, #6b7785);
-    border-radius: var(--lk-radius, 0.375rem);
-    background: var(--lk-color-surface, #fff);
     color: var(--lk-color-text, #1d2733);
-    font: inherit;
   }
   :scope [part~='field-invalid'] [part~='input'] {
     border-color: var(--lk-color-danger, #b3261e);
     border-width: 2px;
-  }
-  :scope [part~='field-error'] {
-    margin: 0;
-    color: var(--lk-color-danger, #b3261e);
-    font-weight: 600;
   }
   :scope [part~='input-row'] {
     display: flex;
@@ -64,15 +74,10 @@ export const formStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
     min-width: 2.75rem;
-    margin: 0;
     padding: 0.5rem 1.25rem;
     border: 1px solid var(--lk-color-primary, #0b5cad);
-    border-radius: var(--lk-radius, 0.375rem);
-    background: var(--lk-color-surface, #fff);
     color: var(--lk-color-primary, #0b5cad);
-    font: inherit;
     font-weight: 600;
     cursor: pointer;
   }
@@ -95,20 +100,11 @@ export const formStyles = css`
     white-space: nowrap;
     padding-inline: 0.75rem;
   }
-  :scope [part~='input']:focus-visible,
-  :scope [part~='button']:focus-visible,
-  :scope [part~='link']:focus-visible,
-  :scope [part~='error-summary']:focus-visible,
-  :scope [part~='error-summary-link']:focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1d2733);
-    outline-offset: 2px;
-  }
   :scope [part~='link'] {
     display: inline-block;
     min-height: 1.5rem;
   }
-  :scope [part~='link'],
-  :scope [part~='error-summary-link'] {
+  :scope :is([part~='link'], [part~='error-summary-link']) {
     padding: 0;
     border: 0;
     background: none;
@@ -136,7 +132,7 @@ export const formStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
-  :scope [part~='error-summary-link'] {
+  :scope :is([part~='field-error'], [part~='error-summary-link']) {
     color: var(--lk-color-danger, #b3261e);
     font-weight: 600;
   }
@@ -148,18 +144,11 @@ export const formStyles = css`
     border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
     background: var(--lk-color-danger-surface, #fdf0ef);
   }
-  :scope [part~='fault-message'] {
-    margin: 0;
-  }
   :scope [part~='status'] {
     margin: 0;
     color: var(--lk-color-muted, #4a5561);
   }
-  /*
-   * An empty status line stays rendered (a live region must exist before it
-   * speaks; a hidden one is not announced) but gives back the grid's gap.
-   */
-  :scope [part~='form'] > [part~='status']:empty {
+  :scope :is([part~='form'], [part~='confirm']) > [part~='status']:empty {
     margin-block-end: calc(-1 * var(--lk-space, 1rem));
   }
 `;

@@ -46,6 +46,10 @@ function sheetFor(document: Document, cssText: string): CSSStyleSheet {
  * a host's shadow root), once per root, however many elements and copies of
  * the SDK there are. The rules are wrapped in `@scope (tag) to (nested lk
  * elements)`, so they stay inside this element and out of the page.
+ *
+ * A sheet that only some elements share (base/frame.styles.ts, …) is taken
+ * into each of their own sheets with `${…}`, so that only the entries of those
+ * elements carry it.
  */
 export function adoptElementStyles(host: HTMLElement, styles: readonly CSSResultOrNative[]): void {
   const root = host.getRootNode() as Document | ShadowRoot;
@@ -64,6 +68,12 @@ export function adoptElementStyles(host: HTMLElement, styles: readonly CSSResult
  * [part…]` outweighs a page's element and class rules, and at equal weight
  * the scoped rule wins by proximity. Custom properties (`--lk-…`) are not
  * reverted: they carry the theme.
+ *
+ * Also here, as every element may have them: a table wider than the screen
+ * scrolls in its own box (base/table-scroll.ts), not the page; one focus ring
+ * for every control; and `visually-hidden`, words for screen readers only (a
+ * button's name beside its "?", a rule's state). The comments are here, not
+ * in the CSS, so that no page downloads them.
  */
 export const baseStyles = css`
   :scope {
@@ -84,17 +94,15 @@ export const baseStyles = css`
   :scope [part][hidden] {
     display: none;
   }
-  /* A table wider than the screen scrolls in its own box (base/table-scroll.ts), not the page. */
   :scope [part~='table-scroll'] {
     justify-self: stretch;
     max-width: 100%;
     overflow-x: auto;
   }
-  :scope [part~='table-scroll']:focus-visible {
+  :scope :is([part~='table-scroll'], [part~='input'], [part~='button'], [part~='link'], [part~='error-summary'], [part~='error-summary-link']):focus-visible {
     outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
   }
-  /* Words for screen readers only (a button's name beside its "?", a rule's state). */
   :scope [part~='visually-hidden'] {
     position: absolute;
     width: 1px;

@@ -56,8 +56,7 @@ export const cabinetStyles = css`
     background: var(--lk-color-primary, #0b5cad);
     color: var(--lk-color-on-primary, #fff);
   }
-  :scope [part~='nav-link']:focus-visible,
-  :scope [part~='section']:focus-visible {
+  :scope :is([part~='nav-link'], [part~='section']):focus-visible {
     outline: 3px solid var(--lk-color-focus, #1a73e8);
     outline-offset: 2px;
   }
@@ -68,24 +67,12 @@ export const cabinetStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  :scope [part~='section'] {
+  :scope :is([part~='section'], [part~='account'], [part~='pay'], [part~='connect'], [part~='welcome']) {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--lk-space, 1rem);
   }
-  :scope [part~='account'],
-  :scope [part~='pay'],
-  :scope [part~='connect'],
-  :scope [part~='welcome'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--lk-space, 1rem);
-  }
-  :scope [part~='welcome-text'],
-  :scope [part~='intro'],
-  :scope [part~='connect-first'],
-  :scope [part~='notice'],
-  :scope [part~='help-text'] {
+  :scope :is([part~='welcome-text'], [part~='connect-first'], [part~='notice'], [part~='help-text']) {
     margin: 0;
   }
   :scope [part~='notice'] {

@@ -36,10 +36,6 @@ export const hintStyles = css`
     background: var(--lk-color-primary, #0b5cad);
     color: var(--lk-color-on-primary, #fff);
   }
-  :scope [part~='trigger']:focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1d2733);
-    outline-offset: 2px;
-  }
   :scope [part~='bubble'] {
     display: block;
     position: absolute;

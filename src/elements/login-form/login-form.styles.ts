@@ -7,8 +7,7 @@ export const loginFormStyles = css`
     gap: var(--lk-space, 1rem);
     justify-items: start;
   }
-  :scope [part~='greeting'],
-  :scope [part~='signed-in-as'] {
+  :scope :is([part~='greeting'], [part~='signed-in-as']) {
     margin: 0;
   }
 `;

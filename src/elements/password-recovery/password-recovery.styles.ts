@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 /** What only password recovery needs on top of the shared form and new-password styles. */
 export const passwordRecoveryStyles = css`
-  :scope [part~='intro'],
   :scope [part~='message'] {
     margin: 0;
   }

@@ -1,4 +1,7 @@
 import { css } from 'lit';
+import { choiceStyles } from '../base/choice.styles.js';
+import { frameStyles } from '../base/frame.styles.js';
+import { subheadingStyles } from '../base/subheading.styles.js';
 
 /**
  * What only `<lk-pay-now>` needs on top of the shared form and meter styles:
@@ -7,32 +10,21 @@ import { css } from 'lit';
  * is the host's to style for print).
  */
 export const payNowStyles = css`
-  :scope [part~='pay-now'],
-  :scope [part~='logged-out'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--lk-space, 1rem);
+  ${frameStyles}${choiceStyles}${subheadingStyles}
+  /* The choice, the form and the receipt take the element's whole width. */
+  :scope :is([part~='pay-now'], [part~='logged-out']) {
+    justify-items: normal;
     max-width: var(--lk-pay-now-max-width, 36rem);
   }
   :scope [part~='pay-now'] [part~='form'] {
     max-width: none;
   }
-  :scope [part~='account'],
-  :scope [part~='balance'],
-  :scope [part~='empty'],
-  :scope [part~='logged-out-message'],
-  :scope [part~='result-message'] {
+  :scope :is([part~='account'], [part~='result-message'], [part~='duplicate-message']) {
     margin: 0;
   }
   :scope [part~='balance'] {
-    font-weight: 600;
-  }
-  :scope [part~='subtitle'],
-  :scope [part~='receipt-title'] {
     margin: 0;
-    font-size: 1.125em;
     font-weight: 600;
-    line-height: 1.25;
   }
   :scope [part~='choice'] {
     display: grid;
@@ -47,29 +39,19 @@ export const payNowStyles = css`
     padding: 0;
     font-weight: 700;
   }
-  :scope [part~='option'],
-  :scope [part~='with-readings'] {
+  :scope :is([part~='option'], [part~='with-readings']) {
     display: flex;
     gap: 0.5rem;
     align-items: center;
   }
-  :scope [part~='option'] [part~='label'],
-  :scope [part~='with-readings'] [part~='label'] {
+  :scope :is([part~='option'], [part~='with-readings']) [part~='label'] {
     font-weight: 400;
     cursor: pointer;
   }
-  /* Radio buttons and the checkbox are 24 px targets (WCAG 2.5.8). */
-  :scope [part~='radio'],
-  :scope [part~='checkbox'] {
+  :scope :is([part~='radio'], [part~='checkbox']) {
     flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--lk-color-primary, #0b5cad);
     cursor: pointer;
   }
-  :scope [part~='radio']:focus-visible,
-  :scope [part~='checkbox']:focus-visible,
   :scope [part~='subtitle']:focus-visible {
     outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
@@ -78,8 +60,12 @@ export const payNowStyles = css`
     margin: 0;
     color: var(--lk-color-muted, #4a5561);
   }
-  :scope [part~='details'],
-  :scope [part~='receipt-details'] {
+  :scope :is([part~='declined'], [part~='refused']) {
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
+    background: var(--lk-color-danger-surface, #fdf0ef);
+  }
+  :scope :is([part~='details'], [part~='receipt-details']) {
     display: grid;
     gap: 0.25rem;
     margin: 0;
@@ -92,26 +78,16 @@ export const payNowStyles = css`
     padding: 0;
     list-style: none;
   }
-  :scope [part~='actions'],
-  :scope [part~='result-actions'] {
+  :scope :is([part~='actions'], [part~='result-actions']) {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
-  }
-  :scope [part~='declined'],
-  :scope [part~='refused'] {
-    padding: 0.75rem 1rem;
-    border-inline-start: 4px solid var(--lk-color-danger, #b3261e);
-    background: var(--lk-color-danger-surface, #fdf0ef);
   }
   /* A warning, not an error: nothing failed, the user decides. */
   :scope [part~='duplicate'] {
     padding: 0.75rem 1rem;
     border-inline-start: 4px solid var(--lk-color-warning, #8a5a00);
     background: var(--lk-color-warning-surface, #fdf6e3);
-  }
-  :scope [part~='duplicate-message'] {
-    margin: 0;
   }
   :scope [part~='result'] {
     display: grid;
@@ -127,10 +103,6 @@ export const payNowStyles = css`
     border: 2px solid var(--lk-color-success, #1b6e37);
     border-radius: var(--lk-radius, 0.375rem);
     background: var(--lk-color-surface, #fff);
-  }
-  /* An empty status line stays (a live region must exist before it speaks) but gives back the grid's gap. */
-  :scope [part~='pay-now'] > [part~='status']:empty {
-    margin-block-start: calc(-1 * var(--lk-space, 1rem));
   }
 
   /* "Распечатать чек": of the element's own parts, only the receipt is printed. */

@@ -1,61 +1,25 @@
 import { css } from 'lit';
+import { frameStyles } from '../base/frame.styles.js';
+import { tableStyles } from '../base/table.styles.js';
 
 /** What only the payment history needs on top of the shared form styles (buttons, links, faults, status): the table and the receipt. */
 export const paymentHistoryStyles = css`
-  :scope [part~='payment-history'],
-  :scope [part~='logged-out'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--lk-space, 1rem);
-    justify-items: start;
+  ${frameStyles}${tableStyles}
+  :scope :is([part~='payment-history'], [part~='logged-out']) {
     max-width: var(--lk-payment-history-max-width, 44rem);
   }
-  :scope [part~='account'],
-  :scope [part~='empty'],
-  :scope [part~='no-account'],
-  :scope [part~='not-connected'],
-  :scope [part~='logged-out-message'],
-  :scope [part~='links'] {
-    margin: 0;
-  }
-  :scope [part~='account'] {
-    color: var(--lk-color-muted, #4a5561);
-    font-weight: 600;
-  }
-  :scope [part~='payment-history'] > [part~='status']:empty {
-    margin-block-start: calc(-1 * var(--lk-space, 1rem));
-  }
-
   :scope [part~='table'] {
     justify-self: stretch;
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
   }
-  :scope [part~='column-header'],
-  :scope [part~='payment-date'],
-  :scope [part~='payment-amount'],
-  :scope [part~='payment-status'],
-  :scope [part~='payment-receipt'] {
-    padding: 0.375rem 0.625rem;
-    border-block-end: 1px solid var(--lk-color-border, #6b7785);
-    text-align: start;
+  :scope [part~='table'] :where(th, td) {
     vertical-align: middle;
-  }
-  :scope [part~='column-header'] {
-    border-block-end-width: 2px;
-    font-weight: 600;
   }
   :scope [part~='payment-date'] {
     font-weight: 400;
     white-space: nowrap;
   }
-  :scope [part~='column-header-figure'],
   :scope [part~='payment-amount'] {
     text-align: end;
-  }
-  :scope [part~='amount'] {
-    white-space: nowrap;
   }
   /* The status is in words; the colour only repeats it. */
   :scope [part~='payment-succeeded'] {

@@ -1,25 +1,18 @@
 import { css } from 'lit';
+import { frameStyles } from '../base/frame.styles.js';
 
 /** What only the readings form needs on top of the shared form and meter-field styles. */
 export const readingsFormStyles = css`
-  :scope [part~='readings'],
-  :scope [part~='logged-out'] {
-    display: grid;
-    gap: var(--lk-space, 1rem);
-    justify-items: start;
+  ${frameStyles}
+  :scope :is([part~='readings'], [part~='logged-out']) {
     max-width: var(--lk-readings-form-max-width, 32rem);
   }
   :scope [part~='readings'] > [part~='form'] {
     justify-self: stretch;
     max-width: none;
   }
-  :scope [part~='intro'],
-  :scope [part~='account'],
-  :scope [part~='empty'],
-  :scope [part~='logged-out-message'] {
-    margin: 0;
-  }
   :scope [part~='account'] {
+    margin: 0;
     font-weight: 600;
   }
   :scope [part~='status-accepted'] {

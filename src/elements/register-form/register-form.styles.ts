@@ -1,8 +1,9 @@
 import { css } from 'lit';
+import { choiceStyles } from '../base/choice.styles.js';
 
 /** What only the registration form needs on top of the shared form and new-password styles. */
 export const registerFormStyles = css`
-  :scope [part~='intro'],
+  ${choiceStyles}
   :scope [part~='agreement'] {
     margin: 0;
   }
@@ -13,16 +14,11 @@ export const registerFormStyles = css`
   }
   :scope [part~='checkbox'] {
     flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--lk-color-primary, #0b5cad);
   }
   :scope [part~='checkbox-label'] {
     font-weight: 400;
   }
-  /* Buttons, inputs and links get theirs from the form styles. */
-  :scope [part~='checkbox']:focus-visible,
+  /* Controls get theirs from the base styles. */
   :scope [part~='success-title']:focus-visible {
     outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
