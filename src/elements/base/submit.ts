@@ -22,9 +22,10 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 export interface FieldRule<Output = unknown> {
   value: () => unknown;
   schema: v.GenericSchema<any, Output> | v.GenericSchemaAsync<any, Output>;
-  message: (code: string) => string;
-  /** The field's name in the backend's `fieldErrors` (the request's property), when it is not the form's name for it. */
-  pointer?: string;
+  /** `refused` is set for the backend's code: the backend may know newer facts than the form shows, and the words may need to say less. */
+  message: (code: string, refused?: boolean) => string;
+  /** The field's names in the backend's `fieldErrors` (the request's property), when they are not the form's name for it. */
+  pointer?: string | readonly string[];
 }
 
 /** A form's fields, in the order the error summary lists them. */
@@ -281,16 +282,17 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
   }
 
   /** The backend's field codes on the fields of the last table; a code about none of them as "check the fields". */
-  refusal(fieldErrors: Record<string, string[]>): FieldRefusal<F> | undefined {
+  refusal(fieldErrors: Readonly<Record<string, readonly string[]>>): FieldRefusal<F> | undefined {
     const unplaced = new Set(Object.keys(fieldErrors));
     if (unplaced.size === 0) return undefined;
     const errors: FieldErrors<F> = {};
     for (const [name, rule] of Object.entries(this.#table) as [F, FieldRule][]) {
-      const pointer = rule.pointer ?? name;
-      const code = fieldErrors[pointer]?.[0];
-      if (code === undefined) continue;
-      errors[name] = rule.message(code);
-      unplaced.delete(pointer);
+      for (const pointer of [rule.pointer ?? name].flat()) {
+        const code = fieldErrors[pointer]?.[0];
+        if (code === undefined) continue;
+        errors[name] ??= rule.message(code, true);
+        unplaced.delete(pointer);
+      }
     }
     return { errors, notes: unplaced.size > 0 ? [this.options.messages().checkField] : [] };
   }
