@@ -9,7 +9,7 @@ import { issueCode } from '../../schemas/issues.js';
 import { consumptionOf, readingSchema } from '../../schemas/reading.js';
 import type { ReadingInput, ReadingIssueCode } from '../../schemas/reading.js';
 import { invalid } from './form-parts.js';
-import type { FieldRule } from './submit.js';
+import type { SyncFieldRule } from './field-table.js';
 
 /** What a reading message may say about its meter: the dial's digits and, when it is known to be current, the last reading. */
 export interface ReadingRule {
@@ -150,9 +150,9 @@ export class MeterReadingFields {
    * a reading by its place in the request: `readings.<i>.value` (also
    * `.rollover`, `.meterId`).
    */
-  fields(account: Account): Record<string, FieldRule<ReadingInput>> {
+  fields(account: Account): Record<string, SyncFieldRule<ReadingInput>> {
     const t = this.#options.messages();
-    const rows: Record<string, FieldRule<ReadingInput>> = {};
+    const rows: Record<string, SyncFieldRule<ReadingInput>> = {};
     let index = 0;
     for (const meter of account.meters) {
       const { value, rollover } = this.#get(account, meter);
