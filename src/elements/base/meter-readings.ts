@@ -258,8 +258,7 @@ export class MeterReadingFields {
   #note(account: Account, meter: Meter): string {
     const t = this.#options.messages();
     const locale = this.#options.locale();
-    const { value, rollover } = this.#get(account, meter);
-    if (!rollover && issueCode(v.safeParse(readingSchema(meter), value)) === 'reading_below_last') return t.belowLastHint;
+    if (!this.#get(account, meter).rollover && this.#belowLast(account, meter)) return t.belowLastHint;
     const volume = this.#volume(account, meter);
     if (volume === null) return '';
     return t.estimate(
@@ -279,8 +278,12 @@ export class MeterReadingFields {
 
   /** The checkbox shows once the value is below the last reading, and stays while ticked, so it can be unticked. */
   #showsRollover(account: Account, meter: Meter): boolean {
-    const { value, rollover } = this.#get(account, meter);
-    return rollover || issueCode(v.safeParse(readingSchema(meter), value)) === 'reading_below_last';
+    return this.#get(account, meter).rollover || this.#belowLast(account, meter);
+  }
+
+  /** Whether what is typed is below the last reading, by the rule without a rollover. */
+  #belowLast(account: Account, meter: Meter): boolean {
+    return issueCode(v.safeParse(readingSchema(meter), this.#get(account, meter).value)) === 'reading_below_last';
   }
 
   #get(account: Account, meter: Meter): Typed {

@@ -545,10 +545,9 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
 
   /** The backend refused the amount or a reading: back to the fields, with its reasons on them. */
   private showRefusal(fieldErrors: Readonly<Record<string, readonly string[]>>): void {
-    const refusal = this.#fields.refusal(fieldErrors) ?? { errors: {} };
-    const { amount, ...readings } = refusal.errors;
-    if (Object.keys(readings).length > 0) this.withReadings = true;
-    this.#fields.setFieldErrors(refusal.errors, refusal.notes);
+    const { errors, notes } = this.#fields.refusal(fieldErrors) ?? { errors: {} };
+    if (Object.keys(errors).some((field) => field !== 'amount')) this.withReadings = true;
+    this.#fields.setFieldErrors(errors, notes);
     this.#flow.restart();
     void this.#fields.showSummary();
   }
