@@ -2,11 +2,20 @@ import { expect, fixture } from '@open-wc/testing';
 import { html, LitElement } from 'lit';
 import type { TemplateResult } from 'lit';
 import { MeterReadingFields, meterReadingsRu } from '../../src/elements/base/meter-readings.js';
+import { SubmitController } from '../../src/elements/base/submit.js';
+import { systemClock } from '../../src/context/clock.js';
+import { commonRu } from '../../src/i18n/common.ru.js';
 import type { Account } from '../../src/schemas/account.js';
 
-/** A bare Lit host for the controller, rendering into its light DOM as the SDK's elements do. */
+/** A bare Lit host for the controller, rendering into its light DOM as the SDK's elements do; its rows are checked as a form checks them. */
 class ReadingsHost extends LitElement {
   readonly fields = new MeterReadingFields(this, { messages: () => meterReadingsRu, id: (name) => `host-${name}`, locale: () => 'ru' });
+  readonly submit = new SubmitController<string>(this, {
+    ids: (name) => `host-${name}`,
+    fieldId: (meterId) => this.fields.inputId(meterId),
+    messages: () => commonRu,
+    clock: () => systemClock,
+  });
   account!: Account;
   errors: Record<string, string> = {};
   protected override createRenderRoot(): HTMLElement {
@@ -39,6 +48,12 @@ async function host(): Promise<ReadingsHost> {
   return fixture<ReadingsHost>(html`<test-readings-host .account=${ACCOUNT}></test-readings-host>`);
 }
 
+/** The readings to send, or `undefined` with the messages by meter id in `submit.fieldErrors`. */
+async function check(element: ReadingsHost): Promise<unknown> {
+  const values = await element.submit.begin(new Event('submit', { cancelable: true }), element.fields.fields(ACCOUNT));
+  return values && element.fields.readingsOf(ACCOUNT, values);
+}
+
 async function type(element: ReadingsHost, meterId: string, value: string): Promise<void> {
   const input = element.querySelector<HTMLInputElement>(`#${CSS.escape(element.fields.inputId(meterId))}`)!;
   input.value = value;
@@ -49,7 +64,8 @@ async function type(element: ReadingsHost, meterId: string, value: string): Prom
 describe('MeterReadingFields', () => {
   it('asks for at least one reading, under the first meter', async () => {
     const element = await host();
-    expect(element.fields.validate(ACCOUNT)).to.deep.equal({ errors: { m1: meterReadingsRu.readingsRequired } });
+    expect(await check(element)).to.equal(undefined);
+    expect(element.submit.fieldErrors).to.deep.equal({ m1: meterReadingsRu.readingsRequired });
     expect(element.fields.estimate(ACCOUNT)).to.equal(null);
   });
 
@@ -59,12 +75,10 @@ describe('MeterReadingFields', () => {
     element.querySelector<HTMLInputElement>('[part~="rollover-input"]')!.click();
     await element.updateComplete;
     await type(element, 'm3', ' 0042 ');
-    expect(element.fields.validate(ACCOUNT)).to.deep.equal({
-      readings: [
-        { meterId: 'm/2', value: 100, rollover: true },
-        { meterId: 'm3', value: 42 },
-      ],
-    });
+    expect(await check(element)).to.deep.equal([
+      { meterId: 'm/2', value: 100, rollover: true },
+      { meterId: 'm3', value: 42 },
+    ]);
     // Only the meter with a last reading has a volume: 1 000 000 − 18 230 + 100 at 8,12 ₽.
     expect(element.fields.estimate(ACCOUNT)).to.equal((1_000_000 - 18_230 + 100) * 812);
   });
@@ -73,23 +87,24 @@ describe('MeterReadingFields', () => {
     const element = await host();
     await type(element, 'm1', '4000');
     await type(element, 'm3', '12345');
-    expect(element.fields.validate(ACCOUNT)).to.deep.equal({
-      errors: {
-        m1: meterReadingsRu.readingIssue('reading_below_last', ACCOUNT.meters[0]!),
-        m3: 'На счетчике 4 цифры: введите не больше 4 цифр.',
-      },
+    expect(await check(element)).to.equal(undefined);
+    expect(element.submit.fieldErrors).to.deep.equal({
+      m1: meterReadingsRu.readingIssue('reading_below_last', ACCOUNT.meters[0]!),
+      m3: 'На счетчике 4 цифры: введите не больше 4 цифр.',
     });
   });
 
   it('maps a 422’s readings.<i>.value to the meter sent at <i>, quoting no stale last reading', async () => {
     const element = await host();
-    const sent = [
+    await type(element, 'm1', '4600');
+    await type(element, 'm/2', '18300');
+    expect(await check(element)).to.deep.equal([
       { meterId: 'm1', value: 4600 },
       { meterId: 'm/2', value: 18300 },
-    ];
-    const errors = element.fields.errorsFromProblem({ 'readings.1.value': ['reading_below_last'], amount: ['amount_too_small'] }, sent);
+    ]);
+    const errors = element.submit.refusal({ 'readings.1.value': ['reading_below_last'], amount: ['amount_too_small'] })?.errors;
     expect(errors).to.deep.equal({ 'm/2': 'Показания меньше последних принятых. Проверьте их; если счетчик прошел через ноль, отметьте это.' });
-    expect(element.fields.errorsFromProblem({ 'readings.7.value': ['reading_format'] }, sent)).to.deep.equal({});
+    expect(element.submit.refusal({ 'readings.7.value': ['reading_format'] })?.errors).to.deep.equal({});
   });
 
   it('makes ids that are safe for any meter id, unique per meter', async () => {
@@ -108,7 +123,7 @@ describe('MeterReadingFields', () => {
     element.fields.clear();
     await element.updateComplete;
     expect(element.querySelector<HTMLInputElement>('[part~="input-reading"]')!.value).to.equal('');
-    expect(element.fields.validate(ACCOUNT)).to.have.property('errors');
+    expect(await check(element)).to.equal(undefined);
   });
 
   it('renders a fieldset with a legend and one labelled group per meter', async () => {

@@ -9,6 +9,7 @@ import { issueCode } from '../../schemas/issues.js';
 import { consumptionOf, readingSchema } from '../../schemas/reading.js';
 import type { ReadingInput, ReadingIssueCode } from '../../schemas/reading.js';
 import { invalid } from './form-parts.js';
+import type { SyncFieldRule } from './field-table.js';
 
 /** What a reading message may say about its meter: the dial's digits and, when it is known to be current, the last reading. */
 export interface ReadingRule {
@@ -83,9 +84,6 @@ interface Typed {
   rollover: boolean;
 }
 
-/** A field error of a 422: `readings.<i>.value` (also `.rollover`, `.meterId`). */
-const READING_POINTER = /^readings\.(\d+)\.(?:value|rollover|meterId)$/u;
-
 /**
  * The meter-reading fields, shared by `<lk-readings-form>` and
  * `<lk-pay-now>` (pay with readings): for each meter of the account its
@@ -114,8 +112,9 @@ const READING_POINTER = /^readings\.(\d+)\.(?:value|rollover|meterId)$/u;
  *   id: (name) => `${this.uid}-${name}`,
  *   locale: () => this.localize.locale,
  * });
- * // render(): ${this.#readings.render(account, this.errors)}
- * // submit:   const checked = this.#readings.validate(account);
+ * // render(): ${this.#readings.render(account, this.#submit.fieldErrors)}
+ * // submit:   const values = await this.#submit.begin(event, this.#readings.fields(account));
+ * //           const readings = values && this.#readings.readingsOf(account, values);
  * ```
  */
 export class MeterReadingFields {
@@ -123,8 +122,6 @@ export class MeterReadingFields {
   readonly #options: MeterReadingsOptions;
   /** By `accountId|meterId`: meters of two accounts never share what was typed. */
   readonly #typed = new Map<string, Typed>();
-  /** The account rendered or validated last, to word a backend refusal by its meter's digits. */
-  #account: Account | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MeterReadingsOptions) {
     this.#host = host;
@@ -144,44 +141,42 @@ export class MeterReadingFields {
   }
 
   /**
-   * Checks what was typed (readingSchema). Empty fields are skipped; at
-   * least one reading is needed. Returns the readings to send, or the
-   * messages by meter id (when every field is empty, one under the first
-   * meter's id).
+   * The rows of the form's field table (`FieldTable`, base/submit.ts) for the
+   * meters of `account`, keyed by meter id, each checked by readingSchema and
+   * giving the reading to send (see {@link readingsOf}). A blank meter has no
+   * row: blank is "not this meter", but a ticked rollover with nothing typed is
+   * a half-made reading. With no row at all, one under the first meter
+   * refuses the submit, as at least one reading is needed. The backend names
+   * a reading by its place in the request: `readings.<i>.value` (also
+   * `.rollover`, `.meterId`).
    */
-  validate(account: Account): { readings: ReadingInput[] } | { errors: Record<string, string> } {
-    this.#account = account;
+  fields(account: Account): Record<string, SyncFieldRule<ReadingInput>> {
     const t = this.#options.messages();
-    const errors: Record<string, string> = {};
-    const readings: ReadingInput[] = [];
+    const rows: Record<string, SyncFieldRule<ReadingInput>> = {};
+    let index = 0;
     for (const meter of account.meters) {
       const { value, rollover } = this.#get(account, meter);
-      // Blank is "not this meter"; a ticked rollover with nothing typed is a half-made reading.
       if (value.trim() === '' && !rollover) continue;
-      const checked = v.safeParse(readingSchema(meter, rollover), value);
-      if (!checked.success) errors[meter.id] = t.readingIssue(issueCode<ReadingIssueCode>(checked), meter);
-      else readings.push({ meterId: meter.id, value: checked.output, ...(rollover ? { rollover: true } : {}) });
+      const at = `readings.${index++}`;
+      rows[meter.id] = {
+        value: () => value,
+        schema: v.pipe(
+          readingSchema(meter, rollover),
+          v.transform((reading): ReadingInput => ({ meterId: meter.id, value: reading, ...(rollover ? { rollover: true } : {}) })),
+        ),
+        // The last reading we know is the one the backend just refused to go below: it has moved, so no number is quoted.
+        message: (code, refused) => t.readingIssue(code, refused ? { digits: meter.digits, lastReading: null } : meter),
+        pointer: [`${at}.value`, `${at}.rollover`, `${at}.meterId`],
+      };
     }
-    if (Object.keys(errors).length > 0) return { errors };
     const first = account.meters[0];
-    if (readings.length === 0 && first) return { errors: { [first.id]: t.readingsRequired } };
-    return { readings };
+    if (index === 0 && first) rows[first.id] = { value: () => undefined, schema: v.never(), message: () => t.readingsRequired };
+    return rows;
   }
 
-  /** The messages by meter id from a 422's field errors at `readings.<i>.value` for the readings `sent`. */
-  errorsFromProblem(fieldErrors: Record<string, readonly string[]>, sent: readonly ReadingInput[]): Record<string, string> {
-    const t = this.#options.messages();
-    const errors: Record<string, string> = {};
-    for (const [pointer, codes] of Object.entries(fieldErrors)) {
-      const index = READING_POINTER.exec(pointer)?.[1];
-      const reading = index === undefined ? undefined : sent[Number(index)];
-      const code = codes[0];
-      if (!reading || !code || errors[reading.meterId]) continue;
-      const meter = this.#account?.meters.find((candidate) => candidate.id === reading.meterId);
-      // The last reading we know is the one the backend just refused to go below: it has moved, so no number is quoted.
-      errors[reading.meterId] = t.readingIssue(code, { digits: meter?.digits ?? 0, lastReading: null });
-    }
-    return errors;
+  /** The readings to send, from the checked values of {@link fields}: in the meters' order, as the pointers count them. */
+  readingsOf(account: Account, values: Readonly<Record<string, unknown>>): ReadingInput[] {
+    return account.meters.flatMap((meter) => (values[meter.id] ? [values[meter.id] as ReadingInput] : []));
   }
 
   /** Total estimated charge of what is typed now, kopecks, or `null` when nothing valid is typed. */
@@ -194,9 +189,8 @@ export class MeterReadingFields {
     return total;
   }
 
-  /** One group per meter in a fieldset; `errors` are by meter id (from {@link validate} or {@link errorsFromProblem}). */
+  /** One group per meter in a fieldset; `errors` are by meter id, as the rows of {@link fields} are. */
   render(account: Account, errors: Readonly<Partial<Record<string, string>>>): TemplateResult {
-    this.#account = account;
     const t = this.#options.messages();
     return html`
       <fieldset part="meter-readings">
@@ -264,8 +258,7 @@ export class MeterReadingFields {
   #note(account: Account, meter: Meter): string {
     const t = this.#options.messages();
     const locale = this.#options.locale();
-    const { value, rollover } = this.#get(account, meter);
-    if (!rollover && issueCode(v.safeParse(readingSchema(meter), value)) === 'reading_below_last') return t.belowLastHint;
+    if (!this.#get(account, meter).rollover && this.#belowLast(account, meter)) return t.belowLastHint;
     const volume = this.#volume(account, meter);
     if (volume === null) return '';
     return t.estimate(
@@ -285,8 +278,12 @@ export class MeterReadingFields {
 
   /** The checkbox shows once the value is below the last reading, and stays while ticked, so it can be unticked. */
   #showsRollover(account: Account, meter: Meter): boolean {
-    const { value, rollover } = this.#get(account, meter);
-    return rollover || issueCode(v.safeParse(readingSchema(meter), value)) === 'reading_below_last';
+    return this.#get(account, meter).rollover || this.#belowLast(account, meter);
+  }
+
+  /** Whether what is typed is below the last reading, by the rule without a rollover. */
+  #belowLast(account: Account, meter: Meter): boolean {
+    return issueCode(v.safeParse(readingSchema(meter), this.#get(account, meter).value)) === 'reading_below_last';
   }
 
   #get(account: Account, meter: Meter): Typed {

@@ -4,40 +4,13 @@ import * as v from 'valibot';
 import { isAbortError, isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import type { Clock } from '../../context/clock.js';
-import { issueCode } from '../../schemas/issues.js';
 import { LkErrorEvent } from '../../events/error.js';
-import type { CommonMessages } from '../../i18n/common.ru.js';
 import { faultMessage } from './failure.js';
-import { errorSummary, faultAlert } from './form-parts.js';
-import type { SummaryItem } from './form-parts.js';
+import { FieldTableController } from './field-table.js';
+import type { FieldRefusal, FieldRule, FieldTable, FieldTableOptions, FieldValues } from './field-table.js';
+import { faultAlert } from './form-parts.js';
 
-/** The message of each invalid field. */
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
-
-/**
- * One field of a form: the value as typed, the schema that checks it before
- * sending (an issue's `message` is its code, as every schema of the SDK
- * words it), and the words for a code, the schema's or the backend's.
- */
-export interface FieldRule<Output = unknown> {
-  value: () => unknown;
-  schema: v.GenericSchema<any, Output> | v.GenericSchemaAsync<any, Output>;
-  message: (code: string) => string;
-  /** The field's name in the backend's `fieldErrors` (the request's property), when it is not the form's name for it. */
-  pointer?: string;
-}
-
-/** A form's fields, in the order the error summary lists them. */
-export type FieldTable<F extends string> = { readonly [K in F]: FieldRule };
-
-/** The values of a table's fields as the schemas give them: what the form sends. */
-export type FieldValues<T> = { [K in keyof T]: T[K] extends FieldRule<infer O> ? O : never };
-
-/** What the backend's refusal says of the fields: their messages, and summary lines that belong to no field. */
-export interface FieldRefusal<F extends string> {
-  errors: FieldErrors<F>;
-  notes?: readonly string[];
-}
+export type { FieldErrors, FieldRefusal, FieldRule, FieldTable, FieldValues } from './field-table.js';
 
 /** How one form reads a failure that is not a fault; what it leaves out falls through to the fault. */
 export interface FailurePolicy<F extends string> {
@@ -56,17 +29,8 @@ export interface FailurePolicy<F extends string> {
   retry: () => Promise<void> | void;
 }
 
-/** What the controller needs to know of its form. */
-export interface SubmitOptions<F extends string> {
-  /** The fields in the order the summary lists them (default: the order of the table last checked). */
-  fields?: () => readonly F[];
-  /** The element's ids of its parts (`idFor`): a field's control is `ids(field)`, the error summary `ids('summary')`. */
-  ids: (name: string) => string;
-  /** The id of a field's control when it is not `ids(field)`: the summary's link leads there. */
-  fieldId?: (field: F) => string;
-  /** The line of the summary for a field's message (default: the message). */
-  summaryLine?: (field: F, message: string) => string;
-  messages: () => CommonMessages;
+/** What the controller needs to know of its form: its field table's options, and more. */
+export interface SubmitOptions<F extends string> extends FieldTableOptions<F> {
   clock: () => Clock;
   /**
    * The form needs a session: a 401 means it has ended, the session logs
@@ -80,7 +44,8 @@ export interface SubmitOptions<F extends string> {
  * The submit lifecycle every form shares: busy while a request is on its
  * way (one request however often the form is sent), the request aborted
  * when the element leaves the page, the fields' messages with the error
- * summary that takes the focus after rendering, the wait the backend asked
+ * summary that takes the focus after rendering (its field table part,
+ * {@link FieldTableController}), the wait the backend asked
  * for after a 429, and one failure policy: a 401 of a session-bound form ends
  * quietly (the session expires), a 429 says the wait, the backend's field
  * codes go to the fields, anything else is a fault with "Повторить" that is
@@ -89,21 +54,18 @@ export interface SubmitOptions<F extends string> {
  *
  * `B` names what the form is busy with, for its status line.
  */
-export class SubmitController<F extends string, B extends string = 'submit'> implements ReactiveController {
+export class SubmitController<F extends string, B extends string = 'submit'> extends FieldTableController<F> implements ReactiveController {
   #busy: B | 'checking' | undefined;
-  /** The table of the last submit: the backend's field codes are read against it. */
-  #table: Partial<FieldTable<F>> = {};
-  #fieldErrors: FieldErrors<F> = {};
-  #summary: readonly SummaryItem[] = [];
   #fault: { message: string; retry: () => void } | undefined;
   /** Until when (clock time, ms) the backend asked us to wait. */
   #blockedUntil = 0;
   #abort: AbortController | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: SubmitOptions<F>,
+    host: ReactiveControllerHost & HTMLElement,
+    protected override readonly options: SubmitOptions<F>,
   ) {
+    super(host, options);
     host.addController(this);
   }
 
@@ -121,19 +83,6 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
     this.host.requestUpdate();
   }
 
-  get fieldErrors(): FieldErrors<F> {
-    return this.#fieldErrors;
-  }
-
-  get summary(): readonly SummaryItem[] {
-    return this.#summary;
-  }
-
-  set summary(summary: readonly SummaryItem[]) {
-    this.#summary = summary;
-    this.host.requestUpdate();
-  }
-
   get fault(): { message: string; retry: () => void } | undefined {
     return this.#fault;
   }
@@ -142,18 +91,6 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
   clearFault(): void {
     this.#fault = undefined;
     this.host.requestUpdate();
-  }
-
-  /** The fields' messages, and the summary that lists them in the form's order, then `notes`. */
-  setFieldErrors(errors: FieldErrors<F>, notes: readonly string[] = []): void {
-    const { fields = () => Object.keys(this.#table) as F[], ids, fieldId = ids, summaryLine = (_field: F, message: string) => message } = this.options;
-    this.#fieldErrors = errors;
-    this.summary = [
-      ...fields()
-        .filter((name) => errors[name])
-        .map((name) => ({ message: summaryLine(name, errors[name]!), fieldId: fieldId(name) })),
-      ...notes.map((message) => ({ message })),
-    ];
   }
 
   /** No messages, no summary, no fault: the form as it was. */
@@ -166,13 +103,6 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
   say(message: string, fieldId?: string): Promise<void> {
     this.summary = [fieldId ? { message, fieldId } : { message }];
     return this.showSummary();
-  }
-
-  /** Puts the focus on the error summary once it is rendered, so screen readers read it out. */
-  async showSummary(): Promise<void> {
-    await this.host.updateComplete;
-    // By id: a form may hold other forms with error summaries of their own.
-    this.host.querySelector<HTMLElement>(`#${this.options.ids('summary')}`)?.focus();
   }
 
   /**
@@ -214,7 +144,6 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
     this.busy = 'checking';
     start?.();
     this.clearFault();
-    this.#table = table;
     const values = await this.check(table, notes?.());
     this.busy = undefined;
     if (!values) {
@@ -229,16 +158,12 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
    * with each wrong field's message set (and `notes`, which refuse too).
    */
   async check<T extends Partial<FieldTable<F>>>(table: T, notes: readonly string[] = []): Promise<FieldValues<T> | undefined> {
-    const errors: FieldErrors<F> = {};
-    const values: Record<string, unknown> = {};
+    const results: (readonly [string, v.SafeParseResult<v.GenericSchema>])[] = [];
     for (const [name, rule] of Object.entries(table) as [F, FieldRule][]) {
       // The first issue is all a field shows: the later (and slower) checks of its pipe are skipped.
-      const result = await v.safeParseAsync(rule.schema, rule.value(), { abortPipeEarly: true });
-      if (result.success) values[name] = result.output;
-      else errors[name] = rule.message(issueCode(result));
+      results.push([name, await v.safeParseAsync(rule.schema, rule.value(), { abortPipeEarly: true })]);
     }
-    this.setFieldErrors(errors, notes);
-    return Object.keys(errors).length === 0 && notes.length === 0 ? (values as FieldValues<T>) : undefined;
+    return this.settle(table, results, notes);
   }
 
   /**
@@ -281,21 +206,6 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
     this.showFault(error, policy.retry);
   }
 
-  /** The backend's field codes on the fields of the last table; a code about none of them as "check the fields". */
-  refusal(fieldErrors: Record<string, string[]>): FieldRefusal<F> | undefined {
-    const unplaced = new Set(Object.keys(fieldErrors));
-    if (unplaced.size === 0) return undefined;
-    const errors: FieldErrors<F> = {};
-    for (const [name, rule] of Object.entries(this.#table) as [F, FieldRule][]) {
-      const pointer = rule.pointer ?? name;
-      const code = fieldErrors[pointer]?.[0];
-      if (code === undefined) continue;
-      errors[name] = rule.message(code);
-      unplaced.delete(pointer);
-    }
-    return { errors, notes: unplaced.size > 0 ? [this.options.messages().checkField] : [] };
-  }
-
   /** A fault, with "Повторить" (`retry`, once the form is not busy), reported to the page as `lk-error`. */
   showFault(error: unknown, retry: () => Promise<void> | void): void {
     this.#fault = {
@@ -308,11 +218,6 @@ export class SubmitController<F extends string, B extends string = 'submit'> imp
     };
     this.host.requestUpdate();
     this.host.dispatchEvent(new LkErrorEvent(error));
-  }
-
-  /** The error summary, when there is one. */
-  renderSummary(): TemplateResult | typeof nothing {
-    return errorSummary(this.options.ids('summary'), this.options.messages().errorSummaryTitle, this.#summary);
   }
 
   /** The fault's alert with "Повторить", when there is one. */

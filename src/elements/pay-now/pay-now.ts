@@ -2,13 +2,11 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import * as v from 'valibot';
 import { LkErrorEvent } from '../../events/error.js';
 import { LkPaymentEvent } from '../../events/payment.js';
 import { LkReadingsSubmittedEvent } from '../../events/readings-submitted.js';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import type { Account } from '../../schemas/account.js';
-import { issueCode } from '../../schemas/issues.js';
 import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS, PaymentAmountSchema, payableAmountSchema } from '../../schemas/payment.js';
 import type { PaymentAmountIssueCode } from '../../schemas/payment.js';
 import { PaymentFlow } from '../../payments/flow.js';
@@ -17,15 +15,15 @@ import { pendingPayments } from '../../payments/pending.js';
 import type { PendingScope } from '../../payments/pending.js';
 import type { Payment } from '../../schemas/payment.js';
 import type { AcceptedReading } from '../../schemas/reading.js';
-import type { ReadingInput } from '../../schemas/reading.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, errorSummary, faultAlert, invalid } from '../base/form-parts.js';
-import type { SummaryItem } from '../base/form-parts.js';
+import { describedBy, faultAlert, invalid } from '../base/form-parts.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkAccountElement } from '../base/account-element.js';
 import type { AccountStatus } from '../base/account-element.js';
 import { MeterReadingFields, meterReadingsStyles } from '../base/meter-readings.js';
 import { baseStyles } from '../base/styles.js';
+import { FieldTableController } from '../base/field-table.js';
+import type { SyncFieldRule } from '../base/field-table.js';
 import { fact, factStyles } from '../base/facts.js';
 import { formStyles } from '../base/form.styles.js';
 import { payNowMessages } from './pay-now.messages.js';
@@ -34,14 +32,6 @@ import { payNowStyles } from './pay-now.styles.js';
 
 /** The seed's choice: "оплаты по текущему долгу" or "по самостоятельно внесенной сумме". */
 type Choice = 'debt' | 'own';
-
-/** The errors of the choice step: the amount's, and the readings' by meter id. */
-interface ChoiceErrors {
-  readonly amount?: string;
-  readonly readings: Readonly<Record<string, string>>;
-}
-
-const NO_ERRORS: ChoiceErrors = { readings: {} };
 
 /**
  * @summary "Оплатить онлайн": pay the current debt or an own amount, with meter readings if wished, and get a receipt.
@@ -141,8 +131,6 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   /** The own amount as typed: never rewritten. */
   @state() private amountText = '';
   @state() private withReadings = false;
-  @state() private errors: ChoiceErrors = NO_ERRORS;
-  @state() private summary: SummaryItem[] = [];
 
   /** What to focus once the next render is done. */
   #focusNext: string | undefined;
@@ -153,6 +141,27 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     messages: () => this.t,
     id: this.idFor,
     locale: () => this.localize.locale,
+  });
+
+  /**
+   * The choice step's field table (the amount, then the meters by id): its
+   * messages, the error summary that takes the focus, and the backend's
+   * refusal of a field. The payment itself is the flow's, so the submit
+   * lifecycle (base/submit.ts) is not loaded.
+   */
+  readonly #fields = new FieldTableController<string>(this, {
+    fields: () => ['amount', ...(this.shownAccount()?.meters.map((meter) => meter.id) ?? [])],
+    fieldId: (field) => {
+      if (field !== 'amount') return this.#readings.inputId(field);
+      const account = this.shownAccount();
+      return account && this.currentChoice(account) === 'debt' ? this.idFor('choice-debt') : this.idFor('amount');
+    },
+    summaryLine: (field, message) => {
+      const account = this.shownAccount();
+      return field === 'amount' || !account ? message : `${meterName(account, field)}: ${message}`;
+    },
+    ids: this.idFor,
+    messages: () => this.t,
   });
 
   /** What the page learns of the payment: the session's store, and the element's events. */
@@ -247,7 +256,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
         this.focusAfterRender(state.tries >= CHECK_AFTER_TRIES ? '[part~="check-payments"]' : '[part~="retry"]');
         break;
       case 'invalid':
-        this.showRefusal(state.draft, state.fieldErrors);
+        this.showRefusal(state.fieldErrors);
         break;
       default:
         break;
@@ -307,7 +316,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     return html`
       <p part="account">${t.account(account.number, account.supplierName)}</p>
       <form part="form form-choose" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onContinue}>
-        ${errorSummary(`${this.uid}-summary`, t.errorSummaryTitle, this.summary)}
+        ${this.#fields.renderSummary()}
         ${hasDebt
           ? html`<p part="balance">${t.debt(this.money(account.debt))}</p>`
           : html`<p part="balance balance-none">
@@ -327,7 +336,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
               <label part="label" for="${this.uid}-with-readings">${t.withReadings}</label>
             </div>`
           : nothing}
-        ${this.withReadings ? this.#readings.render(account, this.errors.readings) : nothing}
+        ${this.withReadings ? this.#readings.render(account, this.#fields.fieldErrors) : nothing}
         <button part="button submit continue" type="submit">${t.continue}</button>
       </form>
     `;
@@ -336,7 +345,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   /** The seed's two amounts, as radio buttons; the debt's refusal (out of limits) is shown here. */
   private renderChoice(account: Account, choice: Choice): TemplateResult {
     const t = this.t;
-    const error = choice === 'debt' ? this.errors.amount : undefined;
+    const error = choice === 'debt' ? this.#fields.fieldErrors.amount : undefined;
     const errorId = `${this.uid}-choice-error`;
     const option = (value: Choice, label: string) => html`
       <div part="option">
@@ -366,7 +375,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   private renderAmount(hasDebt: boolean): TemplateResult {
     const t = this.t;
     const id = `${this.uid}-amount`;
-    const error = this.errors.amount;
+    const error = this.#fields.fieldErrors.amount;
     // inputmode "decimal", not "numeric": the amount has a comma and kopecks, which a numeric keypad lacks.
     return html`
       <div part="field field-amount${error ? ' field-invalid' : ''}">
@@ -394,34 +403,34 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     event.preventDefault();
     const account = this.shownAccount();
     if (!account || this.#flow.state.name !== 'choose') return;
-    const choice = this.currentChoice(account);
-    // The debt offered is checked against the payment's limits too: it can be out of them.
-    const amount =
-      choice === 'debt' ? v.safeParse(PaymentAmountSchema, account.debt) : v.safeParse(payableAmountSchema(), this.amountText);
-    let readings: ReadingInput[] | undefined;
-    let readingErrors: Record<string, string> = {};
-    if (this.withReadings) {
-      const checked = this.#readings.validate(account);
-      if ('errors' in checked) readingErrors = checked.errors;
-      else readings = checked.readings;
-    }
-    const amountError = amount.success ? undefined : this.amountMessage(issueCode<PaymentAmountIssueCode>(amount));
-    this.setErrors(account, { ...(amountError ? { amount: amountError } : {}), readings: readingErrors });
-    if (!amount.success || (this.withReadings && !readings)) return this.focusAfterRender('[part~="error-summary"]');
-    void this.#flow.confirm({ account, request: { amount: amount.output, ...(readings ? { readings } : {}) } });
+    const readings = this.withReadings ? this.#readings.fields(account) : {};
+    const values = this.#fields.checkNow({ ...readings, amount: this.amountField(account) });
+    if (!values) return;
+    const request = { amount: values.amount, ...(this.withReadings ? { readings: this.#readings.readingsOf(account, values) } : {}) };
+    void this.#flow.confirm({ account, request });
   };
+
+  /** The amount's row: the debt offered is checked against the payment's limits too, as it can be out of them. */
+  private amountField(account: Account): SyncFieldRule<number> {
+    const own = this.currentChoice(account) === 'own';
+    return {
+      value: () => (own ? this.amountText : account.debt),
+      schema: own ? payableAmountSchema() : PaymentAmountSchema,
+      message: (code) => this.amountMessage(code as PaymentAmountIssueCode),
+    };
+  }
 
   private readonly onChoice = (choice: Choice): void => {
     this.choice = choice;
     // The amount's error belonged to the other choice.
-    const account = this.shownAccount();
-    if (account && this.errors.amount) this.setErrors(account, { readings: this.errors.readings });
+    const { amount, ...readings } = this.#fields.fieldErrors;
+    if (amount) this.#fields.setFieldErrors(readings);
   };
 
   private readonly onWithReadings = (event: Event): void => {
     this.withReadings = (event.target as HTMLInputElement).checked;
-    const account = this.shownAccount();
-    if (account && !this.withReadings) this.setErrors(account, { ...this.errors, readings: {} });
+    const { amount } = this.#fields.fieldErrors;
+    if (!this.withReadings) this.#fields.setFieldErrors(amount ? { amount } : {});
   };
 
   private amountMessage(issue: PaymentAmountIssueCode): string {
@@ -429,21 +438,6 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     if (issue === 'amount_too_small') return t.amountTooSmall(this.money(MIN_PAYMENT_KOPECKS));
     if (issue === 'amount_too_large') return t.amountTooLarge(this.money(MAX_PAYMENT_KOPECKS));
     return t.amountIssues[issue] ?? t.checkField;
-  }
-
-  /** The errors, and the summary that links to each field: the amount first, then the meters in order. */
-  private setErrors(account: Account, errors: ChoiceErrors): void {
-    this.errors = errors;
-    const summary: SummaryItem[] = [];
-    if (errors.amount) {
-      const own = this.currentChoice(account) === 'own';
-      summary.push({ message: errors.amount, fieldId: own ? `${this.uid}-amount` : `${this.uid}-choice-debt` });
-    }
-    for (const meter of account.meters) {
-      const message = errors.readings[meter.id];
-      if (message) summary.push({ message: `${meter.name}: ${message}`, fieldId: this.#readings.inputId(meter.id) });
-    }
-    this.summary = summary;
   }
 
   // ----- Step 2: the confirmation, and the payment service -----
@@ -549,16 +543,12 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   };
 
   /** The backend refused the amount or a reading: back to the fields, with its reasons on them. */
-  private showRefusal(draft: PaymentDraft, fieldErrors: Readonly<Record<string, readonly string[]>>): void {
-    const readingErrors = this.#readings.errorsFromProblem(fieldErrors, draft.request.readings ?? []);
-    const amount = fieldErrors['amount']?.[0];
-    if (Object.keys(readingErrors).length > 0) this.withReadings = true;
-    this.setErrors(draft.account, {
-      ...(amount ? { amount: this.amountMessage(amount as PaymentAmountIssueCode) } : {}),
-      readings: readingErrors,
-    });
+  private showRefusal(fieldErrors: Readonly<Record<string, readonly string[]>>): void {
+    const { errors, notes } = this.#fields.refusal(fieldErrors) ?? { errors: {} };
+    if (Object.keys(errors).some((field) => field !== 'amount')) this.withReadings = true;
+    this.#fields.setFieldErrors(errors, notes);
     this.#flow.restart();
-    this.focusAfterRender('[part~="error-summary"]');
+    void this.#fields.showSummary();
   }
 
   /** What was paid is done with: the next payment starts afresh. */
@@ -623,8 +613,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   /** Another account's choice: its own amount choice and no errors; what was typed stays. */
   private forgetChoice(): void {
     this.choice = undefined;
-    this.errors = NO_ERRORS;
-    this.summary = [];
+    this.#fields.setFieldErrors({});
   }
 
   /** The choice as it was before anything was typed. */

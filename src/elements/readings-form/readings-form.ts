@@ -162,22 +162,12 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     return this.accepted && this.accepted.accountId === account?.id ? this.accepted : undefined;
   }
 
-  private readonly onSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    // No await before `send` sets `busy`: a second click or Enter must find it set (docs/promises.md#19).
-    if (this.#submit.busy) return;
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     const account = this.shownAccount();
-    if (!account) return;
-    this.#submit.clearFault();
-    this.accepted = undefined;
+    if (!account) return event.preventDefault();
     this.#checked = account;
-    const checked = this.#readings.validate(account);
-    if ('errors' in checked) {
-      this.#submit.setFieldErrors(checked.errors);
-      void this.#submit.showSummary();
-      return;
-    }
-    void this.send(account, checked.readings);
+    const values = await this.#submit.begin(event, this.#readings.fields(account), { start: () => (this.accepted = undefined) });
+    if (values) void this.send(account, this.#readings.readingsOf(account, values));
   };
 
   /** Sends `readings` for `account`; a fault's "Повторить" sends the very same ones again. */
@@ -197,7 +187,8 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
         this.#submit.fail(error, {
           fields: ({ status, fieldErrors }) => {
             if (status !== 422) return undefined;
-            const errors = this.#readings.errorsFromProblem(fieldErrors, readings);
+            // A refusal about no reading (the rule of at least one, say) is said as such.
+            const errors = this.#submit.refusal(fieldErrors)?.errors ?? {};
             return { errors, notes: Object.keys(errors).length === 0 ? [this.t.refused] : [] };
           },
           retry: () => this.send(account, readings),
