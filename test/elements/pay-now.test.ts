@@ -763,6 +763,27 @@ describe('<lk-pay-now>', () => {
       expect(await backendPayments(account!.id)).to.have.length(1);
     });
 
+    it('refused on a field at the next visit: the refusal is on the field it names, not a bare "check the fields"', async () => {
+      const first = await render(undefined, { provider: { client: shortTimeout() } });
+      const [account] = await backendAccounts();
+      await unsurePayment(first);
+      first.closest('lk-provider')!.remove();
+
+      // "Reloaded": the new page resolves the payment, and the backend refuses its amount.
+      pageWorker()!.use(
+        http.post(backend.url('payments'), () => problem(422, 'validation_failed', { errors: [{ pointer: '/amount', code: 'amount_too_large' }] }), {
+          once: true,
+        }),
+      );
+      const element = await renderWithAccounts<LkPayNowElement>(backend, html`<lk-pay-now></lk-pay-now>`, { loggedIn: false, settled: false });
+      await waitUntil(() => part(element, 'error-summary'), 'the refusal was not shown', { timeout: 5000 });
+      expect(part(element, 'form-choose')).to.not.equal(null);
+      expect(textOf(part(element, 'error-summary'))).to.contain('Сумма слишком большая');
+      expect(textOf(part(element, 'error-summary'))).to.not.contain('Проверьте значение этого поля.');
+      // Only the payment the provider took before the fault: the refusal made none.
+      expect(await backendPayments(account!.id)).to.have.length(1);
+    });
+
     it('after two "still being processed" answers offers the payments list, which settles it without a new key', async () => {
       const element = await render(undefined, { provider: { client: shortTimeout() } });
       const keys = recordPaymentKeys();

@@ -136,7 +136,9 @@ export class FieldTableController<F extends string> {
   }
 
   /** The backend's field codes on the fields of the last table; a code about none of them as "check the fields". */
-  refusal(fieldErrors: Readonly<Record<string, readonly string[]>>): FieldRefusal<F> | undefined {
+  refusal(fieldErrors: Readonly<Record<string, readonly string[]>>, table?: Partial<FieldTable<F>>): FieldRefusal<F> | undefined {
+    // A request checked elsewhere (a payment sent on an earlier visit) brings the table it was made of.
+    if (table) this.#table = table;
     const unplaced = new Set(Object.keys(fieldErrors));
     if (unplaced.size === 0) return undefined;
     const errors: FieldErrors<F> = {};

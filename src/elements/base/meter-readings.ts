@@ -157,21 +157,41 @@ export class MeterReadingFields {
     for (const meter of account.meters) {
       const { value, rollover } = this.#get(account, meter);
       if (value.trim() === '' && !rollover) continue;
-      const at = `readings.${index++}`;
-      rows[meter.id] = {
-        value: () => value,
-        schema: v.pipe(
-          readingSchema(meter, rollover),
-          v.transform((reading): ReadingInput => ({ meterId: meter.id, value: reading, ...(rollover ? { rollover: true } : {}) })),
-        ),
-        // The last reading we know is the one the backend just refused to go below: it has moved, so no number is quoted.
-        message: (code, refused) => t.readingIssue(code, refused ? { digits: meter.digits, lastReading: null } : meter),
-        pointer: [`${at}.value`, `${at}.rollover`, `${at}.meterId`],
-      };
+      rows[meter.id] = this.#row(meter, value, rollover, index++);
     }
     const first = account.meters[0];
     if (index === 0 && first) rows[first.id] = { value: () => undefined, schema: v.never(), message: () => t.readingsRequired };
     return rows;
+  }
+
+  /**
+   * The rows of readings a request already carries, for reading the
+   * backend's refusal of it when it was not checked here (a payment sent on
+   * an earlier visit): the pointers count the readings as the request did.
+   */
+  sentFields(account: Account, readings: readonly ReadingInput[]): Record<string, SyncFieldRule<ReadingInput>> {
+    const rows: Record<string, SyncFieldRule<ReadingInput>> = {};
+    readings.forEach((reading, index) => {
+      const meter = account.meters.find((candidate) => candidate.id === reading.meterId);
+      if (meter) rows[meter.id] = this.#row(meter, String(reading.value), reading.rollover ?? false, index);
+    });
+    return rows;
+  }
+
+  /** One meter's row, its reading the `index`-th of the request. */
+  #row(meter: Meter, value: string, rollover: boolean, index: number): SyncFieldRule<ReadingInput> {
+    const t = this.#options.messages();
+    const at = `readings.${index}`;
+    return {
+      value: () => value,
+      schema: v.pipe(
+        readingSchema(meter, rollover),
+        v.transform((reading): ReadingInput => ({ meterId: meter.id, value: reading, ...(rollover ? { rollover: true } : {}) })),
+      ),
+      // The last reading we know is the one the backend just refused to go below: it has moved, so no number is quoted.
+      message: (code, refused) => t.readingIssue(code, refused ? { digits: meter.digits, lastReading: null } : meter),
+      pointer: [`${at}.value`, `${at}.rollover`, `${at}.meterId`],
+    };
   }
 
   /** The readings to send, from the checked values of {@link fields}: in the meters' order, as the pointers count them. */

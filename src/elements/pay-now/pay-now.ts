@@ -256,7 +256,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
         this.focusAfterRender(state.tries >= CHECK_AFTER_TRIES ? '[part~="check-payments"]' : '[part~="retry"]');
         break;
       case 'invalid':
-        this.showRefusal(state.fieldErrors);
+        this.showRefusal(state.draft, state.fieldErrors);
         break;
       default:
         break;
@@ -543,8 +543,10 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   };
 
   /** The backend refused the amount or a reading: back to the fields, with its reasons on them. */
-  private showRefusal(fieldErrors: Readonly<Record<string, readonly string[]>>): void {
-    const { errors, notes } = this.#fields.refusal(fieldErrors) ?? { errors: {} };
+  private showRefusal(draft: PaymentDraft, fieldErrors: Readonly<Record<string, readonly string[]>>): void {
+    // The fields of the refused request: a payment resumed from an earlier visit was not checked here.
+    const table = { ...this.#readings.sentFields(draft.account, draft.request.readings ?? []), amount: this.amountField(draft.account) };
+    const { errors, notes } = this.#fields.refusal(fieldErrors, table) ?? { errors: {} };
     if (Object.keys(errors).some((field) => field !== 'amount')) this.withReadings = true;
     this.#fields.setFieldErrors(errors, notes);
     this.#flow.restart();
