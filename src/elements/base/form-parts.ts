@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { PasswordVisibility } from '../../controllers/password-visibility.js';
 
 /** One line of an error summary: the message, and the id of the field it is about. */
 export interface SummaryItem {
@@ -119,6 +120,24 @@ export function emailInput({ id, value, error, onInput, hintId, autocomplete = '
   />`;
 }
 
+/** Something a form puts beside an input (a "?" hint, "Показать пароль"): in the input's row, below it, and its id for `aria-describedby`. */
+export interface FieldAddon {
+  inRow?: TemplateResult;
+  below?: TemplateResult;
+  describedBy?: string;
+}
+
+/** An input in its row, with what an addon puts in the row and below it. */
+const inputRow = (input: TemplateResult, { inRow, below }: FieldAddon): TemplateResult =>
+  html`<div part="input-row">${input}${inRow ?? nothing}</div>${below ?? nothing}`;
+
+/** The e-mail field: its label, its error and the {@link emailInput}, in an input row when it has an addon. */
+export function emailField(options: Omit<EmailInputOptions, 'hintId'> & { label: string; addon?: FieldAddon }): TemplateResult {
+  const { label, addon, ...input } = options;
+  const control = emailInput({ ...input, hintId: addon?.describedBy });
+  return field({ id: input.id, label, error: input.error, control: addon ? inputRow(control, addon) : control });
+}
+
 /** What a password `<input>` needs to know. */
 export interface PasswordInputOptions {
   id: string;
@@ -158,4 +177,41 @@ export function passwordInput(options: PasswordInputOptions): TemplateResult {
     .value=${value}
     @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
   />`;
+}
+
+/** What a password field needs to know: its input's, but for the ids that describe it, and its label. */
+export interface PasswordFieldOptions extends Omit<PasswordInputOptions, 'describedBy'> {
+  label: string;
+  /** What sits beside the input; its `describedBy` comes right after the field's error. */
+  addon?: FieldAddon;
+  /** The ids that also describe the input (the password rules), after the addon's. */
+  describedBy?: readonly string[];
+}
+
+/**
+ * A password field: its label, its error, and the {@link passwordInput} in its
+ * row, described by its error, its addon and then `describedBy`.
+ */
+export function passwordField(options: PasswordFieldOptions): TemplateResult {
+  const { label, addon = {}, describedBy: also = [], ...input } = options;
+  const description = [describedBy(input.id, input.error), addon.describedBy, ...also].filter(Boolean).join(' ');
+  return field({
+    id: input.id,
+    label,
+    error: input.error,
+    control: inputRow(passwordInput({ ...input, describedBy: description || undefined }), addon),
+  });
+}
+
+/** "Показать пароль": one button that shows (and masks again) the password inputs it controls. */
+export function passwordToggle(visibility: PasswordVisibility, label: string, controls: string): TemplateResult {
+  return html`<button
+    part="button toggle-password"
+    type="button"
+    aria-pressed=${visibility.shown ? 'true' : 'false'}
+    aria-controls=${controls}
+    @click=${() => visibility.toggle()}
+  >
+    ${label}
+  </button>`;
 }

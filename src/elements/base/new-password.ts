@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { plural } from '../../i18n/format.js';
@@ -7,7 +7,8 @@ import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-p
 import * as v from 'valibot';
 import { newPasswordSchema } from '../../schemas/password.js';
 import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
-import { describedBy, field, passwordInput } from './form-parts.js';
+import { passwordField, passwordToggle } from './form-parts.js';
+import type { FieldAddon } from './form-parts.js';
 import type { FieldRule } from './submit.js';
 
 /** A rule of a new password whose state the user sees, and hears, as they type. */
@@ -49,12 +50,7 @@ export const newPasswordRu = {
 
 export type NewPasswordMessages = typeof newPasswordRu;
 
-/** Something an element puts beside a password input (a "?" hint): in the input's row, below it, and its id for `aria-describedby`. */
-export interface FieldAddon {
-  inRow?: TemplateResult;
-  below?: TemplateResult;
-  describedBy?: string;
-}
+export type { FieldAddon };
 
 /** What {@link NewPasswordFields.render} needs from the element each time it renders. */
 export interface NewPasswordRenderOptions {
@@ -253,39 +249,23 @@ export class NewPasswordFields {
       ${this.#input('password', labels.password, errors.password ?? this.#liveError(), addons.password, id('rules'))}
       ${this.#renderRules()}
       ${this.#input('repeat', labels.repeat, errors.repeat, addons.repeat, id('rule-match'))}
-      <button
-        part="button toggle-password"
-        type="button"
-        aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
-        aria-controls=${[...alsoControls, id('password'), id('repeat')].join(' ')}
-        @click=${() => this.#visibility.toggle()}
-      >
-        ${t.showPassword}
-      </button>
+      ${passwordToggle(this.#visibility, t.showPassword, [...alsoControls, id('password'), id('repeat')].join(' '))}
     `;
   }
 
   #input(name: NewPasswordField, label: string, error: string | undefined, addon: FieldAddon = {}, rulesId: string): TemplateResult {
-    const fieldId = this.#options.id(name);
-    const description = [describedBy(fieldId, error), addon.describedBy, rulesId].filter(Boolean).join(' ');
-    return field({
-      id: fieldId,
+    return passwordField({
+      id: this.#options.id(name),
       label,
+      part: name === 'password' ? 'input-new-password' : 'input-repeat-password',
+      name: name === 'password' ? 'password' : 'password-repeat',
+      autocomplete: 'new-password',
+      type: this.#visibility.inputType,
+      value: name === 'password' ? this.#password : this.#repeat,
       error,
-      control: html`<div part="input-row">
-          ${passwordInput({
-            id: fieldId,
-            part: name === 'password' ? 'input-new-password' : 'input-repeat-password',
-            name: name === 'password' ? 'password' : 'password-repeat',
-            autocomplete: 'new-password',
-            type: this.#visibility.inputType,
-            value: name === 'password' ? this.#password : this.#repeat,
-            error,
-            describedBy: description,
-            onInput: (value) => this.set(name, value),
-          })}${addon.inRow ?? nothing}
-        </div>
-        ${addon.below ?? nothing}`,
+      addon,
+      describedBy: [rulesId],
+      onInput: (value) => this.set(name, value),
     });
   }
 

@@ -12,8 +12,8 @@ import { formatDate } from '../../i18n/format.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
-import { describedBy, emailInput, field, passwordInput } from '../base/form-parts.js';
-import { emailField } from '../base/field-rules.js';
+import { emailField, passwordField, passwordToggle } from '../base/form-parts.js';
+import { emailRule } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
@@ -113,38 +113,18 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         <h2 part="title" id=${id('title')}>${t.title}</h2>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
-        ${field({
-          id: id('email'),
-          label: t.email,
-          error: emailError,
-          control: emailInput({ id: id('email'), value: this.email, error: emailError, onInput: (value) => (this.email = value) }),
-        })}
-        ${field({
+        ${emailField({ id: id('email'), label: t.email, value: this.email, error: emailError, onInput: (value) => (this.email = value) })}
+        ${passwordField({
           id: id('password'),
           label: t.password,
+          part: 'input-password',
+          name: 'password',
+          autocomplete: 'current-password',
+          type: this.#visibility.inputType,
+          value: this.password,
           error: passwordError,
-          control: html`<div part="input-row">
-            ${passwordInput({
-              id: id('password'),
-              part: 'input-password',
-              name: 'password',
-              autocomplete: 'current-password',
-              type: this.#visibility.inputType,
-              value: this.password,
-              error: passwordError,
-              describedBy: describedBy(id('password'), passwordError),
-              onInput: (value) => (this.password = value),
-            })}
-            <button
-              part="button toggle-password"
-              type="button"
-              aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
-              aria-controls=${id('password')}
-              @click=${() => this.#visibility.toggle()}
-            >
-              ${t.showPassword}
-            </button>
-          </div>`,
+          addon: { inRow: passwordToggle(this.#visibility, t.showPassword, id('password')) },
+          onInput: (value) => (this.password = value),
         })}
         ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
@@ -211,7 +191,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   private fields() {
     const t = this.t;
     return {
-      email: emailField(() => this.email, t),
+      email: emailRule(() => this.email, t),
       password: {
         value: () => this.password,
         schema: LoginPasswordSchema,

@@ -10,15 +10,15 @@ import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
 import { captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
-import { describedBy, emailInput, field, invalid } from '../base/form-parts.js';
+import { describedBy, emailField, invalid } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
-import { emailField } from '../base/field-rules.js';
+import { emailRule } from '../base/field-rules.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
-import { fieldHint, withAddon } from './hints.js';
+import { fieldHint } from './hints.js';
 import { registerFormMessages } from './register-form.messages.js';
 import type { RegisterFormMessages } from './register-form.messages.js';
 import { registerFormStyles } from './register-form.styles.js';
@@ -143,27 +143,19 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     const errors = this.#submit.fieldErrors;
     const hint = (name: string, label: string, text: string) =>
       fieldHint({ textId: id(`${name}-hint`), label, text, locale: this.localize.locale });
-    const emailHint = hint('email', t.email, t.emailHint);
     const status = this.#submit.busy === 'captcha' ? t.waitingForCaptcha : this.#submit.busy ? t.submitting : '';
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         <h2 part="title" id=${id('title')}>${t.title}</h2>
         <p part="intro">${t.intro}</p>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
-        ${field({
+        ${emailField({
           id: id('email'),
           label: t.email,
+          value: this.email,
           error: errors.email,
-          control: withAddon(
-            emailInput({
-              id: id('email'),
-              value: this.email,
-              error: errors.email,
-              hintId: emailHint.describedBy,
-              onInput: (value) => (this.email = value),
-            }),
-            emailHint,
-          ),
+          addon: hint('email', t.email, t.emailHint),
+          onInput: (value) => (this.email = value),
         })}
         ${this.#newPassword.render({
           labels: { password: t.password, repeat: t.repeat },
@@ -242,7 +234,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   private fields() {
     const t = this.t;
     return {
-      email: emailField(() => this.email, t),
+      email: emailRule(() => this.email, t),
       ...this.#newPassword.fields(),
       ...(this.agreementCheckbox
         ? {

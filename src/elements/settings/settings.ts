@@ -11,7 +11,7 @@ import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, faultAlert, field, passwordInput } from '../base/form-parts.js';
+import { faultAlert, passwordField } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
@@ -192,23 +192,16 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
         <p part="intro">${t.passwordIntro(user.email)}</p>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${this.renderUsername(user)}
-        ${field({
+        ${passwordField({
           id: id('current'),
           label: t.currentPassword,
+          part: 'input-current-password',
+          name: 'current-password',
+          autocomplete: 'current-password',
+          type: this.#newPassword.inputType,
+          value: this.currentPassword,
           error: current,
-          control: html`<div part="input-row">
-            ${passwordInput({
-              id: id('current'),
-              part: 'input-current-password',
-              name: 'current-password',
-              autocomplete: 'current-password',
-              type: this.#newPassword.inputType,
-              value: this.currentPassword,
-              error: current,
-              describedBy: describedBy(id('current'), current),
-              onInput: (value) => (this.currentPassword = value),
-            })}
-          </div>`,
+          onInput: (value) => (this.currentPassword = value),
         })}
         ${this.#newPassword.render({
           labels: { password: t.newPassword, repeat: t.repeat },
