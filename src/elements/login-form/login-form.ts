@@ -10,8 +10,9 @@ import { LkLogoutEvent } from '../../events/logout.js';
 import type { User } from '../../schemas/user.js';
 import { formatDate } from '../../i18n/format.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
-import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
+import { CaptchaCheck } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
+import { sessionPending } from '../base/session-gate.js';
 import { emailField, passwordField, passwordToggle } from '../base/form-parts.js';
 import { emailRule } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
@@ -75,16 +76,12 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   /** What the status line says, by message key, so it follows a change of locale. */
   @state() private announcement: 'loggedIn' | 'loggedOut' | undefined;
 
-  /**
-   * The backend asked for the anti-robot check (after repeated failures for
-   * this e-mail). `<lk-captcha>` is loaded only then, so the form does not
-   * carry it otherwise.
-   */
-  @state() private captchaNeeded = false;
   /** What the unconfirmed state's status line says after "Выслать ссылку". */
   @state() private linkSentUntil: string | undefined;
 
   readonly #visibility = new PasswordVisibility(this);
+  /** Shown once the backend asks for it, after repeated failures for this e-mail. */
+  readonly #captcha = new CaptchaCheck(this);
   readonly #submit = new SubmitController<Field, 'login' | 'logout' | 'resend'>(this, {
     fields: () => ['email', 'password'],
     ids: this.idFor,
@@ -99,10 +96,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   protected override render(): TemplateResult {
     const { session } = this.env;
     if (session.status === 'authenticated' && session.user) return this.renderSignedIn(session.user);
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
-    }
-    return this.renderForm();
+    return sessionPending(this.env, this.t) ?? this.renderForm();
   }
 
   private renderForm(): TemplateResult {
@@ -126,7 +120,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
           addon: { inRow: passwordToggle(this.#visibility, t.showPassword, id('password')) },
           onInput: (value) => (this.password = value),
         })}
-        ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
+        ${this.#captcha.render()}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${this.#submit.busy === 'login' ? t.submitting : this.announcement && t[this.announcement]}</p>
         <p part="links">
@@ -207,8 +201,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     await submit.run(
       'login',
       async (signal) => {
-        const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
-        const { user } = await login(this.env.client, captcha ? { ...credentials, captcha } : credentials, { signal });
+        const { user } = await login(this.env.client, await this.#captcha.withAnswer(credentials), { signal });
         this.password = '';
         this.announcement = 'loggedIn';
         this.env.session.signedIn(user);
@@ -220,13 +213,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
     const t = this.t;
-    const demand = captchaDemand(error);
-    if (demand) {
-      // Show the check; the user presses "Войти" again once it has passed.
-      this.captchaNeeded = true;
-      void this.#submit.say(demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid);
-      return;
-    }
+    if (this.#captcha.demanded(error, (message) => this.#submit.say(message), t)) return;
     if (isApiError(error) && error.status === 401) {
       void this.#submit.say(t.invalidCredentials, `${this.uid}-email`);
       return;

@@ -3,12 +3,11 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { register } from '../../api/registration.js';
-import { isApiError } from '../../api/errors.js';
 import { LkRegisteredEvent } from '../../events/registered.js';
 import { formatDate } from '../../i18n/format.js';
 import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
-import { captchaAnswer } from '../base/captcha-answer.js';
+import { CaptchaCheck, captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
 import { describedBy, emailField, invalid } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
@@ -104,6 +103,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     messages: () => this.t,
     clock: () => this.env.clock,
   });
+  readonly #captcha = new CaptchaCheck(this, { always: true });
   readonly #newPassword = new NewPasswordFields(this, {
     policy: () => passwordPolicy(this.env.settings.passwordPolicy),
     messages: () => this.t,
@@ -112,12 +112,6 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
 
   constructor() {
     super(registerFormMessages);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The check starts solving as soon as it is defined, usually long before the user submits.
-    void import('../../entries/captcha.js');
   }
 
   protected override firstUpdated(changed: PropertyValues): void {
@@ -165,7 +159,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
             repeat: hint('repeat', t.repeat, t.repeatHint),
           },
         })}
-        <lk-captcha part="captcha"></lk-captcha>
+        ${this.#captcha.render()}
         ${this.renderAgreement()}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${status}</p>
@@ -267,12 +261,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   }
 
   private showFailure(error: unknown, registration: Registration): void {
-    if (isApiError(error) && (error.code === 'captcha_invalid' || error.code === 'captcha_required')) {
-      // The answer was stale or used: drop whatever is ready and let the check run again (answers work once).
-      this.querySelector('lk-captcha')?.consume();
-      void this.#submit.say(this.t.captchaInvalid);
-      return;
-    }
+    if (this.#captcha.demanded(error, (message) => this.#submit.say(message), this.t)) return;
     this.#submit.fail(error, {
       tooMany: this.t.tooManyAttempts,
       fields: ({ fieldErrors }) => {
