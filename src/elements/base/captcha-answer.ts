@@ -3,21 +3,6 @@ import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
 import { isApiError } from '../../api/errors.js';
 import type { CaptchaSolution } from '../../schemas/captcha.js';
 
-/** Why the backend asks for the anti-robot check: none was sent, or the one sent did not pass. */
-export type CaptchaDemand = 'captcha_required' | 'captcha_invalid';
-
-/**
- * Whether `error` is the backend asking for the anti-robot check (after
- * repeated failures of a password for the address), and why. When it is,
- * the module of `<lk-captcha>` starts loading, so the form can render the
- * check and send its answer with the next attempt ({@link captchaAnswer}).
- */
-export function captchaDemand(error: unknown): CaptchaDemand | undefined {
-  if (!isApiError(error) || (error.code !== 'captcha_required' && error.code !== 'captcha_invalid')) return undefined;
-  void import('../../entries/captcha.js');
-  return error.code;
-}
-
 /**
  * The answer of the `<lk-captcha>` rendered inside `host`, for one request:
  * loads the check's module (it is loaded on demand, never with the form),
@@ -79,12 +64,13 @@ export class CaptchaCheck implements ReactiveController {
    * user why; the user submits again once it has passed.
    */
   demanded(error: unknown, say: (message: string) => unknown, words: CaptchaWords): boolean {
-    const demand = captchaDemand(error);
-    if (!demand) return false;
+    if (!isApiError(error) || (error.code !== 'captcha_required' && error.code !== 'captcha_invalid')) return false;
+    // The module of `<lk-captcha>` starts loading at once, so the check renders with the next update.
+    void import('../../entries/captcha.js');
     if (this.#always) this.#host.querySelector('lk-captcha')?.consume();
     this.#shown = true;
     this.#host.requestUpdate();
-    say(demand === 'captcha_required' ? (words.captchaRequired ?? words.captchaInvalid) : words.captchaInvalid);
+    say(error.code === 'captcha_required' ? (words.captchaRequired ?? words.captchaInvalid) : words.captchaInvalid);
     return true;
   }
 

@@ -5,7 +5,7 @@ import { plural } from '../../i18n/format.js';
 import { passwordIssueRu } from '../../i18n/password-issues.ru.js';
 import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-passwords.js';
 import * as v from 'valibot';
-import { newPasswordSchema } from '../../schemas/password.js';
+import { newPasswordSchema, passwordPolicy } from '../../schemas/password.js';
 import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
 import { passwordField, passwordToggle } from './form-parts.js';
 import type { FieldAddon } from './form-parts.js';
@@ -69,8 +69,8 @@ export interface NewPasswordRenderOptions {
 interface Host extends ReactiveControllerHost, HTMLElement {}
 
 interface NewPasswordOptions {
-  /** The policy in force (the provider's `password-policy`). */
-  policy: () => PasswordPolicy;
+  /** The id of the policy in force (the provider's `password-policy`); an unknown one is the seed's. */
+  policy: () => string | null | undefined;
   /** The element's strings in its locale. */
   messages: () => NewPasswordMessages & { showPassword: string };
   /** The element's id of a part, unique to the instance. */
@@ -97,11 +97,7 @@ interface NewPasswordOptions {
  *
  * @example
  * ```ts
- * readonly #newPassword = new NewPasswordFields(this, {
- *   policy: () => passwordPolicy(this.env.settings.passwordPolicy),
- *   messages: () => this.t,
- *   id: (name) => `${this.uid}-${name}`,
- * });
+ * readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
  * // render(): ${this.#newPassword.render({labels, errors})}
  * // its fields: { ...this.#newPassword.fields(), … } in the form's field table
  * ```
@@ -125,7 +121,7 @@ export class NewPasswordFields {
 
   /** The password policy in force. */
   get policy(): PasswordPolicy {
-    return this.#options.policy();
+    return passwordPolicy(this.#options.policy());
   }
 
   /** The new password as typed. */

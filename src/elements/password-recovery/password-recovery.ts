@@ -7,7 +7,6 @@ import { isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { intlLocale } from '../../i18n/format.js';
-import { passwordPolicy } from '../../schemas/password.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { DEFAULT_RESET_PARAM, takeFromAddress } from '../base/address.js';
 import { LkElement } from '../base/lk-element.js';
@@ -110,11 +109,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
     messages: () => this.t,
     clock: () => this.env.clock,
   });
-  readonly #newPassword = new NewPasswordFields(this, {
-    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
-    messages: () => this.t,
-    id: this.idFor,
-  });
+  readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
 
   constructor() {
     super(passwordRecoveryMessages);

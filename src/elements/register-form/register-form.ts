@@ -5,7 +5,6 @@ import * as v from 'valibot';
 import { register } from '../../api/registration.js';
 import { LkRegisteredEvent } from '../../events/registered.js';
 import { formatDate } from '../../i18n/format.js';
-import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
 import { CaptchaCheck, captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
@@ -104,11 +103,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     clock: () => this.env.clock,
   });
   readonly #captcha = new CaptchaCheck(this, { always: true });
-  readonly #newPassword = new NewPasswordFields(this, {
-    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
-    messages: () => this.t,
-    id: this.idFor,
-  });
+  readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
 
   constructor() {
     super(registerFormMessages);

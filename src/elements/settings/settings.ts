@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { changePassword } from '../../api/auth.js';
 import type { LkNavigateEvent } from '../../events/navigate.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
-import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema, passwordPolicy } from '../../schemas/password.js';
+import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import type { User } from '../../schemas/user.js';
 import { CaptchaCheck } from '../base/captcha-answer.js';
 import { heading, headingLevel } from '../base/heading.js';
@@ -118,11 +118,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   readonly #captcha = new CaptchaCheck(this);
   /** The user the form was filled for: another user (or none) gets an empty form. */
   #userId: string | undefined;
-  readonly #newPassword = new NewPasswordFields(this, {
-    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
-    messages: () => this.t,
-    id: this.idFor,
-  });
+  readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
 
   constructor() {
     super(settingsMessages);
