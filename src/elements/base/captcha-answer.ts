@@ -60,17 +60,17 @@ export class CaptchaCheck implements ReactiveController {
   /**
    * Whether `error` is the backend asking for the check. If it is, the check
    * is shown (where it already was, the answer it holds is stale or used and
-   * is dropped, so it runs again: an answer works once) and `say` tells the
-   * user why; the user submits again once it has passed.
+   * is dropped, so it runs again: an answer works once) and the form's
+   * summary tells the user why; the user submits again once it has passed.
    */
-  demanded(error: unknown, say: (message: string) => unknown, words: CaptchaWords): boolean {
+  demanded(error: unknown, summary: { say(message: string): unknown }, words: CaptchaWords): boolean {
     if (!isApiError(error) || (error.code !== 'captcha_required' && error.code !== 'captcha_invalid')) return false;
     // The module of `<lk-captcha>` starts loading at once, so the check renders with the next update.
     void import('../../entries/captcha.js');
     if (this.#always) this.#host.querySelector('lk-captcha')?.consume();
     this.#shown = true;
     this.#host.requestUpdate();
-    say(error.code === 'captcha_required' ? (words.captchaRequired ?? words.captchaInvalid) : words.captchaInvalid);
+    summary.say(error.code === 'captcha_required' ? (words.captchaRequired ?? words.captchaInvalid) : words.captchaInvalid);
     return true;
   }
 

@@ -213,7 +213,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
     const t = this.t;
-    if (this.#captcha.demanded(error, (message) => this.#submit.say(message), t)) return;
+    if (this.#captcha.demanded(error, this.#submit, t)) return;
     if (isApiError(error) && error.status === 401) {
       void this.#submit.say(t.invalidCredentials, `${this.uid}-email`);
       return;

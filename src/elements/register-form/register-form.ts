@@ -256,7 +256,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   }
 
   private showFailure(error: unknown, registration: Registration): void {
-    if (this.#captcha.demanded(error, (message) => this.#submit.say(message), this.t)) return;
+    if (this.#captcha.demanded(error, this.#submit, this.t)) return;
     this.#submit.fail(error, {
       tooMany: this.t.tooManyAttempts,
       fields: ({ fieldErrors }) => {

@@ -300,7 +300,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   private showFailure(error: unknown, change: Change): void {
     const t = this.t;
-    if (this.#captcha.demanded(error, (message) => this.#submit.say(message), t)) return;
+    if (this.#captcha.demanded(error, this.#submit, t)) return;
     this.#submit.fail(error, { tooMany: t.tooManyAttempts, holdOff: true, retry: () => this.send(change) });
   }
 }
