@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { PasswordVisibility } from '../../controllers/password-visibility.js';
 
 /** One line of an error summary: the message, and the id of the field it is about. */
 export interface SummaryItem {
@@ -83,26 +84,39 @@ export function describedBy(id: string, error: string | undefined, hintId?: stri
 /** Attribute helper: `aria-invalid="true"` only when there is an error. */
 export const invalid = (error: string | undefined) => ifDefined(error ? 'true' : undefined);
 
-/** The options of the e-mail (login) field's `<input>`. */
-export interface EmailInputOptions {
+/** Something a form puts beside an input (a "?" hint, "Показать пароль"): in the input's row, below it, and its id for `aria-describedby`. */
+export interface FieldAddon {
+  inRow?: TemplateResult;
+  below?: TemplateResult;
+  describedBy?: string;
+}
+
+/** An input in its row, with what an addon puts in the row and below it. */
+const inputRow = (input: TemplateResult, { inRow, below }: FieldAddon): TemplateResult =>
+  html`<div part="input-row">${input}${inRow ?? nothing}</div>${below ?? nothing}`;
+
+/** What the e-mail (login) field needs to know. */
+export interface EmailFieldOptions {
   id: string;
+  label: string;
   value: string;
   error: string | undefined;
   /** Called with the new value on every input. */
   onInput: (value: string) => void;
-  /** The id of a hint also read with the field. */
-  hintId?: string | undefined;
+  /** What sits beside the input (a "?" hint, also read with the field); the input is then in a row. */
+  addon?: FieldAddon;
   /** `username` where the address is the login password managers fill in; `email` where it is only an address. */
   autocomplete?: 'username' | 'email';
 }
 
 /**
- * The e-mail `<input>`: a text field with the e-mail keyboard (so browsers do
- * not refuse or rewrite what the form itself explains), no auto-capitals or
- * spell check, and its error and hint tied by `aria-describedby`.
+ * The e-mail field: its label, its error, and a text `<input>` with the
+ * e-mail keyboard (so browsers do not refuse or rewrite what the form itself
+ * explains), no auto-capitals or spell check, its error and hint tied by
+ * `aria-describedby`.
  */
-export function emailInput({ id, value, error, onInput, hintId, autocomplete = 'username' }: EmailInputOptions): TemplateResult {
-  return html`<input
+export function emailField({ id, label, value, error, onInput, addon, autocomplete = 'username' }: EmailFieldOptions): TemplateResult {
+  const input = html`<input
     part="input input-email"
     id=${id}
     name="email"
@@ -113,15 +127,17 @@ export function emailInput({ id, value, error, onInput, hintId, autocomplete = '
     spellcheck="false"
     required
     aria-invalid=${invalid(error)}
-    aria-describedby=${describedBy(id, error, hintId) ?? nothing}
+    aria-describedby=${describedBy(id, error, addon?.describedBy) ?? nothing}
     .value=${value}
     @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
   />`;
+  return field({ id, label, error, control: addon ? inputRow(input, addon) : input });
 }
 
-/** What a password `<input>` needs to know. */
-export interface PasswordInputOptions {
+/** What a password field needs to know. */
+export interface PasswordFieldOptions {
   id: string;
+  label: string;
   /** Part names after `input` (`input-password`, `input-new-password`, …). */
   part: string;
   name: string;
@@ -131,19 +147,23 @@ export interface PasswordInputOptions {
   type: 'password' | 'text';
   value: string;
   error: string | undefined;
-  /** The ids that describe the field (its error, rules, hint), space-separated. */
-  describedBy: string | undefined;
   onInput: (value: string) => void;
+  /** What sits beside the input; its `describedBy` comes right after the field's error. */
+  addon?: FieldAddon;
+  /** The ids that also describe the input (the password rules), after the addon's. */
+  describedBy?: readonly string[];
 }
 
 /**
- * A password `<input>`: taken exactly as typed (no auto-capitals, no spell
- * check), marked `data-password` so "Показать пароль" finds it and keeps its
- * caret (PasswordVisibility).
+ * A password field: its label, its error, and in its row an `<input>` taken
+ * exactly as typed (no auto-capitals, no spell check), marked
+ * `data-password` so "Показать пароль" finds it and keeps its caret
+ * (PasswordVisibility), described by its error, its addon and `describedBy`.
  */
-export function passwordInput(options: PasswordInputOptions): TemplateResult {
-  const { id, part, name, autocomplete, type, value, error, describedBy: description, onInput } = options;
-  return html`<input
+export function passwordField(options: PasswordFieldOptions): TemplateResult {
+  const { id, label, part, name, autocomplete, type, value, error, onInput, addon = {}, describedBy: also = [] } = options;
+  const description = [describedBy(id, error), addon.describedBy, ...also].filter(Boolean).join(' ');
+  const input = html`<input
     part="input ${part}"
     id=${id}
     name=${name}
@@ -154,8 +174,22 @@ export function passwordInput(options: PasswordInputOptions): TemplateResult {
     spellcheck="false"
     required
     aria-invalid=${invalid(error)}
-    aria-describedby=${description ?? nothing}
+    aria-describedby=${description || nothing}
     .value=${value}
     @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)}
   />`;
+  return field({ id, label, error, control: inputRow(input, addon) });
+}
+
+/** "Показать пароль": one button that shows (and masks again) the password inputs it controls. */
+export function passwordToggle(visibility: PasswordVisibility, label: string, controls: string): TemplateResult {
+  return html`<button
+    part="button toggle-password"
+    type="button"
+    aria-pressed=${visibility.shown ? 'true' : 'false'}
+    aria-controls=${controls}
+    @click=${() => visibility.toggle()}
+  >
+    ${label}
+  </button>`;
 }

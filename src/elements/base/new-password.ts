@@ -1,13 +1,14 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { PasswordVisibility } from '../../controllers/password-visibility.js';
 import { plural } from '../../i18n/format.js';
 import { passwordIssueRu } from '../../i18n/password-issues.ru.js';
 import { isCommonPassword, preloadCommonPasswords } from '../../schemas/common-passwords.js';
 import * as v from 'valibot';
-import { newPasswordSchema } from '../../schemas/password.js';
+import { newPasswordSchema, passwordPolicy } from '../../schemas/password.js';
 import type { PasswordIssueCode, PasswordPolicy } from '../../schemas/password.js';
-import { describedBy, field, passwordInput } from './form-parts.js';
+import { passwordField, passwordToggle } from './form-parts.js';
+import type { FieldAddon } from './form-parts.js';
 import type { FieldRule } from './submit.js';
 
 /** A rule of a new password whose state the user sees, and hears, as they type. */
@@ -49,12 +50,7 @@ export const newPasswordRu = {
 
 export type NewPasswordMessages = typeof newPasswordRu;
 
-/** Something an element puts beside a password input (a "?" hint): in the input's row, below it, and its id for `aria-describedby`. */
-export interface FieldAddon {
-  inRow?: TemplateResult;
-  below?: TemplateResult;
-  describedBy?: string;
-}
+export type { FieldAddon };
 
 /** What {@link NewPasswordFields.render} needs from the element each time it renders. */
 export interface NewPasswordRenderOptions {
@@ -73,8 +69,8 @@ export interface NewPasswordRenderOptions {
 interface Host extends ReactiveControllerHost, HTMLElement {}
 
 interface NewPasswordOptions {
-  /** The policy in force (the provider's `password-policy`). */
-  policy: () => PasswordPolicy;
+  /** The id of the policy in force (the provider's `password-policy`); an unknown one is the seed's. */
+  policy: () => string | null | undefined;
   /** The element's strings in its locale. */
   messages: () => NewPasswordMessages & { showPassword: string };
   /** The element's id of a part, unique to the instance. */
@@ -101,11 +97,7 @@ interface NewPasswordOptions {
  *
  * @example
  * ```ts
- * readonly #newPassword = new NewPasswordFields(this, {
- *   policy: () => passwordPolicy(this.env.settings.passwordPolicy),
- *   messages: () => this.t,
- *   id: (name) => `${this.uid}-${name}`,
- * });
+ * readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
  * // render(): ${this.#newPassword.render({labels, errors})}
  * // its fields: { ...this.#newPassword.fields(), … } in the form's field table
  * ```
@@ -129,7 +121,7 @@ export class NewPasswordFields {
 
   /** The password policy in force. */
   get policy(): PasswordPolicy {
-    return this.#options.policy();
+    return passwordPolicy(this.#options.policy());
   }
 
   /** The new password as typed. */
@@ -253,39 +245,23 @@ export class NewPasswordFields {
       ${this.#input('password', labels.password, errors.password ?? this.#liveError(), addons.password, id('rules'))}
       ${this.#renderRules()}
       ${this.#input('repeat', labels.repeat, errors.repeat, addons.repeat, id('rule-match'))}
-      <button
-        part="button toggle-password"
-        type="button"
-        aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
-        aria-controls=${[...alsoControls, id('password'), id('repeat')].join(' ')}
-        @click=${() => this.#visibility.toggle()}
-      >
-        ${t.showPassword}
-      </button>
+      ${passwordToggle(this.#visibility, t.showPassword, [...alsoControls, id('password'), id('repeat')].join(' '))}
     `;
   }
 
   #input(name: NewPasswordField, label: string, error: string | undefined, addon: FieldAddon = {}, rulesId: string): TemplateResult {
-    const fieldId = this.#options.id(name);
-    const description = [describedBy(fieldId, error), addon.describedBy, rulesId].filter(Boolean).join(' ');
-    return field({
-      id: fieldId,
+    return passwordField({
+      id: this.#options.id(name),
       label,
+      part: name === 'password' ? 'input-new-password' : 'input-repeat-password',
+      name: name === 'password' ? 'password' : 'password-repeat',
+      autocomplete: 'new-password',
+      type: this.#visibility.inputType,
+      value: name === 'password' ? this.#password : this.#repeat,
       error,
-      control: html`<div part="input-row">
-          ${passwordInput({
-            id: fieldId,
-            part: name === 'password' ? 'input-new-password' : 'input-repeat-password',
-            name: name === 'password' ? 'password' : 'password-repeat',
-            autocomplete: 'new-password',
-            type: this.#visibility.inputType,
-            value: name === 'password' ? this.#password : this.#repeat,
-            error,
-            describedBy: description,
-            onInput: (value) => this.set(name, value),
-          })}${addon.inRow ?? nothing}
-        </div>
-        ${addon.below ?? nothing}`,
+      addon,
+      describedBy: [rulesId],
+      onInput: (value) => this.set(name, value),
     });
   }
 

@@ -14,8 +14,14 @@ export function sessionGate(
   t: { loading: string; loggedOut: string; logIn: string },
   loginHref: string | undefined,
 ): TemplateResult | undefined {
+  const pending = sessionPending(environment, t);
+  if (pending) return pending;
+  return environment.session.status === 'authenticated' ? undefined : loggedOutNotice(host, environment, t, loginHref);
+}
+
+/** The busy status line an element shows while the session is not known yet (loading); `undefined` once it is. */
+export function sessionPending(environment: LkEnvironment, t: { loading: string }): TemplateResult | undefined {
   const { status } = environment.session;
   if (status === 'loading' || status === 'unknown') return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-  if (status !== 'authenticated') return loggedOutNotice(host, environment, t, loginHref);
   return undefined;
 }

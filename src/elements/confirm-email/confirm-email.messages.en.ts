@@ -1,11 +1,13 @@
 import { commonEn } from '../../i18n/common.en.js';
 import { emailIssuesEn } from '../../i18n/email-issues.en.js';
+import { resendLinkEn } from '../../i18n/resend-link.en.js';
 import type { ConfirmEmailMessages } from './confirm-email.messages.js';
 
 /** `<lk-confirm-email>`'s strings, English. Loaded on demand. */
 const messages: ConfirmEmailMessages = {
   ...commonEn,
   emailIssues: emailIssuesEn,
+  ...resendLinkEn,
   title: 'Confirming your registration',
   confirming: 'Confirming your e-mail address…',
   confirmed: (email: string) => `Your e-mail address is confirmed. You can now log in to your account as ${email}.`,
@@ -25,10 +27,7 @@ const messages: ConfirmEmailMessages = {
   register: 'Register',
   resendTitle: 'Get a new link',
   email: 'E-mail (login)',
-  resend: 'Send the link',
-  resending: 'Sending the link…',
   linkSent: (date: string) =>
     `If this address is registered and not confirmed yet, a new link has been sent to it. It is valid until ${date}. Earlier links no longer work.`,
-  resendTooOften: (wait: string) => `A link can be requested once a minute and five times an hour at most. Try again in ${wait}.`,
 };
 export default messages;

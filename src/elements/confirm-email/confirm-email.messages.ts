@@ -1,11 +1,13 @@
 import { Catalogue } from '../../i18n/catalogue.js';
 import { commonRu } from '../../i18n/common.ru.js';
 import { emailIssuesRu } from '../../i18n/email-issues.ru.js';
+import { resendLinkRu } from '../../i18n/resend-link.ru.js';
 
 /** `<lk-confirm-email>`'s strings, Russian: the seed's wording where it has one. */
 export const confirmEmailRu = {
   ...commonRu,
   emailIssues: emailIssuesRu,
+  ...resendLinkRu,
   title: 'Подтверждение регистрации',
   confirming: 'Подтверждаем адрес электронной почты…',
   confirmed: (email: string) =>
@@ -27,13 +29,9 @@ export const confirmEmailRu = {
   register: 'Зарегистрироваться',
   resendTitle: 'Получить новую ссылку',
   email: 'E-mail (логин)',
-  resend: 'Выслать ссылку',
-  resending: 'Отправляем ссылку…',
   /** The same answer whether or not the address is registered (docs/promises.md#12). */
   linkSent: (date: string) =>
     `Если этот адрес зарегистрирован и ещё не подтверждён, на него отправлена новая ссылка. Она действительна до ${date}. Прежние ссылки больше не работают.`,
-  resendTooOften: (wait: string) =>
-    `Ссылку можно запрашивать не чаще раза в минуту и не более пяти раз в час. Повторите через ${wait}.`,
 };
 
 export type ConfirmEmailMessages = typeof confirmEmailRu;

@@ -8,8 +8,8 @@ import { LkEmailConfirmedEvent } from '../../events/email-confirmed.js';
 import { formatDate } from '../../i18n/format.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { LkElement } from '../base/lk-element.js';
-import { emailInput, field } from '../base/form-parts.js';
-import { emailField } from '../base/field-rules.js';
+import { emailField } from '../base/form-parts.js';
+import { emailRule } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { baseStyles } from '../base/styles.js';
@@ -173,18 +173,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
       <form part="form" novalidate aria-labelledby=${id('resend-title')} @submit=${this.onResend}>
         <h3 part="subtitle" id=${id('resend-title')}>${t.resendTitle}</h3>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
-        ${field({
-          id: id('email'),
-          label: t.email,
-          error,
-          control: emailInput({
-            id: id('email'),
-            value: this.email,
-            error,
-            autocomplete: 'email',
-            onInput: (value) => (this.email = value),
-          }),
-        })}
+        ${emailField({ id: id('email'), label: t.email, value: this.email, error, autocomplete: 'email', onInput: (value) => (this.email = value) })}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.resend}</button>
         <p part="status resend-status" role="status">
           ${this.#submit.busy ? t.resending : this.linkSentUntil ? t.linkSent(formatDate(this.linkSentUntil, this.localize.locale)) : ''}
@@ -222,7 +211,7 @@ export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   }
 
   private readonly onResend = async (event: SubmitEvent): Promise<void> => {
-    const values = await this.#submit.begin(event, { email: emailField(() => this.email, this.t) }, {
+    const values = await this.#submit.begin(event, { email: emailRule(() => this.email, this.t) }, {
       start: () => (this.linkSentUntil = undefined),
     });
     if (values) await this.resend(values.email);

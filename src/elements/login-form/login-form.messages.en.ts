@@ -1,11 +1,13 @@
 import { commonEn } from '../../i18n/common.en.js';
 import { emailIssuesEn } from '../../i18n/email-issues.en.js';
+import { resendLinkEn } from '../../i18n/resend-link.en.js';
 import type { LoginFormMessages } from './login-form.messages.js';
 
 /** `<lk-login-form>`'s strings, English. Loaded on demand. */
 const messages: LoginFormMessages = {
   ...commonEn,
   emailIssues: emailIssuesEn,
+  ...resendLinkEn,
   passwordRequired: 'Enter your password.',
   passwordTooLong: (max: number) => `The password is too long: at most ${max} characters. Check that you pasted the password.`,
   title: 'Log in to your account',
@@ -29,9 +31,6 @@ const messages: LoginFormMessages = {
   unconfirmed: (email: string) =>
     `The address ${email} is not confirmed yet. Follow the link in the letter sent to it. If the letter has not arrived, press “Send the link”.`,
   linkValidUntil: (date: string) => `Attention! The link is valid until ${date}. After that date your account will be deleted.`,
-  resend: 'Send the link',
-  resending: 'Sending the link…',
   linkSent: (date: string) => `A new link has been sent; it is valid until ${date}. Earlier links no longer work.`,
-  resendTooOften: (wait: string) => `A link can be requested once a minute and five times an hour at most. Try again in ${wait}.`,
 };
 export default messages;

@@ -1,11 +1,13 @@
 import { Catalogue } from '../../i18n/catalogue.js';
 import { commonRu } from '../../i18n/common.ru.js';
 import { emailIssuesRu } from '../../i18n/email-issues.ru.js';
+import { resendLinkRu } from '../../i18n/resend-link.ru.js';
 
 /** `<lk-login-form>`'s strings, Russian: the seed's wording. */
 export const loginFormRu = {
   ...commonRu,
   emailIssues: emailIssuesRu,
+  ...resendLinkRu,
   passwordRequired: 'Введите пароль.',
   passwordTooLong: (max: number) => `Пароль слишком длинный: не более ${max} символов. Проверьте, что вставили именно пароль.`,
   title: 'Вход в Личный кабинет',
@@ -30,10 +32,7 @@ export const loginFormRu = {
     `Адрес ${email} ещё не подтверждён. Перейдите по ссылке из письма, отправленного на этот адрес. Если письмо не пришло, нажмите «Выслать ссылку».`,
   linkValidUntil: (date: string) =>
     `Внимание! Ссылка действительна до ${date}. После истечения указанной даты Ваш Личный кабинет будет удален.`,
-  resend: 'Выслать ссылку',
-  resending: 'Отправляем ссылку…',
   linkSent: (date: string) => `Новая ссылка отправлена, она действительна до ${date}. Прежние ссылки больше не работают.`,
-  resendTooOften: (wait: string) => `Ссылку можно запрашивать не чаще раза в минуту и не более пяти раз в час. Повторите через ${wait}.`,
 };
 
 export type LoginFormMessages = typeof loginFormRu;

@@ -10,10 +10,11 @@ import { LkLogoutEvent } from '../../events/logout.js';
 import type { User } from '../../schemas/user.js';
 import { formatDate } from '../../i18n/format.js';
 import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
-import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
+import { CaptchaCheck } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
-import { describedBy, emailInput, field, passwordInput } from '../base/form-parts.js';
-import { emailField } from '../base/field-rules.js';
+import { sessionPending } from '../base/session-gate.js';
+import { emailField, passwordField, passwordToggle } from '../base/form-parts.js';
+import { emailRule } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
@@ -75,16 +76,12 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   /** What the status line says, by message key, so it follows a change of locale. */
   @state() private announcement: 'loggedIn' | 'loggedOut' | undefined;
 
-  /**
-   * The backend asked for the anti-robot check (after repeated failures for
-   * this e-mail). `<lk-captcha>` is loaded only then, so the form does not
-   * carry it otherwise.
-   */
-  @state() private captchaNeeded = false;
   /** What the unconfirmed state's status line says after "Выслать ссылку". */
   @state() private linkSentUntil: string | undefined;
 
   readonly #visibility = new PasswordVisibility(this);
+  /** Shown once the backend asks for it, after repeated failures for this e-mail. */
+  readonly #captcha = new CaptchaCheck(this);
   readonly #submit = new SubmitController<Field, 'login' | 'logout' | 'resend'>(this, {
     fields: () => ['email', 'password'],
     ids: this.idFor,
@@ -99,10 +96,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   protected override render(): TemplateResult {
     const { session } = this.env;
     if (session.status === 'authenticated' && session.user) return this.renderSignedIn(session.user);
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${this.t.loading}</p>`;
-    }
-    return this.renderForm();
+    return sessionPending(this.env, this.t) ?? this.renderForm();
   }
 
   private renderForm(): TemplateResult {
@@ -113,40 +107,20 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         <h2 part="title" id=${id('title')}>${t.title}</h2>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
-        ${field({
-          id: id('email'),
-          label: t.email,
-          error: emailError,
-          control: emailInput({ id: id('email'), value: this.email, error: emailError, onInput: (value) => (this.email = value) }),
-        })}
-        ${field({
+        ${emailField({ id: id('email'), label: t.email, value: this.email, error: emailError, onInput: (value) => (this.email = value) })}
+        ${passwordField({
           id: id('password'),
           label: t.password,
+          part: 'input-password',
+          name: 'password',
+          autocomplete: 'current-password',
+          type: this.#visibility.inputType,
+          value: this.password,
           error: passwordError,
-          control: html`<div part="input-row">
-            ${passwordInput({
-              id: id('password'),
-              part: 'input-password',
-              name: 'password',
-              autocomplete: 'current-password',
-              type: this.#visibility.inputType,
-              value: this.password,
-              error: passwordError,
-              describedBy: describedBy(id('password'), passwordError),
-              onInput: (value) => (this.password = value),
-            })}
-            <button
-              part="button toggle-password"
-              type="button"
-              aria-pressed=${this.#visibility.shown ? 'true' : 'false'}
-              aria-controls=${id('password')}
-              @click=${() => this.#visibility.toggle()}
-            >
-              ${t.showPassword}
-            </button>
-          </div>`,
+          addon: { inRow: passwordToggle(this.#visibility, t.showPassword, id('password')) },
+          onInput: (value) => (this.password = value),
         })}
-        ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
+        ${this.#captcha.render()}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${this.#submit.busy === 'login' ? t.submitting : this.announcement && t[this.announcement]}</p>
         <p part="links">
@@ -211,7 +185,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   private fields() {
     const t = this.t;
     return {
-      email: emailField(() => this.email, t),
+      email: emailRule(() => this.email, t),
       password: {
         value: () => this.password,
         schema: LoginPasswordSchema,
@@ -227,8 +201,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     await submit.run(
       'login',
       async (signal) => {
-        const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
-        const { user } = await login(this.env.client, captcha ? { ...credentials, captcha } : credentials, { signal });
+        const { user } = await login(this.env.client, await this.#captcha.withAnswer(credentials), { signal });
         this.password = '';
         this.announcement = 'loggedIn';
         this.env.session.signedIn(user);
@@ -240,13 +213,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
 
   private showLoginFailure(error: unknown, credentials: { email: string; password: string }): void {
     const t = this.t;
-    const demand = captchaDemand(error);
-    if (demand) {
-      // Show the check; the user presses "Войти" again once it has passed.
-      this.captchaNeeded = true;
-      void this.#submit.say(demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid);
-      return;
-    }
+    if (this.#captcha.demanded(error, this.#submit, t)) return;
     if (isApiError(error) && error.status === 401) {
       void this.#submit.say(t.invalidCredentials, `${this.uid}-email`);
       return;

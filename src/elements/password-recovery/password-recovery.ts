@@ -7,12 +7,11 @@ import { isApiError } from '../../api/errors.js';
 import type { ApiError } from '../../api/errors.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
 import { intlLocale } from '../../i18n/format.js';
-import { passwordPolicy } from '../../schemas/password.js';
 import { LinkTokenSchema } from '../../schemas/registration.js';
 import { DEFAULT_RESET_PARAM, takeFromAddress } from '../base/address.js';
 import { LkElement } from '../base/lk-element.js';
-import { emailInput, field } from '../base/form-parts.js';
-import { emailField } from '../base/field-rules.js';
+import { emailField } from '../base/form-parts.js';
+import { emailRule } from '../base/field-rules.js';
 import { SubmitController } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
@@ -110,11 +109,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
     messages: () => this.t,
     clock: () => this.env.clock,
   });
-  readonly #newPassword = new NewPasswordFields(this, {
-    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
-    messages: () => this.t,
-    id: this.idFor,
-  });
+  readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
 
   constructor() {
     super(passwordRecoveryMessages);
@@ -167,12 +162,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onRequest}>
         ${this.renderHeader(t.title, t.intro)}
-        ${field({
-          id: id('email'),
-          label: t.email,
-          error,
-          control: emailInput({ id: id('email'), value: this.email, error, onInput: (value) => (this.email = value) }),
-        })}
+        ${emailField({ id: id('email'), label: t.email, value: this.email, error, onInput: (value) => (this.email = value) })}
         ${this.renderSubmit(t.request, this.#submit.busy === 'request' ? t.requesting : '')}
       </form>
     `;
@@ -231,7 +221,7 @@ export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessage
   }
 
   private readonly onRequest = async (event: SubmitEvent): Promise<void> => {
-    const values = await this.#submit.begin(event, { email: emailField(() => this.email, this.t) });
+    const values = await this.#submit.begin(event, { email: emailRule(() => this.email, this.t) });
     if (values) await this.request(values.email);
   };
 

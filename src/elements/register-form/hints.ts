@@ -1,6 +1,5 @@
 import { html } from 'lit';
-import type { TemplateResult } from 'lit';
-import type { FieldAddon } from '../base/new-password.js';
+import type { FieldAddon } from '../base/form-parts.js';
 
 /** What a field's "?" needs from the form. */
 export interface FieldHintOptions {
@@ -25,7 +24,3 @@ export function fieldHint({ textId, label, text, locale }: FieldHintOptions): Re
     describedBy: textId,
   };
 }
-
-/** Renders a {@link FieldAddon} around an input, for a field outside the new-password module. */
-export const withAddon = (input: TemplateResult, addon: FieldAddon): TemplateResult =>
-  html`<div part="input-row">${input}${addon.inRow}</div>${addon.below}`;

@@ -3,22 +3,20 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { register } from '../../api/registration.js';
-import { isApiError } from '../../api/errors.js';
 import { LkRegisteredEvent } from '../../events/registered.js';
 import { formatDate } from '../../i18n/format.js';
-import { passwordPolicy } from '../../schemas/password.js';
 import type { RegisterRequest, RegisterResponse } from '../../schemas/registration.js';
-import { captchaAnswer } from '../base/captcha-answer.js';
+import { CaptchaCheck, captchaAnswer } from '../base/captcha-answer.js';
 import { LkElement } from '../base/lk-element.js';
-import { describedBy, emailInput, field, invalid } from '../base/form-parts.js';
+import { describedBy, emailField, invalid } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
-import { emailField } from '../base/field-rules.js';
+import { emailRule } from '../base/field-rules.js';
 import { navigationLink } from '../base/navigation.js';
 import { NewPasswordFields, newPasswordStyles } from '../base/new-password.js';
 import { baseStyles } from '../base/styles.js';
 import { formStyles } from '../base/form.styles.js';
-import { fieldHint, withAddon } from './hints.js';
+import { fieldHint } from './hints.js';
 import { registerFormMessages } from './register-form.messages.js';
 import type { RegisterFormMessages } from './register-form.messages.js';
 import { registerFormStyles } from './register-form.styles.js';
@@ -104,20 +102,11 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     messages: () => this.t,
     clock: () => this.env.clock,
   });
-  readonly #newPassword = new NewPasswordFields(this, {
-    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
-    messages: () => this.t,
-    id: this.idFor,
-  });
+  readonly #captcha = new CaptchaCheck(this, { always: true });
+  readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
 
   constructor() {
     super(registerFormMessages);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The check starts solving as soon as it is defined, usually long before the user submits.
-    void import('../../entries/captcha.js');
   }
 
   protected override firstUpdated(changed: PropertyValues): void {
@@ -143,27 +132,19 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
     const errors = this.#submit.fieldErrors;
     const hint = (name: string, label: string, text: string) =>
       fieldHint({ textId: id(`${name}-hint`), label, text, locale: this.localize.locale });
-    const emailHint = hint('email', t.email, t.emailHint);
     const status = this.#submit.busy === 'captcha' ? t.waitingForCaptcha : this.#submit.busy ? t.submitting : '';
     return html`
       <form part="form" novalidate aria-labelledby=${id('title')} @submit=${this.onSubmit}>
         <h2 part="title" id=${id('title')}>${t.title}</h2>
         <p part="intro">${t.intro}</p>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
-        ${field({
+        ${emailField({
           id: id('email'),
           label: t.email,
+          value: this.email,
           error: errors.email,
-          control: withAddon(
-            emailInput({
-              id: id('email'),
-              value: this.email,
-              error: errors.email,
-              hintId: emailHint.describedBy,
-              onInput: (value) => (this.email = value),
-            }),
-            emailHint,
-          ),
+          addon: hint('email', t.email, t.emailHint),
+          onInput: (value) => (this.email = value),
         })}
         ${this.#newPassword.render({
           labels: { password: t.password, repeat: t.repeat },
@@ -173,7 +154,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
             repeat: hint('repeat', t.repeat, t.repeatHint),
           },
         })}
-        <lk-captcha part="captcha"></lk-captcha>
+        ${this.#captcha.render()}
         ${this.renderAgreement()}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${status}</p>
@@ -242,7 +223,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   private fields() {
     const t = this.t;
     return {
-      email: emailField(() => this.email, t),
+      email: emailRule(() => this.email, t),
       ...this.#newPassword.fields(),
       ...(this.agreementCheckbox
         ? {
@@ -275,12 +256,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   }
 
   private showFailure(error: unknown, registration: Registration): void {
-    if (isApiError(error) && (error.code === 'captcha_invalid' || error.code === 'captcha_required')) {
-      // The answer was stale or used: drop whatever is ready and let the check run again (answers work once).
-      this.querySelector('lk-captcha')?.consume();
-      void this.#submit.say(this.t.captchaInvalid);
-      return;
-    }
+    if (this.#captcha.demanded(error, this.#submit, this.t)) return;
     this.#submit.fail(error, {
       tooMany: this.t.tooManyAttempts,
       fields: ({ fieldErrors }) => {

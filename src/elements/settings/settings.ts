@@ -1,17 +1,18 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { changePassword } from '../../api/auth.js';
 import type { LkNavigateEvent } from '../../events/navigate.js';
 import { LkPasswordChangedEvent } from '../../events/password-changed.js';
-import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema, passwordPolicy } from '../../schemas/password.js';
+import { LOGIN_PASSWORD_MAX_LENGTH, LoginPasswordSchema } from '../../schemas/password.js';
 import type { User } from '../../schemas/user.js';
-import { captchaAnswer, captchaDemand } from '../base/captcha-answer.js';
+import { CaptchaCheck } from '../base/captcha-answer.js';
 import { heading, headingLevel } from '../base/heading.js';
 import { LkElement } from '../base/lk-element.js';
+import { sessionPending } from '../base/session-gate.js';
 import { faultMessage } from '../base/failure.js';
-import { describedBy, faultAlert, field, passwordInput } from '../base/form-parts.js';
+import { faultAlert, passwordField } from '../base/form-parts.js';
 import { SubmitController } from '../base/submit.js';
 import type { FieldTable } from '../base/submit.js';
 import { navigationLink } from '../base/navigation.js';
@@ -106,11 +107,6 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
   @state() currentPassword = '';
   /** The password was changed: the status line says so until the next submit. */
   @state() private changed = false;
-  /**
-   * The backend asked for the anti-robot check (after repeated failures of
-   * the current password). `<lk-captcha>` is loaded only then.
-   */
-  @state() private captchaNeeded = false;
 
   readonly #submit = new SubmitController<Field>(this, {
     ids: this.idFor,
@@ -118,13 +114,11 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     clock: () => this.env.clock,
     needsSession: true,
   });
+  /** Shown once the backend asks for it, after repeated failures of the current password. */
+  readonly #captcha = new CaptchaCheck(this);
   /** The user the form was filled for: another user (or none) gets an empty form. */
   #userId: string | undefined;
-  readonly #newPassword = new NewPasswordFields(this, {
-    policy: () => passwordPolicy(this.env.settings.passwordPolicy),
-    messages: () => this.t,
-    id: this.idFor,
-  });
+  readonly #newPassword = new NewPasswordFields(this, { policy: () => this.env.settings.passwordPolicy, messages: () => this.t, id: this.idFor });
 
   constructor() {
     super(settingsMessages);
@@ -145,9 +139,8 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     const { session } = this.env;
     const t = this.t;
     if (session.status === 'authenticated' && session.user) return this.renderSettings(session.user);
-    if (session.status === 'loading' || session.status === 'unknown') {
-      return html`<p part="status" role="status" aria-busy="true">${t.loading}</p>`;
-    }
+    const pending = sessionPending(this.env, t);
+    if (pending) return pending;
     return html`
       ${heading(headingLevel(this.headingLevel), { text: t.title })}
       ${session.status === 'error'
@@ -192,23 +185,16 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
         <p part="intro">${t.passwordIntro(user.email)}</p>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${this.renderUsername(user)}
-        ${field({
+        ${passwordField({
           id: id('current'),
           label: t.currentPassword,
+          part: 'input-current-password',
+          name: 'current-password',
+          autocomplete: 'current-password',
+          type: this.#newPassword.inputType,
+          value: this.currentPassword,
           error: current,
-          control: html`<div part="input-row">
-            ${passwordInput({
-              id: id('current'),
-              part: 'input-current-password',
-              name: 'current-password',
-              autocomplete: 'current-password',
-              type: this.#newPassword.inputType,
-              value: this.currentPassword,
-              error: current,
-              describedBy: describedBy(id('current'), current),
-              onInput: (value) => (this.currentPassword = value),
-            })}
-          </div>`,
+          onInput: (value) => (this.currentPassword = value),
         })}
         ${this.#newPassword.render({
           labels: { password: t.newPassword, repeat: t.repeat },
@@ -216,7 +202,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
           alsoControls: [id('current')],
         })}
         <p part="links">${navigationLink(this, this.env, 'recover', t.forgotPassword, this.recoverHref)}</p>
-        ${this.captchaNeeded ? html`<lk-captcha part="captcha"></lk-captcha>` : nothing}
+        ${this.#captcha.render()}
         <button part="button submit" type="submit" aria-disabled=${this.#submit.busy ? 'true' : 'false'}>${t.submit}</button>
         <p part="status" role="status">${this.#submit.busy ? t.submitting : this.changed ? t.changed : ''}</p>
       </form>
@@ -264,8 +250,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     this.#newPassword.clear();
     this.#submit.reset();
     this.changed = false;
-    // A change forgives the failures, and another user has failures of their own.
-    this.captchaNeeded = false;
+    this.#captcha.hide();
   }
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -304,8 +289,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
     await this.#submit.run(
       'submit',
       async (signal) => {
-        const captcha = this.captchaNeeded ? await captchaAnswer(this) : undefined;
-        await changePassword(this.env.client, captcha ? { ...change, captcha } : change, { policy: this.#newPassword.policy, signal });
+        await changePassword(this.env.client, await this.#captcha.withAnswer(change), { policy: this.#newPassword.policy, signal });
         this.resetForm();
         this.changed = true;
         this.dispatchEvent(new LkPasswordChangedEvent());
@@ -316,13 +300,7 @@ export class LkSettingsElement extends LkElement<SettingsMessages> {
 
   private showFailure(error: unknown, change: Change): void {
     const t = this.t;
-    const demand = captchaDemand(error);
-    if (demand) {
-      // Show the check; the user presses "Сменить пароль" again once it has passed.
-      this.captchaNeeded = true;
-      void this.#submit.say(demand === 'captcha_required' ? t.captchaRequired : t.captchaInvalid);
-      return;
-    }
+    if (this.#captcha.demanded(error, this.#submit, t)) return;
     this.#submit.fail(error, { tooMany: t.tooManyAttempts, holdOff: true, retry: () => this.send(change) });
   }
 }
