@@ -11,6 +11,7 @@ export const commonEn: CommonMessages = {
   serverError: 'Something went wrong on the server. Try again a little later.',
   malformedError: 'The server sent an answer that could not be read. Try again a little later.',
   unexpectedError: 'Something went wrong. Try again.',
+  tooManyRequests: (wait: string) => `Too many requests. Try again in ${wait}.`,
   retry: 'Try again',
   waitFor: (totalSeconds: number): string =>
     totalSeconds < 60 ? unit(totalSeconds, 'second', 'seconds') : unit(Math.ceil(totalSeconds / 60), 'minute', 'minutes'),

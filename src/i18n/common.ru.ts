@@ -18,6 +18,8 @@ export const commonRu = {
   serverError: 'На сервере произошла ошибка. Повторите попытку немного позже.',
   malformedError: 'Сервер прислал ответ, который не удалось прочитать. Повторите попытку немного позже.',
   unexpectedError: 'Что-то пошло не так. Повторите попытку.',
+  /** A 429 the form has no words of its own for. */
+  tooManyRequests: (wait: string) => `Слишком много запросов. Повторите через ${wait}.`,
   retry: 'Повторить',
   /** Seconds until the next attempt, in words. */
   waitFor: (totalSeconds: number): string => {

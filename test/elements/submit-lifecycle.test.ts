@@ -33,8 +33,6 @@ interface Form {
   loggedIn: boolean;
   endpoint: ApiEndpoint;
   fill: (form: HTMLElement) => Promise<void>;
-  /** Whether the form says the backend's wait after a 429 (the others show it as a fault). */
-  saysTheWait: boolean;
   /** Whether its request runs through the submit lifecycle; the payment runs through its own flow, so only the field table's rules hold. */
   sendsThroughLifecycle: boolean;
 }
@@ -47,7 +45,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-login-form></lk-login-form>`,
     loggedIn: false,
     endpoint: 'login',
-    saysTheWait: true,
     sendsThroughLifecycle: true,
     async fill(form) {
       await typeInto(input(form, 'email'), DEMO_USER.email);
@@ -59,7 +56,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-password-recovery></lk-password-recovery>`,
     loggedIn: false,
     endpoint: 'recover',
-    saysTheWait: true,
     sendsThroughLifecycle: true,
     fill: (form) => typeInto(input(form, 'email'), DEMO_USER.email),
   },
@@ -68,7 +64,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-account-connect supplier="mrg-pyatigorsk-dagestan"></lk-account-connect>`,
     loggedIn: true,
     endpoint: 'accounts',
-    saysTheWait: true,
     sendsThroughLifecycle: true,
     fill: (form) => typeInto(input(form, 'number'), '5812345678'),
   },
@@ -77,7 +72,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-register-form agreement-version="2026-01"></lk-register-form>`,
     loggedIn: false,
     endpoint: 'register',
-    saysTheWait: true,
     sendsThroughLifecycle: true,
     async fill(form) {
       await typeInto(input(form, 'email'), 'novyi.abonent@example.ru');
@@ -90,7 +84,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-settings></lk-settings>`,
     loggedIn: true,
     endpoint: 'changePassword',
-    saysTheWait: true,
     sendsThroughLifecycle: true,
     async fill(form) {
       await typeInto(form.querySelector<HTMLInputElement>('[part~="input-current-password"]')!, DEMO_USER.password);
@@ -103,7 +96,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-readings-form></lk-readings-form>`,
     loggedIn: true,
     endpoint: 'readings',
-    saysTheWait: false,
     sendsThroughLifecycle: true,
     fill: (form) => typeInto(form.querySelector<HTMLInputElement>('[part~="input-reading"]')!, '27950'),
   },
@@ -113,7 +105,6 @@ const FORMS: readonly Form[] = [
     content: html`<lk-pay-now></lk-pay-now>`,
     loggedIn: true,
     endpoint: 'payments',
-    saysTheWait: false,
     sendsThroughLifecycle: false,
     fill: (form) => typeInto(input(form, 'amount'), '500'),
   },
@@ -183,17 +174,29 @@ describe('the submit lifecycle of every form', () => {
         requests.stop();
       });
 
-      if (form.saysTheWait) {
-        it('says the wait the backend asked for after a 429, in the summary, which takes the focus', async () => {
-          const element = await render(form);
-          await form.fill(element);
-          answerOnce(form.endpoint, () => problem(429, 'too_many_requests', { retryAfter: 90 }, { 'Retry-After': '90' }));
-          submitOf(element).click();
-          await waitUntil(() => document.activeElement === summaryOf(element), 'the summary never took the focus', SENDING);
-          expect(textOf(summaryOf(element))).to.contain('2 минуты');
-          expect(element.querySelector('[part~="fault"]'), 'a wait is no fault').to.equal(null);
-        });
-      }
+      it('says the wait the backend asked for after a 429, in the summary, which takes the focus', async () => {
+        const element = await render(form);
+        await form.fill(element);
+        answerOnce(form.endpoint, () => problem(429, 'too_many_requests', { retryAfter: 90 }, { 'Retry-After': '90' }));
+        submitOf(element).click();
+        await waitUntil(() => document.activeElement === summaryOf(element), 'the summary never took the focus', SENDING);
+        expect(textOf(summaryOf(element))).to.contain('2 минуты');
+        expect(element.querySelector('[part~="fault"]'), 'a wait is no fault').to.equal(null);
+      });
+
+      if (!form.loggedIn) return;
+
+      it('ends the session quietly on a 401: the logged-out state, no fault, no lk-error', async () => {
+        const element = await render(form);
+        await form.fill(element);
+        let reported = 0;
+        element.addEventListener('lk-error', () => reported++);
+        answerOnce(form.endpoint, () => problem(401, 'unauthenticated'));
+        submitOf(element).click();
+        await waitUntil(() => element.querySelector('[part~="logged-out"]'), 'the session did not end', SENDING);
+        expect(element.querySelector('[part~="fault"]'), 'an ended session is no fault').to.equal(null);
+        expect(reported).to.equal(0);
+      });
     });
   }
 });

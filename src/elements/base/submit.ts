@@ -14,7 +14,7 @@ export type { FieldErrors, FieldRefusal, FieldRule, FieldTable, FieldValues } fr
 
 /** How one form reads a failure that is not a fault; what it leaves out falls through to the fault. */
 export interface FailurePolicy<F extends string> {
-  /** The words of a 429, given the wait in words; without them a 429 is a fault. */
+  /** The form's words for a 429, given the wait in words (default: the common "too many requests"). */
   tooMany?: (wait: string) => string;
   /** A 429 also refuses this form's submits until the wait is over (see {@link SubmitController.heldOff}). */
   holdOff?: boolean;
@@ -190,10 +190,11 @@ export class SubmitController<F extends string, B extends string = 'submit'> ext
   fail(error: unknown, policy: FailurePolicy<F>): void {
     if (isApiError(error)) {
       if (this.options.needsSession && error.status === 401) return;
-      if (policy.tooMany && error.status === 429) {
+      if (error.status === 429) {
         const seconds = Math.max(1, error.retryAfter ?? 60);
         if (policy.holdOff) this.#blockedUntil = this.options.clock().now() + seconds * 1000;
-        void this.say(policy.tooMany(this.options.messages().waitFor(seconds)));
+        const words = policy.tooMany ?? this.options.messages().tooManyRequests;
+        void this.say(words(this.options.messages().waitFor(seconds)));
         return;
       }
       const refusal = (policy.fields ?? ((refused) => this.refusal(refused.fieldErrors)))(error);

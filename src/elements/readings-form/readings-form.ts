@@ -109,6 +109,7 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
     ids: this.idFor,
     messages: () => this.t,
     clock: () => this.env.clock,
+    needsSession: true,
   });
 
   constructor() {
