@@ -1,17 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import * as v from 'valibot';
 import { formatMoney } from '../../src/i18n/format.js';
-import { issueCode } from '../../src/schemas/issues.js';
+import { kopecksOrIssue } from './typed-amount.js';
 import { MAX_TYPED_KOPECKS, typedAmountSchema } from '../../src/schemas/money.js';
 
-/** What `typedAmountSchema` makes of `typed`: the kopecks, or its one issue's code. */
-function parseAmount(typed: string): { kopecks: number } | { issue: string } {
-  const result = v.safeParse(typedAmountSchema(), typed);
-  if (result.success) return { kopecks: result.output };
-  expect(result.issues, typed).to.have.length(1);
-  return { issue: issueCode(result) };
-}
+const parseAmount = (typed: string) => kopecksOrIssue(typedAmountSchema(), typed);
 
 describe('schemas: money typed by a person, typedAmountSchema (docs/promises.md#17)', () => {
   it('reads the Russian ways of writing an amount into integer kopecks', () => {

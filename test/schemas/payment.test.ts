@@ -3,15 +3,10 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { formatMoney } from '../../src/i18n/format.js';
 import { issueCode } from '../../src/schemas/issues.js';
+import { kopecksOrIssue } from './typed-amount.js';
 import { MAX_PAYMENT_KOPECKS, MIN_PAYMENT_KOPECKS, PaymentAmountSchema, payableAmountSchema } from '../../src/schemas/payment.js';
 
-/** What `payableAmountSchema` makes of `typed`: the kopecks, or its one issue's code. */
-function payable(typed: string): { kopecks: number } | { issue: string } {
-  const result = v.safeParse(payableAmountSchema(), typed);
-  if (result.success) return { kopecks: result.output };
-  expect(result.issues, typed).to.have.length(1);
-  return { issue: issueCode(result) };
-}
+const payable = (typed: string) => kopecksOrIssue(payableAmountSchema(), typed);
 
 describe('schemas: an amount typed to pay, payableAmountSchema (docs/promises.md#17)', () => {
   it('gives the kopecks of an amount within the payment limits', () => {
