@@ -11,6 +11,7 @@ import { pageWorker } from '../../mocks/browser.js';
 import { problem } from '../../mocks/problem.js';
 import type { ApiEndpoint } from '../../src/api/paths.js';
 import '../../src/entries/account-connect.js';
+import '../../src/entries/confirm-email.js';
 import '../../src/entries/login-form.js';
 import '../../src/entries/password-recovery.js';
 import '../../src/entries/pay-now.js';
@@ -18,7 +19,8 @@ import '../../src/entries/readings-form.js';
 import '../../src/entries/register-form.js';
 import '../../src/entries/settings.js';
 import type { LkErrorEvent } from '../../src/events/error.js';
-import { DAGESTAN, DEMO_USER, useMockBackend } from '../mocks/helpers.js';
+import { DAGESTAN, DEMO_USER, lastLetter, linkToken, register, useMockBackend } from '../mocks/helpers.js';
+import type { MockBackend } from '../../mocks/backend.js';
 import { findPart, renderWithAccounts, textOf, typeInto } from './helpers.js';
 
 const NEW_PASSWORD = 'novyi2027';
@@ -33,6 +35,8 @@ interface Form {
   loggedIn: boolean;
   endpoint: ApiEndpoint;
   fill: (form: HTMLElement) => Promise<void>;
+  /** What the backend and the page need before the form shows (a letter's link in the address). */
+  prepare?: (backend: MockBackend) => Promise<void>;
   /** Whether its request runs through the submit lifecycle; the payment runs through its own flow, so only the field table's rules hold. */
   sendsThroughLifecycle: boolean;
 }
@@ -100,6 +104,22 @@ const FORMS: readonly Form[] = [
     fill: (form) => typeInto(form.querySelector<HTMLInputElement>('[part~="input-reading"]')!, '27950'),
   },
   {
+    // The form for a new link, which an expired link shows: the backend calls the link expired once.
+    name: 'lk-confirm-email',
+    content: html`<lk-confirm-email></lk-confirm-email>`,
+    loggedIn: false,
+    endpoint: 'resend',
+    sendsThroughLifecycle: true,
+    async prepare(backend) {
+      const email = `lifecycle-${crypto.randomUUID().slice(0, 8)}@example.ru`;
+      expect((await register(backend, { email })).status).to.equal(202);
+      const token = linkToken(await lastLetter(backend, email, 'confirm'), 'confirm');
+      pageWorker()!.use(http.post(backend.url('confirm'), () => problem(410, 'token_expired'), { once: true }));
+      history.replaceState(null, '', `${location.pathname}?lk-confirm=${encodeURIComponent(token)}`);
+    },
+    fill: (form) => typeInto(input(form, 'email'), DEMO_USER.email),
+  },
+  {
     // The account has no debt: an own amount is asked for, and nothing typed is invalid.
     name: 'lk-pay-now',
     content: html`<lk-pay-now></lk-pay-now>`,
@@ -115,6 +135,7 @@ describe('the submit lifecycle of every form', () => {
   const backend = useMockBackend({ captchaDifficulty: 4 });
 
   async function render(form: Form): Promise<HTMLElement> {
+    await form.prepare?.(backend);
     const element = await renderWithAccounts<HTMLElement>(backend, form.content, { accounts: [DAGESTAN], loggedIn: form.loggedIn });
     // The settings page holds other forms below its own; the password change is the first.
     await findPart(element, '[part~="submit"]');
