@@ -177,7 +177,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const t = this.t;
     const { status, value: readings, error } = this.#readings;
     if (status === 'idle') return nothing;
-    const titleId = `${this.uid}-readings-title`;
+    const titleId = this.idFor('readings-title');
     const loading = status === 'loading';
     let body: TemplateResult | typeof nothing = nothing;
     if (status === 'error') {
@@ -204,7 +204,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const many = all.length > RECENT_READINGS;
     const shown = this.showAllReadings ? all : all.slice(0, RECENT_READINGS);
     const caption = this.showAllReadings || !many ? t.readingsCaptionAll(all.length) : t.readingsCaptionRecent(shown.length, all.length);
-    const tableId = `${this.uid}-readings-table`;
+    const tableId = this.idFor('readings-table');
     // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
     return html`
       ${tableScroll(
@@ -255,11 +255,11 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     }));
     return html`
       <figure part="chart">
-        <figcaption part="chart-title" id="${this.uid}-chart-title">${t.chartTitle(recent.length)}</figcaption>
+        <figcaption part="chart-title" id=${this.idFor('chart-title')}>${t.chartTitle(recent.length)}</figcaption>
         ${historyChart({
           months,
-          labelledBy: `${this.uid}-chart-title`,
-          describedBy: `${this.uid}-table`,
+          labelledBy: this.idFor('chart-title'),
+          describedBy: this.idFor('table'),
           formatConsumption: (value) => formatNumber(value, locale),
           formatRubles: (value) => rubles.format(value),
           unitConsumption: t.unitConsumption,
@@ -281,9 +281,9 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
     const columns = [t.opening, t.charged, t.paid, t.closing, t.consumption];
     return html`
       ${tableScroll(
-        `${this.uid}-caption`,
-        html`<table part="table" id="${this.uid}-table">
-          <caption part="caption" id="${this.uid}-caption">${caption}</caption>
+        this.idFor('caption'),
+        html`<table part="table" id=${this.idFor('table')}>
+          <caption part="caption" id=${this.idFor('caption')}>${caption}</caption>
           <thead>
             <tr part="header-row">
               <th part="column-header" scope="col">${t.month}</th>
@@ -294,7 +294,7 @@ export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMess
           ${shown.map((month) => this.renderMonth(month))}
         </table>`,
       )}
-      ${many ? this.renderToggle('toggle', this.showAll, `${this.uid}-table`, this.onToggle, t.showRecent(RECENT_MONTHS), t.showAll) : nothing}
+      ${many ? this.renderToggle('toggle', this.showAll, this.idFor('table'), this.onToggle, t.showRecent(RECENT_MONTHS), t.showAll) : nothing}
     `;
   }
 

@@ -147,7 +147,7 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
   private renderPeriodSelect(account: Account, months: readonly HistoryMonth[], chosen: HistoryMonth | undefined): TemplateResult {
     const t = this.t;
     const locale = this.localize.locale;
-    const id = `${this.uid}-period`;
+    const id = this.idFor('period');
     // `.selected` with live(), not the `selected` attribute: an option the user picked ignores
     // its attribute, and the options change under the select when the months arrive.
     return html`
@@ -191,9 +191,9 @@ export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMess
     // A reading is the dial's digits, written as the receipt does ("27927"): no grouping.
     return html`
       ${tableScroll(
-        `${this.uid}-meters-caption`,
+        this.idFor('meters-caption'),
         html`<table part="meters">
-          <caption part="meters-caption" id="${this.uid}-meters-caption">${t.meters}</caption>
+          <caption part="meters-caption" id=${this.idFor('meters-caption')}>${t.meters}</caption>
           <thead>
             <tr>
               ${[t.meterName, t.lastReading, t.lastReadingDate].map((label) => html`<th part="meters-head" scope="col">${label}</th>`)}

@@ -121,8 +121,8 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
     const loading = store.status === 'loading' || store.status === 'idle';
     const loadFault = store.status === 'error' ? faultMessage(store.error, t) : undefined;
     return html`
-      <section part="accounts" aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: t.title })}
+      <section part="accounts" aria-labelledby=${this.idFor('title')}>
+        ${heading(headingLevel(this.headingLevel), { id: this.idFor('title'), text: t.title })}
         ${loadFault
           ? faultAlert(loadFault, t.retry, () => void store.reload())
           : faultAlert(this.fault?.message, t.retry, () => this.fault?.retry())}
@@ -149,14 +149,14 @@ export class LkAccountsElement extends LkElement<AccountsMessages> {
   private renderAccount(account: Account, index: number, isCurrent: boolean): TemplateResult {
     const t = this.t;
     // Ids by position, not by the backend's id: theirs may hold characters an id reference cannot.
-    const id = (name: string) => `${this.uid}-${index}-${name}`;
+    const id = (name: string) => this.idFor(`${index}-${name}`);
     return html`
       <li part="account${isCurrent ? ' account-current' : ''}">
         <input
           part="radio"
           type="radio"
           id=${id('radio')}
-          name="${this.uid}-current"
+          name=${this.idFor('current')}
           .value=${account.id}
           .checked=${live(isCurrent)}
           aria-describedby="${id('supplier')} ${id('address')}"

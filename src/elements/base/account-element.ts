@@ -121,8 +121,8 @@ export abstract class LkAccountElement<M extends AccountGateMessages> extends Lk
     const gated = this.gatedAccount(account);
     const status = this.statusLine(account, this.waitingForAccounts(account));
     return html`
-      <section part=${this.sectionPart} aria-labelledby="${this.uid}-title">
-        ${heading(headingLevel(this.headingLevel), { id: `${this.uid}-title`, text: this.t.title })}
+      <section part=${this.sectionPart} aria-labelledby=${this.idFor('title')}>
+        ${heading(headingLevel(this.headingLevel), { id: this.idFor('title'), text: this.t.title })}
         ${this.renderBeforeGate(account)}
         ${this.renderAccountGate(gated)}
         ${gated ? this.renderBody(gated, account) : nothing}

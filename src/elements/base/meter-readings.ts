@@ -109,7 +109,7 @@ interface Typed {
  * ```ts
  * readonly #readings = new MeterReadingFields(this, {
  *   messages: () => this.t,
- *   id: (name) => `${this.uid}-${name}`,
+ *   id: this.idFor,
  *   locale: () => this.localize.locale,
  * });
  * // render(): ${this.#readings.render(account, this.#submit.fieldErrors)}

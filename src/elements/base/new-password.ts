@@ -124,16 +124,6 @@ export class NewPasswordFields {
     return passwordPolicy(this.#options.policy());
   }
 
-  /** The new password as typed. */
-  get password(): string {
-    return this.#password;
-  }
-
-  /** The repeated password as typed. */
-  get repeat(): string {
-    return this.#repeat;
-  }
-
   /** Whether the passwords are shown as text. */
   get shown(): boolean {
     return this.#visibility.shown;

@@ -339,7 +339,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
         <button part="link link-connect" type="button" @click=${() => this.#go('connect')}>${t.connectLink}</button>.
       </p>`;
     }
-    const id = `${this.uid}-account`;
+    const id = this.idFor('account');
     return html`
       <section part="account" aria-labelledby=${id}>
         <h2 part="title" id=${id}>${t.accountTitle}</h2>
@@ -376,7 +376,7 @@ export class LkCabinetElement extends LkElement<CabinetMessages> {
   private renderHelp(): TemplateResult {
     const t = this.t;
     const email = this.#supportEmail();
-    const id = `${this.uid}-help`;
+    const id = this.idFor('help');
     return html`
       <aside part="help" aria-labelledby=${id}>
         <h2 part="help-title" id=${id}>${t.help}</h2>

@@ -106,7 +106,7 @@ export class LkHintElement extends LkElement<HintMessages> {
    */
   @property({ attribute: 'text-id' })
   get textId(): string {
-    return this.#textId || `${this.uid}-text`;
+    return this.#textId || this.idFor('text');
   }
   set textId(id: string | null | undefined) {
     this.#textId = id ?? undefined;

@@ -215,7 +215,7 @@ export class LkLoginFormElement extends LkElement<LoginFormMessages> {
     const t = this.t;
     if (this.#captcha.demanded(error, this.#submit, t)) return;
     if (isApiError(error) && error.status === 401) {
-      void this.#submit.say(t.invalidCredentials, `${this.uid}-email`);
+      void this.#submit.say(t.invalidCredentials, this.idFor('email'));
       return;
     }
     this.#submit.fail(error, { tooMany: t.tooManyAttempts, holdOff: true, retry: () => this.send(credentials) });

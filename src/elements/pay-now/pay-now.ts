@@ -315,7 +315,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     const choice = this.currentChoice(account);
     return html`
       <p part="account">${t.account(account.number, account.supplierName)}</p>
-      <form part="form form-choose" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onContinue}>
+      <form part="form form-choose" novalidate aria-labelledby=${this.idFor('title')} @submit=${this.onContinue}>
         ${this.#fields.renderSummary()}
         ${hasDebt
           ? html`<p part="balance">${t.debt(this.money(account.debt))}</p>`
@@ -329,11 +329,11 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
               <input
                 part="checkbox"
                 type="checkbox"
-                id="${this.uid}-with-readings"
+                id=${this.idFor('with-readings')}
                 .checked=${live(this.withReadings)}
                 @change=${this.onWithReadings}
               />
-              <label part="label" for="${this.uid}-with-readings">${t.withReadings}</label>
+              <label part="label" for=${this.idFor('with-readings')}>${t.withReadings}</label>
             </div>`
           : nothing}
         ${this.withReadings ? this.#readings.render(account, this.#fields.fieldErrors) : nothing}
@@ -346,20 +346,20 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   private renderChoice(account: Account, choice: Choice): TemplateResult {
     const t = this.t;
     const error = choice === 'debt' ? this.#fields.fieldErrors.amount : undefined;
-    const errorId = `${this.uid}-choice-error`;
+    const errorId = this.idFor('choice-error');
     const option = (value: Choice, label: string) => html`
       <div part="option">
         <input
           part="radio"
           type="radio"
-          id="${this.uid}-choice-${value}"
-          name="${this.uid}-choice"
+          id=${this.idFor(`choice-${value}`)}
+          name=${this.idFor('choice')}
           value=${value}
           .checked=${live(choice === value)}
           aria-describedby=${value === 'debt' && error ? errorId : nothing}
           @change=${() => this.onChoice(value)}
         />
-        <label part="label" for="${this.uid}-choice-${value}">${label}</label>
+        <label part="label" for=${this.idFor(`choice-${value}`)}>${label}</label>
       </div>
     `;
     return html`
@@ -374,7 +374,7 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   /** The own amount: label, hint, error, then the input (GOV.UK's order), the hint and error read with it. */
   private renderAmount(hasDebt: boolean): TemplateResult {
     const t = this.t;
-    const id = `${this.uid}-amount`;
+    const id = this.idFor('amount');
     const error = this.#fields.fieldErrors.amount;
     // inputmode "decimal", not "numeric": the amount has a comma and kopecks, which a numeric keypad lacks.
     return html`
@@ -451,8 +451,8 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     const readings = request.readings ?? [];
     const duplicate = state.name === 'confirm' ? state.duplicate : undefined;
     return html`
-      <form part="form form-confirm" novalidate aria-labelledby="${this.uid}-confirm" @submit=${this.onPay}>
-        ${heading(headingLevel(this.headingLevel, 1), { id: `${this.uid}-confirm`, part: 'subtitle', text: unsure ? t.unsureTitle : t.confirmTitle })}
+      <form part="form form-confirm" novalidate aria-labelledby=${this.idFor('confirm')} @submit=${this.onPay}>
+        ${heading(headingLevel(this.headingLevel, 1), { id: this.idFor('confirm'), part: 'subtitle', text: unsure ? t.unsureTitle : t.confirmTitle })}
         <dl part="details">
           ${fact('amount', t.confirmAmount, this.money(request.amount))}
           ${fact('account', t.accountNumber, account.number)}
@@ -566,12 +566,12 @@ export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
     const level = headingLevel(this.headingLevel, 1);
     return html`
       <div part="result">
-        ${heading(level, { id: `${this.uid}-result`, part: 'subtitle', text: t.successTitle })}
+        ${heading(level, { id: this.idFor('result'), part: 'subtitle', text: t.successTitle })}
         <p part="result-message">
           ${t.success(this.money(receipt.amount))} ${readings.length > 0 ? t.readingsAccepted : ''} ${earlier ? t.earlierPaid : ''}
         </p>
-        <section part="receipt" aria-labelledby="${this.uid}-receipt">
-          ${heading(headingLevel(level, 1), { id: `${this.uid}-receipt`, part: 'receipt-title', text: t.receiptTitle(receipt.number) })}
+        <section part="receipt" aria-labelledby=${this.idFor('receipt')}>
+          ${heading(headingLevel(level, 1), { id: this.idFor('receipt'), part: 'receipt-title', text: t.receiptTitle(receipt.number) })}
           <dl part="receipt-details">
             ${fact('number', t.receiptNumber, receipt.number)}
             ${fact('date', t.receiptDate, formatDateTime(receipt.issuedAt, this.localize.locale))}

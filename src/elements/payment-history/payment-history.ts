@@ -127,8 +127,8 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
     const t = this.t;
     return html`
       ${tableScroll(
-        `${this.uid}-title`,
-        html`<table part="table" aria-labelledby="${this.uid}-title">
+        this.idFor('title'),
+        html`<table part="table" aria-labelledby=${this.idFor('title')}>
           <thead>
             <tr part="header-row">
               <th part="column-header" scope="col">${t.date}</th>
@@ -150,7 +150,7 @@ export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMess
     const { receipt } = payment;
     const open = receipt !== null && this.openReceipts.has(payment.id);
     // By position, not by the backend's id, which may hold anything an id reference cannot.
-    const receiptId = `${this.uid}-receipt-${index}`;
+    const receiptId = this.idFor(`receipt-${index}`);
     const succeeded = payment.status === 'succeeded';
     return html`
       <tbody part="payment-group">

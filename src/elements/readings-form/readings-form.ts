@@ -135,7 +135,7 @@ export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages
         <p part="empty">${t.noMeters}</p>`;
     }
     return html`
-      <form part="form" novalidate aria-labelledby="${this.uid}-title" @submit=${this.onSubmit}>
+      <form part="form" novalidate aria-labelledby=${this.idFor('title')} @submit=${this.onSubmit}>
         <p part="account">${t.account(account.number)}</p>
         ${this.#submit.renderSummary()} ${this.#submit.renderFault()}
         ${this.#readings.render(account, this.#submit.fieldErrors)}
