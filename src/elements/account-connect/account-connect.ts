@@ -52,9 +52,9 @@ type SuppliersState = 'idle' | 'loading' | 'ready' | 'failed';
  * line says so, and the number field is cleared for the next one (the
  * supplier stays). Without a session it says to log in, with a link.
  *
- * @fires lk-account-connected - an account was connected; `detail.account`.
- * @fires lk-navigate - "Войти в Личный кабинет" (`login`) while logged out; cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkAccountConnectedEvent} lk-account-connected - an account was connected; `detail.account`.
+ * @fires {LkNavigateEvent} lk-navigate - "Войти в Личный кабинет" (`login`) while logged out; cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart form - the `<form>`.
  * @csspart title - the heading.

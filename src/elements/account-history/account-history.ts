@@ -66,8 +66,8 @@ const RECENT_READINGS = 12;
  * does not have, that it is not connected. Faults end in an alert with
  * "Повторить".
  *
- * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkNavigateEvent} lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart history - the whole section.
  * @csspart title - the heading ("История изменений по услугам").

@@ -52,8 +52,8 @@ const CURRENT_PERIOD = '';
  * Without a session it says to log in; with no account connected it says
  * "Нет подключенных ЛС" and offers "Подключить ЛС".
  *
- * @fires lk-navigate - "оплатить онлайн" (`pay`), "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user (the accounts or the history failed to load); `detail.error`.
+ * @fires {LkNavigateEvent} lk-navigate - "оплатить онлайн" (`pay`), "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user (the accounts or the history failed to load); `detail.error`.
  *
  * @csspart summary - the whole section.
  * @csspart title - the heading "Лицевой счет".

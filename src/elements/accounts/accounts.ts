@@ -41,9 +41,9 @@ import { hrefProperty } from '../base/safe-href.js';
  * "Подключить ЛС". Load and disconnect faults end in an alert with
  * "Повторить". Without a session it says to log in, with a link.
  *
- * @fires lk-account-selected - the user chose another current account, or disconnected the current one; `detail.account` is the current account now.
- * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkAccountSelectedEvent} lk-account-selected - the user chose another current account, or disconnected the current one; `detail.account` is the current account now.
+ * @fires {LkNavigateEvent} lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart accounts - the whole list section.
  * @csspart title - the heading.

@@ -66,8 +66,8 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  *   agreement-href="/agreement.html" agreement-version="2026-11"></lk-cabinet>
  * ```
  *
- * @fires lk-logout - the user logged out with "Выйти" (`user`), or the session expired (`expired`).
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkLogoutEvent} lk-logout - the user logged out with "Выйти" (`user`), or the session expired (`expired`).
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  * (The elements inside fire their own events: `lk-login`, `lk-registered`,
  * `lk-account-connected`, `lk-account-selected`, `lk-password-changed`,
  * `lk-payment`, `lk-readings-submitted`, `lk-navigate`, …)

@@ -63,8 +63,8 @@ class Job {
  * await register(client, { ...fields, captcha: captcha.consume()! });
  * ```
  *
- * @fires lk-captcha-solved - an answer is ready; `detail.solution`.
- * @fires lk-error - the challenge could not be fetched or solved, and the element says so; `detail.error`.
+ * @fires {LkCaptchaSolvedEvent} lk-captcha-solved - an answer is ready; `detail.solution`.
+ * @fires {LkErrorEvent} lk-error - the challenge could not be fetched or solved, and the element says so; `detail.error`.
  *
  * @csspart group - the labelled group around everything.
  * @csspart label - "Защита от роботов".

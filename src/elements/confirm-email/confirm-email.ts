@@ -62,9 +62,9 @@ function refusal(error: unknown): ConfirmOutcome | undefined {
  * (server, timeout, network, unreadable answer) offers "Повторить", which
  * posts the token again from memory. The token is posted once per element.
  *
- * @fires lk-email-confirmed - the address is confirmed; `detail.email`.
- * @fires lk-navigate - "Войти в Личный кабинет" (`login`) or "Зарегистрироваться" (`register`); cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkEmailConfirmedEvent} lk-email-confirmed - the address is confirmed; `detail.email`.
+ * @fires {LkNavigateEvent} lk-navigate - "Войти в Личный кабинет" (`login`) or "Зарегистрироваться" (`register`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart confirm - the whole element's content.
  * @csspart title - the heading.

@@ -55,7 +55,7 @@ const LEAVE_GRACE_MS = 300;
  *   text="Номер лицевого счета указан в квитанции, над штрихкодом."></lk-hint>
  * ```
  *
- * @fires toggle - the user opened or closed the bubble (a `ToggleEvent`, as a popover's: `oldState`, `newState`); not fired when `open` is set from script. Does not bubble.
+ * @fires {ToggleEvent} toggle - the user opened or closed the bubble (a `ToggleEvent`, as a popover's: `oldState`, `newState`); not fired when `open` is set from script. Does not bubble.
  *
  * @csspart button - the "?" button; also `trigger`.
  * @csspart mark - the "?" itself (hidden from screen readers).

@@ -36,10 +36,10 @@ type Field = 'email' | 'password';
  * wrong password get one message; too many attempts say how long to wait.
  * Once logged in (also after a reload) it names the user and offers "Выйти".
  *
- * @fires lk-login - logged in; `detail.user`.
- * @fires lk-logout - logged out with "Выйти"; `detail.reason` is `user`.
- * @fires lk-navigate - "Забыли пароль?" (`recover`) or "Зарегистрироваться" (`register`); cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkLoginEvent} lk-login - logged in; `detail.user`.
+ * @fires {LkLogoutEvent} lk-logout - logged out with "Выйти"; `detail.reason` is `user`.
+ * @fires {LkNavigateEvent} lk-navigate - "Забыли пароль?" (`recover`) or "Зарегистрироваться" (`register`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart form - the `<form>`.
  * @csspart title - the heading.

@@ -58,9 +58,9 @@ const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]
  * and sends a "password changed" letter. An expired, used or invalid link
  * says so and leads back to asking for a new one.
  *
- * @fires lk-password-changed - the new password is set; `detail` is `{}`.
- * @fires lk-navigate - the links to the login page (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkPasswordChangedEvent} lk-password-changed - the new password is set; `detail` is `{}`.
+ * @fires {LkNavigateEvent} lk-navigate - the links to the login page (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart form - the `<form>` of asking for a link, and of the new password.
  * @csspart title - each step's heading; it takes the focus when the step changes.

@@ -77,10 +77,10 @@ type Choice = 'debt' | 'own';
  * Without a session it says to log in; with no account connected it says
  * "Нет подключенных ЛС" and offers "Подключить ЛС".
  *
- * @fires lk-payment - the payment succeeded; `detail.payment`, `detail.receipt`.
- * @fires lk-readings-submitted - readings sent with the payment were accepted; `detail.account`, `detail.readings`.
- * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user (loading the accounts, or the payment); `detail.error`.
+ * @fires {LkPaymentEvent} lk-payment - the payment succeeded; `detail.payment`, `detail.receipt`.
+ * @fires {LkReadingsSubmittedEvent} lk-readings-submitted - readings sent with the payment were accepted; `detail.account`, `detail.readings`.
+ * @fires {LkNavigateEvent} lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user (loading the accounts, or the payment); `detail.error`.
  *
  * @csspart pay-now - the whole section.
  * @csspart title - the heading "Оплатить онлайн".

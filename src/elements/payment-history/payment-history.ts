@@ -40,8 +40,8 @@ import { paymentHistoryStyles } from './payment-history.styles.js';
  * does not have, that it is not connected; with no payment, "Платежей пока
  * нет". Faults end in an alert with "Повторить".
  *
- * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user (the accounts or the payments failed to load); `detail.error`.
+ * @fires {LkNavigateEvent} lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user (the accounts or the payments failed to load); `detail.error`.
  *
  * @csspart payment-history - the whole section.
  * @csspart title - the heading ("История платежей").

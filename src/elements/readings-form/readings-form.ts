@@ -49,9 +49,9 @@ interface Accepted {
  * Without a session it says to log in; with no account connected it says
  * "Нет подключенных ЛС" and offers "Подключить ЛС".
  *
- * @fires lk-readings-submitted - the backend accepted the readings; `detail.account` (as it is now) and `detail.readings`.
- * @fires lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user (the accounts failed to load, or the readings could not be sent); `detail.error`.
+ * @fires {LkReadingsSubmittedEvent} lk-readings-submitted - the backend accepted the readings; `detail.account` (as it is now) and `detail.readings`.
+ * @fires {LkNavigateEvent} lk-navigate - "Подключить ЛС" (`connect`) or, logged out, "Войти в Личный кабинет" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user (the accounts failed to load, or the readings could not be sent); `detail.error`.
  *
  * @csspart readings - the whole section.
  * @csspart title - the heading "Передача показаний".

@@ -43,9 +43,9 @@ type Registration = Omit<RegisterRequest, 'captcha'>;
  * `agreement-version` is required: without it the form logs a configuration
  * error for the developer and refuses to submit.
  *
- * @fires lk-registered - registration accepted; `detail.email`, `detail.confirmUntil`.
- * @fires lk-navigate - "← вход в Личный кабинет" or "Возврат к странице Авторизации" (`login`); cancelable.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkRegisteredEvent} lk-registered - registration accepted; `detail.email`, `detail.confirmUntil`.
+ * @fires {LkNavigateEvent} lk-navigate - "← вход в Личный кабинет" or "Возврат к странице Авторизации" (`login`); cancelable.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart form - the `<form>`.
  * @csspart title - the heading (also on the success screen, with `success-title`).

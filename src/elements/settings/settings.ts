@@ -57,10 +57,10 @@ interface Change {
  *
  * Logged out, it says the settings need a login and links to the login page.
  *
- * @fires lk-password-changed - the password was changed; `detail` is `{}`.
- * @fires lk-navigate - "Забыли пароль?" (`recover`), or the login link when logged out (`login`); cancelable.
+ * @fires {LkPasswordChangedEvent} lk-password-changed - the password was changed; `detail` is `{}`.
+ * @fires {LkNavigateEvent} lk-navigate - "Забыли пароль?" (`recover`), or the login link when logged out (`login`); cancelable.
  *   The list's "Подключить ЛС" (`connect`) does not leave: it moves the focus to the connect form below.
- * @fires lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart title - the heading "Настройки абонента".
  * @csspart login - the "Логин:" line; `login-label` and `login-value` (the e-mail) are its parts.
