@@ -1,6 +1,6 @@
 /**
  * Byte encodings and WebCrypto helpers of the mock backend. Everything here
- * runs in browsers and in Node 20 (`globalThis.crypto`).
+ * runs in browsers and in Node (`globalThis.crypto`).
  */
 
 export function toBase64(bytes: Uint8Array): string {

@@ -2,11 +2,6 @@ import type { SetupServer } from 'msw/node';
 import { createMockBackend } from './backend.js';
 import type { MockBackend } from './backend.js';
 import type { MockBackendOptions } from './options.js';
-import { polyfillPromiseWithResolvers } from './polyfills.js';
-
-// Before msw/node loads (below, dynamically): its interceptors need it. msw's
-// core, imported statically by the handlers, only calls it when requests run.
-polyfillPromiseWithResolvers();
 
 /** A backend served by msw's Node interceptors. */
 export interface StartedMockServer extends MockBackend {

@@ -5,7 +5,7 @@
 //   node scripts/setup.mjs deps      install dependencies when node_modules is missing
 //   node scripts/setup.mjs chromium  also find a Chromium for the browser tests
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CHROMIUM_CANDIDATES } from './chromium.mjs';
@@ -33,12 +33,31 @@ function ensureDependencies() {
         'Upgrade it with `npm install -g npm@11` and run the command again.',
     );
   }
-  console.log('lk-widgets set-up: installing dependencies (npm ci)…');
+  const node = pinnedNode();
+  console.log(`lk-widgets set-up: installing dependencies (npm ci, on Node ${node})…`);
   const lock = existsSync(join(root, 'package-lock.json'));
-  execFileSync('npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  // npm checks each package's `engines` against the Node that runs npm. The
+  // tools run on the Node pinned in devDependencies (npm scripts find it first
+  // on their PATH), so npm runs on that Node too: `npm exec` fetches the
+  // registry's `node` package into npm's cache and runs npm's own CLI with it.
+  execFileSync(
+    'npm',
+    ['exec', '--yes', `--package=node@${node}`, '--', 'node', npmCli(), lock ? 'ci' : 'install', '--no-audit', '--no-fund'],
+    { cwd: root, stdio: 'inherit' },
+  );
+}
+
+/** The version of the registry's `node` package in devDependencies: the Node every script runs on. */
+function pinnedNode() {
+  const { devDependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return devDependencies.node;
+}
+
+/** npm's own command-line script: the one running this set-up, else the one on the PATH. */
+function npmCli() {
+  if (process.env.npm_execpath) return process.env.npm_execpath;
+  const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
+  return realpathSync(String(which.stdout).trim());
 }
 
 

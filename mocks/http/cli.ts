@@ -1,7 +1,6 @@
 /// <reference types="node" />
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { polyfillPromiseWithResolvers } from '../polyfills.js';
 
 /**
  * `lk-widgets-mock`: the mock backend as a sandbox HTTP server. This module
@@ -95,8 +94,6 @@ async function main(argv: readonly string[]): Promise<void> {
       ? { cert: await readPem('cert', values.cert), key: await readPem('key', values.key) }
       : undefined;
 
-  // msw 3 calls Promise.withResolvers, which Node 20 lacks: before msw loads.
-  polyfillPromiseWithResolvers();
   try {
     await import('msw');
   } catch {

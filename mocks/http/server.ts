@@ -63,9 +63,6 @@ class TooLarge extends Error {}
  * handlers' `cookies` from the `Cookie` header alone), and `getResponse`
  * stores no `Set-Cookie` anywhere; so a client that sends no `Cookie`
  * header is not logged in, whoever else is.
- *
- * Call `polyfillPromiseWithResolvers()` (mocks/polyfills.ts) before this
- * module loads under Node 20.
  */
 export async function createMockHttpServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
   const {

@@ -21,7 +21,6 @@ let folder;
 
 before(async () => {
   assert.ok(existsSync(bin), `${bin} is missing: run npm run build first`);
-  // Loading the bundle of mocks/node.ts also polyfills what msw needs under Node 20.
   modules = await loadModules();
   served = await serveMockOverHttp(modules.backend);
   folder = await mkdtemp(join(tmpdir(), 'lk-conformance-bin-'));

@@ -20,8 +20,6 @@ const servers = [];
 before(async () => {
   lib = await importTypeScript({
     contents: [
-      "import { polyfillPromiseWithResolvers } from './mocks/polyfills.ts';",
-      'polyfillPromiseWithResolvers();',
       "export { createMockHttpServer, nodeHeaders } from './mocks/http/server.ts';",
       "export { MOCK_STATE_VERSION } from './mocks/db.ts';",
     ].join('\n'),

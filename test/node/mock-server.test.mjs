@@ -1,4 +1,4 @@
-// mocks/node.ts under plain Node 20 (msw/node): the same handlers answer a
+// mocks/node.ts under plain Node (msw/node): the same handlers answer a
 // real fetch. The TypeScript module is bundled on the fly with esbuild.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
