@@ -56,6 +56,22 @@ export async function logInUser(context: CheckContext, agent: Agent = context.ag
   return agent;
 }
 
+/**
+ * Asks `GET auth/session` whether `agent` is logged in: `true` for a user,
+ * `false` for `{"user": null}`. Any other answer (a 401 included: having no
+ * session is not an error) fails the check, which stops.
+ */
+export async function hasSession(context: CheckContext, agent: Agent): Promise<{ live: boolean; exchange: Exchange }> {
+  const exchange = await agent.send('auth/session');
+  context.expectStatus(exchange, 200, 'GET auth/session did not answer 200 (with no session, it answers {"user": null})', { stop: true });
+  const user = member(exchange, 'user');
+  if (user === null) return { live: false, exchange };
+  if (typeof user !== 'object') {
+    context.stop('GET auth/session answered neither a user nor {"user": null}', { exchange });
+  }
+  return { live: true, exchange };
+}
+
 /** A new address nobody has registered, at the fixture's domain. */
 export function freshEmail(context: CheckContext): string {
   const domain = context.fixtures.emailDomain ?? context.fixtures.user?.email.split('@')[1] ?? 'example.com';

@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import * as v from 'valibot';
 import { LoginRequestSchema } from '../../src/schemas/auth.js';
-import type { SessionResponse } from '../../src/schemas/auth.js';
+import type { SessionResponse, SessionState } from '../../src/schemas/auth.js';
 import { emailKey } from '../../src/schemas/email.js';
 import { findUserByEmailKey, mockNow, publicUser } from '../db.js';
 import type { MockDb, UserRecord } from '../db.js';
@@ -115,7 +115,14 @@ export function authHandlers(context: MockContext): HttpHandler[] {
 
   const session = endpoint(context, 'session', 'get', async (request) => {
     const user = await sessionUser(db, request);
-    return user ? HttpResponse.json<SessionResponse>({ user: publicUser(user) }) : problem(401, 'unauthenticated');
+    if (user) return HttpResponse.json<SessionState>({ user: publicUser(user) });
+    // No session is an answer, not an error. A cookie that no longer opens one
+    // (expired, logged out elsewhere) is cleared, so the browser stops sending it.
+    const stale = request.cookies[SESSION_COOKIE] !== undefined;
+    return HttpResponse.json<SessionState>(
+      { user: null },
+      stale ? { headers: { 'Set-Cookie': clearedSessionCookie(options.apiPath) } } : undefined,
+    );
   });
 
   return [login, logout, session];

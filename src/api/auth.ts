@@ -1,4 +1,4 @@
-import { LoginRequestSchema, SessionResponseSchema, changePasswordRequestSchema } from '../schemas/auth.js';
+import { LoginRequestSchema, SessionResponseSchema, SessionStateSchema, changePasswordRequestSchema } from '../schemas/auth.js';
 import type { ChangePasswordRequest, LoginRequest, SessionResponse } from '../schemas/auth.js';
 import type { User } from '../schemas/user.js';
 import type { CallOptions, Client } from './client.js';
@@ -28,13 +28,17 @@ export function logout(client: Client, options: CallOptions = {}): Promise<void>
   return client.request({ method: 'POST', path: API_PATHS.logout, ...options });
 }
 
-/** The logged-in user, or `null` when there is no live session (401). */
+/**
+ * The logged-in user, or `null` when there is no live session (`{"user":
+ * null}`). A backend written to an older contract answers 401 instead, which
+ * means the same.
+ */
 export async function fetchCurrentUser(client: Client, options: CallOptions = {}): Promise<User | null> {
   try {
     const { user } = await client.request({
       method: 'GET',
       path: API_PATHS.session,
-      responseSchema: SessionResponseSchema,
+      responseSchema: SessionStateSchema,
       ...options,
     });
     return user;

@@ -161,11 +161,14 @@ export const OPERATIONS: readonly OperationEntry[] = [
     call: (client) => fetchCurrentUser(client),
     operationId: 'getSession',
     tag: 'Session',
-    summary: 'The logged-in user',
-    description: 'The user of the live session. A page calls it at start to learn whether it is logged in.',
-    session: 'required',
-    success: { status: 200, description: 'The session is live.' },
-    errors: { ...UNAUTHENTICATED },
+    summary: 'The logged-in user, if any',
+    description:
+      'Whether the caller is logged in, and as whom. A page calls it at start. No session is an answer, not an error: ' +
+      '`{"user": null}` with 200, so an anonymous visitor\'s browser logs nothing. When the request carried a session cookie ' +
+      'that no longer opens a session, the answer clears it.',
+    session: 'optional',
+    success: { status: 200, description: 'The user of the live session, or `null` when there is none.', headers: ['ClearSessionCookie'] },
+    errors: {},
   },
   {
     call: (client) => register(client, { email: '', password: '', agreementVersion: '', captcha: { id: '', nonce: '' } }),

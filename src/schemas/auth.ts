@@ -14,11 +14,22 @@ export const LoginRequestSchema = v.object({
 });
 export type LoginRequest = v.InferInput<typeof LoginRequestSchema>;
 
-/** The answer to a successful login and to `GET auth/session`. */
+/** The answer to a successful login. */
 export const SessionResponseSchema = v.object({
   user: UserSchema,
 });
 export type SessionResponse = v.InferOutput<typeof SessionResponseSchema>;
+
+/**
+ * The answer to `GET auth/session`: the user of the live session, or `null`
+ * when there is none. A visitor who is not logged in is the usual case on a
+ * supplier's page, not an error, so it is a 200 like any other answer (a 401
+ * here would put an error in every browser's console on every page view).
+ */
+export const SessionStateSchema = v.object({
+  user: v.nullable(UserSchema),
+});
+export type SessionState = v.InferOutput<typeof SessionStateSchema>;
 
 /**
  * `POST auth/password` ("Смена пароля"): the current password, checked like

@@ -5,7 +5,7 @@ import { emailKey } from '../../src/schemas/email.js';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema } from '../../src/schemas/problem.js';
 import type { ProblemDetails } from '../../src/schemas/problem.js';
 import { SESSION_COOKIE } from '../../mocks/sessions.js';
-import { DEMO_USER, UNCONFIRMED_USER, jarCookies, logIn, mockFetch, passCaptcha, useMockBackend } from './helpers.js';
+import { DEMO_USER, UNCONFIRMED_USER, jarCookies, logIn, mockFetch, passCaptcha, sessionUserId, useMockBackend } from './helpers.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -158,17 +158,27 @@ describe('mock backend: auth', () => {
       expect(Object.keys((await backend.db.read()).sessions)).to.have.length(0);
       expect((await jarCookies(backend))[SESSION_COOKIE]).not.to.equal(cookie);
 
-      const session = await mockFetch(backend, 'session');
-      expect(session.status).to.equal(401);
-      expect(await problemOf(session)).to.include({ code: 'unauthenticated' });
+      expect(await sessionUserId(backend)).to.equal(null);
     });
 
     it('POST auth/logout without a session still answers 204', async () => {
       expect((await mockFetch(backend, 'logout', { method: 'POST' })).status).to.equal(204);
     });
 
-    it('GET auth/session without a cookie answers 401', async () => {
-      expect((await mockFetch(backend, 'session')).status).to.equal(401);
+    it('GET auth/session without a cookie answers 200 {"user": null}: no session is an answer, not an error', async () => {
+      const response = await mockFetch(backend, 'session');
+      expect(response.status).to.equal(200);
+      expect(await response.json()).to.deep.equal({ user: null });
+      expect(response.headers.get('set-cookie')).to.equal(null);
+    });
+
+    it('GET auth/session with a cookie that no longer opens a session answers {"user": null} and clears the cookie', async () => {
+      await logIn(backend);
+      await backend.db.transact((state) => {
+        state.sessions = {};
+      });
+      expect(await sessionUserId(backend)).to.equal(null);
+      expect((await jarCookies(backend))[SESSION_COOKIE]).to.equal(undefined);
     });
 
     it('stores session ids only hashed', async () => {
@@ -183,9 +193,9 @@ describe('mock backend: auth', () => {
     it('ends a session after 30 days of mock time', async () => {
       await logIn(backend);
       await backend.clock.advance(30 * DAY - MINUTE);
-      expect((await mockFetch(backend, 'session')).status).to.equal(200);
+      expect(await sessionUserId(backend)).to.be.a('string');
       await backend.clock.advance(MINUTE);
-      expect((await mockFetch(backend, 'session')).status).to.equal(401);
+      expect(await sessionUserId(backend)).to.equal(null);
       expect(Object.keys((await backend.db.read()).sessions)).to.have.length(0);
     });
   });

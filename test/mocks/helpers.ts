@@ -28,6 +28,7 @@ import type { ProblemDetails } from '../../src/schemas/problem.js';
 import { CaptchaChallengeSchema } from '../../src/schemas/captcha.js';
 import type { CaptchaChallenge, CaptchaSolution } from '../../src/schemas/captcha.js';
 import type { RegisterRequest } from '../../src/schemas/registration.js';
+import type { SessionState } from '../../src/schemas/auth.js';
 import { answerChecker } from '../../src/contract/answers.js';
 import type { ObservedAnswer } from '../../src/contract/answers.js';
 import { buildOpenApiDocument } from '../../src/contract/openapi.js';
@@ -150,6 +151,18 @@ export function mockFetch(backend: MockBackend, endpoint: ApiEndpoint, init: Moc
     signal,
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
+}
+
+/**
+ * Who `GET auth/session` says is logged in through the jar's cookie: the
+ * user's id, or `null` for `{"user": null}`. Either way the answer is a 200:
+ * having no session is not an error.
+ */
+export async function sessionUserId(backend: MockBackend): Promise<string | null> {
+  const response = await mockFetch(backend, 'session');
+  expect(response.status).to.equal(200);
+  const { user } = (await response.json()) as SessionState;
+  return user?.id ?? null;
 }
 
 /** Logs in (the session cookie goes to msw's jar) and returns the answer. */

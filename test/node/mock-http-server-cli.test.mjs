@@ -91,8 +91,8 @@ describe('the built CLI', () => {
     assert.match(server.apiUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/$/u);
     assert.match(server.stdout, /^lk-widgets mock API: http:\/\/127\.0\.0\.1:\d+\/api\/\n$/u);
     const cookie = await logIn(server.apiUrl);
-    assert.equal((await fetch(`${server.apiUrl}auth/session`, { headers: { Cookie: cookie } })).status, 200);
-    assert.equal((await fetch(`${server.apiUrl}auth/session`)).status, 401);
+    assert.equal((await (await fetch(`${server.apiUrl}auth/session`, { headers: { Cookie: cookie } })).json()).user.email, DEMO.email);
+    assert.deepEqual(await (await fetch(`${server.apiUrl}auth/session`)).json(), { user: null });
     server.child.kill('SIGTERM');
     assert.deepEqual(await server.exited, { code: 0, signal: null });
   });
@@ -202,7 +202,7 @@ describe('the CLI with --data', () => {
     assert.equal((await first.exited).code, 0);
 
     const second = await start(['--data', dataFile]);
-    assert.equal((await fetch(`${second.apiUrl}auth/session`, { headers: { Cookie: cookie } })).status, 200);
+    assert.equal((await (await fetch(`${second.apiUrl}auth/session`, { headers: { Cookie: cookie } })).json()).user.email, DEMO.email);
     const { accounts } = await (await fetch(`${second.apiUrl}accounts`, { headers: { Cookie: cookie } })).json();
     assert.ok(accounts.some((each) => each.id === account.id));
     second.child.kill('SIGTERM');
