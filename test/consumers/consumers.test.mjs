@@ -1,0 +1,109 @@
+// Proven by installing it: the package packed as npm publishes it (after
+// `npm run build`) and installed from the tarball into three consumer projects
+// kept beside this file, each copied to a scratch folder outside the
+// repository: a plain HTML page with the single-file bundle and no build step,
+// a Vite + React 19 + TypeScript app and a Vite + Vue 3 + TypeScript app. The
+// typed ones type-check with the package's own framework types (and a second
+// file of misuse must fail to), all build, and each runs in Chromium: the demo
+// user logs in through <lk-login-form>, the form says "Вы вошли как …", and the
+// host's own handler of lk-login writes a line the test reads.
+//
+// The API is the package's own `lk-widgets-mock` bin, installed from the
+// tarball, as a real HTTP server on another origin: that proves the bin too,
+// and keeps msw and its service worker out of the apps, as in production.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { ensureBundle } from '../../scripts/serve-demo.mjs';
+import { startMockProcess } from '../support/mock-process.mjs';
+import {
+  DEMO_USER,
+  installProject,
+  logInAsDemoUser,
+  openPage,
+  packPackage,
+  startStaticServer,
+  textIn,
+  unexpectedProblems,
+} from './harness.mjs';
+
+const STEP = { timeout: 300_000 };
+
+let scratch;
+let packed;
+let html;
+let mock;
+let browser;
+const servers = {};
+
+before(
+  async () => {
+    assert.ok(ensureBundle({ quiet: true }), 'npm run build failed');
+    scratch = await mkdtemp(join(tmpdir(), 'lk-widgets-consumers-'));
+    packed = await packPackage(scratch);
+    // The plain page's project first: its msw lets lk-widgets-mock run from its node_modules/.bin.
+    html = await installProject('html', scratch);
+    const bundle = createRequire(join(html, 'package.json')).resolve('lk-widgets/lk-widgets.min.js');
+    servers.html = await startStaticServer(html, { '/lk-widgets.min.js': bundle });
+    servers.react = await startStaticServer(join(scratch, 'react', 'dist'));
+    servers.vue = await startStaticServer(join(scratch, 'vue', 'dist'));
+    const origins = Object.values(servers).flatMap((server) => ['--allow-origin', server.origin]);
+    mock = await startMockProcess(join(html, 'node_modules', '.bin', 'lk-widgets-mock'), ['--port', '0', '--password-iterations', 'test', ...origins], {
+      cwd: html,
+    });
+    for (const server of Object.values(servers)) server.allowApi(mock.apiBase);
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  },
+  STEP,
+);
+
+after(async () => {
+  await browser?.close();
+  await mock?.stop();
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+/** The consumer's page at `origin`, told where the API is; logs in and reads the host's line. */
+async function logInOnConsumerPage(origin) {
+  const url = new URL('/', origin);
+  url.searchParams.set('api-base', mock.apiBase);
+  const { page, problems, close } = await openPage(browser, url.href);
+  try {
+    await logInAsDemoUser(page);
+    await textIn(page, '#host-log', `lk-login: ${DEMO_USER.email}`);
+    assert.deepEqual(unexpectedProblems(problems, mock.apiBase), []);
+  } finally {
+    await close();
+  }
+}
+
+test('the tarball holds the built package, its types, manifest, README, licence and docs, and no tests, stories, sources or demo', () => {
+  const allowed = [/^package\.json$/u, /^README\.md$/u, /^LICENSE$/u, /^dist\//u, /^docs\/[^/]+\.md$/u, /^conformance\/fixtures\.mock\.json$/u];
+  assert.deepEqual(
+    packed.files.filter((path) => !allowed.some((pattern) => pattern.test(path))),
+    [],
+  );
+  assert.deepEqual(
+    packed.files.filter((path) => /(^|\/)(test|tests|stories|demo|\.storybook)\//u.test(path) || /\.stories\.|\.test\./u.test(path)),
+    [],
+    'no tests, stories or demo',
+  );
+  assert.deepEqual(
+    packed.files.filter((path) => /\.tsx?$/u.test(path) && !/^dist\/types\/.*\.d\.ts$/u.test(path)),
+    [],
+    'no TypeScript sources: declarations only, under dist/types/',
+  );
+  for (const path of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/lk-widgets.min.js', 'dist/custom-elements.json', 'dist/types/src/index.d.ts', 'dist/bin/lk-widgets-mock.js']) {
+    assert.ok(packed.files.includes(path), `the tarball holds ${path}`);
+  }
+});
+
+test('html: a plain page with lk-widgets/lk-widgets.min.js and no build step logs in, and its addEventListener gets lk-login', STEP, async () => {
+  await logInOnConsumerPage(servers.html.origin);
+});
