@@ -22,6 +22,15 @@ const ts = (outDir = 'dist') =>
 // is no dependency of the package, so an installed copy would not resolve it.
 const isDependency = (id) => id !== 'tslib' && !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+/**
+ * `lk-widgets/react` (React 18's wrappers): `react` stays the host's (an
+ * optional peer), but `@lit/react` is bundled in, a kilobyte, so a page that
+ * does not use React installs nothing for it (as a dependency it would pull
+ * `@types/react`, its peer, into every install).
+ */
+const reactEntry = { react: 'src/react/index.ts' };
+const isExternal = (id) => isDependency(id) && !id.startsWith('@lit/react');
+
 /** Fails the build if a production entry reaches mock code or msw, statically or lazily. */
 function noMocksInProduction() {
   return {
@@ -47,8 +56,8 @@ function noMocksInProduction() {
 
 export default [
   {
-    input: { ...productionEntries, ...mockEntry },
-    external: isDependency,
+    input: { ...productionEntries, ...reactEntry, ...mockEntry },
+    external: isExternal,
     plugins: [nodeResolve(), ts(), noMocksInProduction()],
     output: {
       dir: 'dist',
