@@ -12,7 +12,7 @@
 // tarball, as a real HTTP server on another origin: that proves the bin too,
 // and keeps msw and its service worker out of the apps, as in production.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +24,15 @@ import { startMockProcess } from '../support/mock-process.mjs';
 import {
   DEMO_USER,
   installProject,
+  linesWith,
   logInAsDemoUser,
+  mustRun,
   openPage,
   packPackage,
   startStaticServer,
+  runCommand,
   textIn,
+  typeErrors,
   unexpectedProblems,
 } from './harness.mjs';
 
@@ -107,3 +111,42 @@ test('the tarball holds the built package, its types, manifest, README, licence 
 test('html: a plain page with lk-widgets/lk-widgets.min.js and no build step logs in, and its addEventListener gets lk-login', STEP, async () => {
   await logInOnConsumerPage(servers.html.origin);
 });
+
+/**
+ * The steps of a typed project: install it from the tarball, type-check it,
+ * compile its misuse on its own and expect exactly the errors its lines
+ * marked `// error:` (or `<!-- error: -->`) announce, build it with Vite, and
+ * log in on the built app.
+ */
+async function typedProject(t, name, { typecheck, misuse }) {
+  let dir;
+  await t.test('installs from the tarball', async () => {
+    dir = await installProject(name, scratch);
+  });
+  const bin = (command) => join(dir, 'node_modules', '.bin', command);
+  await t.test(`type-checks with ${typecheck}`, async () => {
+    await mustRun(bin(typecheck), ['-p', 'tsconfig.json'], dir);
+  });
+  await t.test(`${misuse}: a misspelt attribute and a handler of the wrong type are type errors`, async () => {
+    const source = await readFile(join(dir, misuse), 'utf8');
+    const marked = linesWith(source, 'error:').map((line) => `${misuse}:${line}`);
+    assert.equal(marked.length, 2);
+    const { code, output } = await runCommand(bin(typecheck), ['-p', 'tsconfig.misuse.json'], dir);
+    assert.notEqual(code, 0, `${misuse} type-checked:\n${output}`);
+    assert.deepEqual(
+      typeErrors(output).map((error) => error.at),
+      marked,
+      output,
+    );
+  });
+  await t.test('builds with vite build', async () => {
+    await mustRun(bin('vite'), ['build', '--logLevel', 'warn'], dir);
+  });
+  await t.test('logs in, and the host gets lk-login', async () => {
+    await logInOnConsumerPage(servers[name].origin);
+  });
+}
+
+test('react: a Vite + React 19 + TypeScript app types <lk-login-form> with lk-widgets/react-jsx and hears lk-login through its onlk-login prop', STEP, (t) =>
+  typedProject(t, 'react', { typecheck: 'tsc', misuse: 'misuse/misuse.tsx' }),
+);
