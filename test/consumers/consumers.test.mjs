@@ -53,9 +53,9 @@ before(
     // The plain page's project first: its msw lets lk-widgets-mock run from its node_modules/.bin.
     html = await installProject('html', scratch);
     const bundle = createRequire(join(html, 'package.json')).resolve('lk-widgets/lk-widgets.min.js');
-    servers.html = await startStaticServer(html, { '/lk-widgets.min.js': bundle });
+    servers.html = await startStaticServer(html, { routes: { '/lk-widgets.min.js': bundle } });
     servers.react = await startStaticServer(join(scratch, 'react', 'dist'));
-    servers.vue = await startStaticServer(join(scratch, 'vue', 'dist'));
+    servers.vue = await startStaticServer(join(scratch, 'vue', 'dist'), { trustedTypes: ['vue'] });
     const origins = Object.values(servers).flatMap((server) => ['--allow-origin', server.origin]);
     mock = await startMockProcess(join(html, 'node_modules', '.bin', 'lk-widgets-mock'), ['--port', '0', '--password-iterations', 'test', ...origins], {
       cwd: html,
@@ -149,4 +149,8 @@ async function typedProject(t, name, { typecheck, misuse }) {
 
 test('react: a Vite + React 19 + TypeScript app types <lk-login-form> with lk-widgets/react-jsx and hears lk-login through its onlk-login prop', STEP, (t) =>
   typedProject(t, 'react', { typecheck: 'tsc', misuse: 'misuse/misuse.tsx' }),
+);
+
+test('vue: a Vite + Vue 3 + TypeScript app types <lk-login-form> with lk-widgets/vue under vue-tsc and hears lk-login through @lk-login', STEP, (t) =>
+  typedProject(t, 'vue', { typecheck: 'vue-tsc', misuse: 'misuse/Misuse.vue' }),
 );

@@ -115,10 +115,13 @@ const CONTENT_TYPES = {
  * 127.0.0.1, as a supplier's static host would, every answer under the SDK's
  * strict Content-Security-Policy with the API's origin added to
  * `connect-src`. `routes` maps a path to a file elsewhere (the bundle a plain
- * page copies from the package).
+ * page copies from the package); `trustedTypes` names the host's own Trusted
+ * Types policies, which its policy allows beside the SDK's (Vue's runtime
+ * creates one called `vue`).
  */
-export async function startStaticServer(root, routes = {}) {
-  let policy = CONTENT_SECURITY_POLICY;
+export async function startStaticServer(root, { routes = {}, trustedTypes = [] } = {}) {
+  const sitePolicy = CONTENT_SECURITY_POLICY.replace('trusted-types ', ['trusted-types', ...trustedTypes, ''].join(' '));
+  let policy = sitePolicy;
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host.invalid').pathname);
     const file = routes[path] ?? normalize(join(root, path === '/' ? 'index.html' : path));
@@ -141,7 +144,7 @@ export async function startStaticServer(root, routes = {}) {
     origin: `http://127.0.0.1:${server.address().port}`,
     /** Lets the pages call the API on `apiBase`'s origin. */
     allowApi(apiBase) {
-      policy = `${CONTENT_SECURITY_POLICY}; connect-src 'self' ${new URL(apiBase).origin}`;
+      policy = `${sitePolicy}; connect-src 'self' ${new URL(apiBase).origin}`;
     },
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
