@@ -81,25 +81,29 @@ export async function installProject(name, scratch) {
 }
 
 /**
- * The TypeScript errors in a compiler's output, as `file:line` (the path as
- * the compiler gives it, relative to the project) and the message.
+ * The TypeScript errors in a compiler's output: `file:line` (the path as
+ * the compiler gives it, relative to the project), the code and the message.
  *
- * @returns {{at: string, message: string}[]}
+ * @returns {{at: string, code: string, message: string}[]}
  */
 export function typeErrors(output) {
   // tsc prints `file(line,col): error TS…: message`; vue-tsc the same, as it runs tsc.
-  return [...output.matchAll(/^(\S[^(\n]*)\((\d+),\d+\): error (TS\d+: .*)$/gmu)].map((match) => ({
+  return [...output.matchAll(/^(\S[^(\n]*)\((\d+),\d+\): error (TS\d+): (.*)$/gmu)].map((match) => ({
     at: `${match[1]}:${match[2]}`,
-    message: match[3],
+    code: match[3],
+    message: match[4],
   }));
 }
 
-/** The 1-based numbers of the lines of `text` that contain `needle`. */
-export const linesWith = (text, needle) =>
-  text
-    .split('\n')
-    .map((line, index) => (line.includes(needle) ? index + 1 : 0))
-    .filter(Boolean);
+/**
+ * The errors a file of misuse announces: each line that says `error TS…`
+ * (in a comment) must fail with that error, as `file:line TS…`.
+ */
+export const announcedErrors = (file, text) =>
+  text.split('\n').flatMap((line, index) => {
+    const code = /\berror (TS\d+)\b/u.exec(line)?.[1];
+    return code ? [`${file}:${index + 1} ${code}`] : [];
+  });
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
