@@ -17,7 +17,10 @@ const ts = (outDir = 'dist') =>
     include: ['src/**/*.ts', 'mocks/**/*.ts'],
   });
 
-const isDependency = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+// A bare import stays an import for the host's bundler, except tslib: the
+// TypeScript plugin makes the decorators call its helpers from there, and it
+// is no dependency of the package, so an installed copy would not resolve it.
+const isDependency = (id) => id !== 'tslib' && !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 /**
  * `lk-widgets/react` (React 18's wrappers): `react` stays the host's (an
