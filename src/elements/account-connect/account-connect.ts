@@ -66,10 +66,10 @@ type SuppliersState = 'idle' | 'loading' | 'ready' | 'failed';
  * @csspart hint - the "?", an `<lk-hint>` (its own parts: `trigger`, `bubble`).
  * @csspart field-error - a field's inline error.
  * @csspart submit - "Подключить ЛС".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, connecting and success, announced politely.
- * @csspart logged-out - what it shows without a session: `logged-out-message`, then `links` with `link-login`.
+ * @csspart logged-out - what it shows without a session: `logged-out-message`, then `links` with `link link-login`.
  *
  * @cssprop --lk-color-primary - buttons and links.
  * @cssprop --lk-color-danger - errors.

@@ -77,7 +77,7 @@ const RECENT_READINGS = 12;
  * @csspart chart-image - the `<svg>`. Its shapes carry classes, not parts (a part's `all: revert` would drop SVG geometry): `lk-chart-bar` (consumption), `lk-chart-line` and `lk-chart-point` (payments), `lk-chart-grid`, `lk-chart-axis`, `lk-chart-tick`, `lk-chart-label`, `lk-chart-year`, `lk-chart-unit`.
  * @csspart legend - the chart's legend: `legend-item` (`legend-consumption`, `legend-payments`), each a mark (`lk-chart-mark`) and words.
  * @csspart table-scroll - the box that scrolls the table sideways on a narrow screen (focusable, so the keyboard can scroll it).
- * @csspart table - the `<table>`: `caption`, `column-header` (each `<th>` of the head), `month-group` (one `<tbody>` per month).
+ * @csspart table - the `<table>`: `caption`, `header-row`, `column-header` (each `<th>` of the head; `column-header-figure` over the figures), `month-group` (one `<tbody>` per month) of `row`s.
  * @csspart month - a month's row header ("Май 2015").
  * @csspart service - a service's row header.
  * @csspart cell - a figure's cell; also `cell-opening`, `cell-charged`, `cell-paid`, `cell-closing`, `cell-consumption`.
@@ -96,7 +96,7 @@ const RECENT_READINGS = 12;
  * @csspart no-account - "Нет подключенных ЛС" (also `empty`).
  * @csspart not-connected - `account-id` names an account this cabinet does not have (also `empty`).
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, and what the toggle changed, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *

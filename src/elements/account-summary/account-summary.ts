@@ -60,7 +60,7 @@ const CURRENT_PERIOD = '';
  * @csspart intro - the line under it.
  * @csspart subtitle - "Общие сведения".
  * @csspart facts - the `<dl>` of the account: each row a `fact` (`fact-number`, `fact-supplier`, `fact-address`) of `fact-label` (`<dt>`) and `fact-value` (`<dd>`).
- * @csspart period - the period field: `label` and `select` (also `input`).
+ * @csspart period - the period field (also `field`): `label` and `select` (also `input`).
  * @csspart figures - the `<dl>` of the chosen period, rows as in `facts`: `fact-period`, `fact-debt`, `fact-charged`, `fact-paid`, `fact-consumption`, `fact-meter-count`.
  * @csspart amount - an amount of money; also `amount-debt`, `amount-overpayment` or `amount-zero` on a balance.
  * @csspart balance-note - "(переплата)" or "(долга нет)" after a balance.
@@ -68,7 +68,7 @@ const CURRENT_PERIOD = '';
  * @csspart meters - the table "Приборы учета": `meters-caption`, `meters-head` (`<th scope="col">`), `meter` rows of `meter-name` (`<th scope="row">`), `meter-reading` and `meter-date`.
  * @csspart links - "оплатить онлайн" (`link link-pay`), "Подключить ЛС" (`link-connect`) or, logged out, `link-login`.
  * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`).
- * @csspart fault - a server, network or timeout failure, with `retry` (also `button`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading the account or the earlier periods, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *

@@ -58,7 +58,7 @@ import { hrefProperty } from '../base/safe-href.js';
  * @csspart confirm - the disconnection question: `confirm-question`, then `confirm-actions` with `confirm-disconnect` and `cancel`.
  * @csspart empty - "Нет подключенных ЛС".
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, disconnecting and disconnected, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *

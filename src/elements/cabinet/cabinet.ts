@@ -78,12 +78,12 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * @csspart user - who is logged in.
  * @csspart logout - "Выйти" (also `button`).
  * @csspart section - the section shown; `section-public` for login, registration, recovery, confirmation.
- * @csspart notice - why the user is back at login (session expired, logged out).
+ * @csspart notice - why the user is back at login (session expired, also `notice-expired`; logged out).
  * @csspart title - a section's heading.
- * @csspart welcome - the welcome text; `connect-first` the guidance to connect an account.
- * @csspart account - the section "Лицевой счет"; `pay` "Оплата", `connect` "Подключить ЛС".
- * @csspart help - the help area; `support-link` the support address.
- * @csspart fault - a failure, with `retry`.
+ * @csspart welcome - the welcome, each paragraph a `welcome-text`; `connect-first` the guidance to connect an account, with "Подключить ЛС" (`link link-connect`).
+ * @csspart account - the section "Лицевой счет"; `pay` "Оплата", `connect` "Подключить ЛС" (its `intro` above the form).
+ * @csspart help - the help area: `help-title`, each paragraph a `help-text`, and `support-link` the support address.
+ * @csspart fault - a failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress, announced politely.
  *
  * @cssprop --lk-color-primary - the navigation panel's current section and links.

@@ -70,7 +70,7 @@ class Job {
  * @csspart label - "Защита от роботов".
  * @csspart status - the state, announced politely; also `status-solving`, `status-solved`, `status-failed`.
  * @csspart progress - the `<progress>` while solving: the chance the search is done by now.
- * @csspart fault - why the check failed, with `retry` ("Повторить").
+ * @csspart fault - why the check failed (an alert, its text in `fault-message`), with `retry` ("Повторить", also `button`).
  *
  * @cssprop --lk-color-primary - the progress bar and the retry button.
  * @cssprop --lk-color-success - the mark of a passed check.

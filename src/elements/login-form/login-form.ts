@@ -45,15 +45,18 @@ type Field = 'email' | 'password';
  * @csspart title - the heading.
  * @csspart field - each label + error + input group (`field-invalid` when invalid).
  * @csspart label - a field's label.
- * @csspart input - the e-mail and password inputs.
+ * @csspart input - the e-mail and password inputs (`input-email`, `input-password`).
+ * @csspart input-row - an input with what stands beside it ("Показать пароль").
  * @csspart field-error - a field's inline error.
- * @csspart toggle-password - "Показать пароль".
+ * @csspart toggle-password - "Показать пароль" (also `button`).
  * @csspart submit - "Войти".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart captcha - the anti-robot check (`<lk-captcha>`), after repeated failures for an address.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress and success, announced politely.
- * @csspart links - the recovery and registration links (`link`).
- * @csspart signed-in - the logged-in state; `logout` is its button.
+ * @csspart links - the recovery and registration links (`link`; `link-recover`, `link-register`).
+ * @csspart signed-in - the logged-in state: `greeting`, `signed-in-as` (who is logged in) and the button `logout` (also `button`).
+ * @csspart unconfirmed - a user who has not confirmed the e-mail: `unconfirmed-message`, `unconfirmed-expiry` (the date until which the link works) and "Выслать ссылку" (`resend`, also `button`).
  *
  * @cssprop --lk-color-primary - buttons and links.
  * @cssprop --lk-color-danger - errors.

@@ -105,10 +105,10 @@ type Choice = 'debt' | 'own';
  * @csspart receipt - the receipt, a `<section>`: `receipt-title` and the `<dl>` `receipt-details` (rows as in `details`: `fact-number`, `fact-date`, `fact-amount`, `fact-account`, `fact-supplier`, `fact-readings`).
  * @csspart print - "Распечатать чек" (also `button`).
  * @csspart actions - the confirmation's buttons; `result-actions` the result's.
- * @csspart error-summary - the list of errors after a failed "Продолжить".
- * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`); `links` holds "Подключить ЛС".
- * @csspart status - loading, the payment being processed, the payment made; announced politely.
- * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
+ * @csspart error-summary - the list of errors after a failed "Продолжить": `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`); `links` holds "Подключить ЛС" (`link link-connect`).
+ * @csspart status - loading, the payment being processed, the payment made; announced politely (once paid, also `visually-hidden`: the result's heading says it on screen).
+ * @csspart logged-out - what it shows without a session: `logged-out-message` and `links` ("Войти в Личный кабинет", `link link-login`).
  *
  * @cssprop --lk-color-primary - buttons and links.
  * @cssprop --lk-color-danger - errors and faults.

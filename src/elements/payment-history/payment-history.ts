@@ -60,7 +60,7 @@ import { paymentHistoryStyles } from './payment-history.styles.js';
  * @csspart not-connected - `account-id` names an account this cabinet does not have (also `empty`).
  * @csspart links - "Подключить ЛС" (`link link-connect`).
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links` (`link-login`).
- * @csspart fault - a server, network or timeout failure, with `retry` (also `button`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, announced politely.
  * @csspart visually-hidden - words for screen readers only ("чека нет").
  *

@@ -67,19 +67,21 @@ interface Change {
  * @csspart form - the password-change `<form>` (also `password-change`).
  * @csspart section-title - the headings "Смена пароля" and "Подключение ЛС".
  * @csspart intro - the sentence under "Смена пароля".
- * @csspart username - the visually hidden username group for password managers (`username-label`, `username-input`).
+ * @csspart username - the visually hidden username group for password managers (`username-label`, `username-input`; also `visually-hidden`).
  * @csspart field - each label + error + input group (`field-invalid` when invalid).
  * @csspart label - a field's label.
  * @csspart input - the password inputs (`input-current-password`, `input-new-password`, `input-repeat-password`).
  * @csspart input-row - the row of an input.
  * @csspart field-error - a field's inline error.
- * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
- * @csspart toggle-password - "Показать пароль".
+ * @csspart password-rules - the password rules: `password-rules-title`, the `password-rule-list` of each `password-rule` (also `password-rule-` and the rule's name, and `password-rule-met` / `password-rule-unmet`), and `password-rules-live`, which announces the rules met as the user types (also `visually-hidden`).
+ * @csspart toggle-password - "Показать пароль" (also `button`).
  * @csspart captcha - the anti-robot check, once the backend asks for it.
- * @csspart links - the row of "Забыли пароль?" (`link-recover`) or, logged out, of the login link (`link-login`).
+ * @csspart links - the row of "Забыли пароль?" (`link link-recover`) or, logged out, of the login link (`link link-login`).
+ * @csspart visually-hidden - words for screen readers only (each password rule's state).
+
  * @csspart submit - "Сменить пароль".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress and success, announced politely.
  * @csspart accounts-section - "Подключение ЛС"; `accounts` is its `<lk-accounts>`, `account-connect` its `<lk-account-connect>`.
  * @csspart logged-out - what it says to a visitor who is not logged in.
