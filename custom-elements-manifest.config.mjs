@@ -102,11 +102,45 @@ function publicSurfacePlugin() {
   };
 }
 
+/**
+ * A default written as a module constant (`param = DEFAULT_CONFIRM_PARAM`)
+ * comes out of the analyzer as the constant's name, without a type: no page
+ * author can read `DEFAULT_CONFIRM_PARAM`. When the constant is one of the
+ * analysed modules' exported variables, its value (`'lk-confirm'`) and type
+ * take the name's place.
+ */
+function constantDefaultsPlugin() {
+  return {
+    name: 'lk-widgets: constant defaults',
+    packageLinkPhase({ customElementsManifest }) {
+      const constants = new Map();
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind !== 'variable' || declaration.default === undefined) continue;
+          // A name two modules define differently is left as it is.
+          const known = constants.get(declaration.name);
+          constants.set(declaration.name, known && known.default !== declaration.default ? null : declaration);
+        }
+      }
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const entry of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+            const constant = constants.get(entry.default);
+            if (!constant) continue;
+            entry.default = constant.default;
+            if (!entry.type && constant.type) entry.type = { ...constant.type };
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/entries/*.ts'],
   exclude: ['src/elements/**/*.messages*.ts', 'src/elements/**/*.styles.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false,
-  plugins: [defineCallsPlugin(), decoratorsPlugin(), publicSurfacePlugin()],
+  plugins: [defineCallsPlugin(), decoratorsPlugin(), constantDefaultsPlugin(), publicSurfacePlugin()],
 };
