@@ -80,11 +80,15 @@ function refusal(error: unknown): ConfirmOutcome | undefined {
  * @csspart resend-status - sending and sent, announced politely (also `status`).
  * @csspart links - "Войти в Личный кабинет" (`link link-login`) and "Зарегистрироваться" (`link link-register`).
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-success - the mark of a confirmed address.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a confirmed address.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   static override styles = [baseStyles, formStyles, confirmEmailStyles];

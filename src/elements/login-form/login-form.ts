@@ -58,10 +58,14 @@ type Field = 'email' | 'password';
  * @csspart signed-in - the logged-in state: `greeting`, `signed-in-as` (who is logged in) and the button `logout` (also `button`).
  * @csspart unconfirmed - a user who has not confirmed the e-mail: `unconfirmed-message`, `unconfirmed-expiry` (the date until which the link works) and "Выслать ссылку" (`resend`, also `button`).
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   static override styles = [baseStyles, formStyles, loginFormStyles];

@@ -70,11 +70,15 @@ type Registration = Omit<RegisterRequest, 'captcha'>;
 
  * @csspart success - the success screen: `success-message`, `success-resend`, `success-expiry`.
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-success - the mark of a met password rule.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a met password rule.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, registerFormStyles];
@@ -82,7 +86,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   /** The address of the user agreement ("Пользовательского соглашения"); it opens in a new tab, so nothing typed is lost. */
   @property(hrefProperty('agreement-href')) agreementHref?: string;
 
-  /** The version of the agreement this page shows, sent as `agreementVersion`. Required. */
+  /** The version of the agreement this page shows, sent as `agreementVersion` and recorded with the registration. Required: without it the form logs a configuration error and refuses to submit. */
   @property({ attribute: 'agreement-version' }) agreementVersion?: string;
 
   /** An explicit checkbox, unchecked at first, instead of accepting by pressing "Зарегистрироваться". */
