@@ -93,6 +93,7 @@ const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, passwordRecoveryStyles];

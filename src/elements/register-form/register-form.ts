@@ -79,6 +79,7 @@ type Registration = Omit<RegisterRequest, 'captcha'>;
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, registerFormStyles];

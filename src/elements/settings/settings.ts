@@ -60,7 +60,7 @@ interface Change {
  * @fires {LkPasswordChangedEvent} lk-password-changed - the password was changed; `detail` is `{}`.
  * @fires {LkNavigateEvent} lk-navigate - "Забыли пароль?" (`recover`), or the login link when logged out (`login`); cancelable.
  *   The list's "Подключить ЛС" (`connect`) does not leave: it moves the focus to the connect form below.
- * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`. (The `<lk-accounts>` and `<lk-account-connect>` inside fire their own events too: `lk-account-selected`, `lk-account-connected`, …)
  *
  * @csspart title - the heading "Настройки абонента".
  * @csspart login - the "Логин:" line; `login-label` and `login-value` (the e-mail) are its parts.
@@ -96,6 +96,7 @@ interface Change {
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkSettingsElement extends LkElement<SettingsMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, settingsStyles];
