@@ -136,11 +136,44 @@ function constantDefaultsPlugin() {
   };
 }
 
+/**
+ * A type named by an alias of string literals (`placement: HintPlacement`)
+ * comes out as the alias's name, which says nothing to a page author, an
+ * editor or Storybook's controls; the values (`'bottom-end' | 'bottom-start'
+ * | …`) do. Each such alias the analysed modules declare takes its name's
+ * place in the types of the classes' attributes and members.
+ */
+function literalUnionAliasesPlugin() {
+  const aliases = new Map();
+  return {
+    name: 'lk-widgets: string literal unions',
+    analyzePhase({ ts, node }) {
+      if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+      const members = node.type.types;
+      if (!members.every((member) => ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal))) return;
+      const union = members.map((member) => `'${member.literal.text}'`).join(' | ');
+      // A name two modules give different values is left as it is.
+      const known = aliases.get(node.name.text);
+      aliases.set(node.name.text, known !== undefined && known !== union ? null : union);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const entry of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+            if (!entry.type?.text) continue;
+            entry.type.text = entry.type.text.replace(/\b[A-Za-z_]\w*\b/gu, (name) => aliases.get(name) ?? name);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/entries/*.ts'],
   exclude: ['src/elements/**/*.messages*.ts', 'src/elements/**/*.styles.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false,
-  plugins: [defineCallsPlugin(), decoratorsPlugin(), constantDefaultsPlugin(), publicSurfacePlugin()],
+  plugins: [defineCallsPlugin(), decoratorsPlugin(), constantDefaultsPlugin(), literalUnionAliasesPlugin(), publicSurfacePlugin()],
 };

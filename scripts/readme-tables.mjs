@@ -57,10 +57,26 @@ function literalDefault(entry) {
   return undefined;
 }
 
+/** The values of a union of string literals (`'idle' | 'solving'`), or undefined. */
+function literalValues(typeText = '') {
+  const members = typeText.split('|').map((member) => member.trim()).filter((member) => member !== 'undefined');
+  const values = members.map((member) => /^'([^']*)'$/u.exec(member)?.[1]);
+  return values.length > 0 && values.every((value) => value !== undefined) ? values : undefined;
+}
+
+/** What a type says beyond a string: `boolean`, `number`, or the values it can take when the words do not list them. */
+function kindOf(entry) {
+  const type = entry.type?.text ?? '';
+  if (/^boolean\b/u.test(type)) return 'boolean';
+  if (/^number\b/u.test(type)) return 'number';
+  const values = literalValues(type);
+  if (values && !values.every((value) => (entry.description ?? '').includes(code(value)))) return `one of ${values.map(code).join(', ')}`;
+  return undefined;
+}
+
 /** One attribute: its name, what it is when not a string, its words, and its default unless the words say it. */
 function attributeLine(attribute) {
-  const type = attribute.type?.text ?? '';
-  const kind = /^boolean\b/u.test(type) ? ' (boolean)' : /^number\b/u.test(type) ? ' (number)' : '';
+  const kind = kindOf(attribute) ? ` (${kindOf(attribute)})` : '';
   const fallback = literalDefault(attribute);
   const description = cell(attribute.description);
   const defaultNote = fallback !== undefined && !/\bdefault\b/iu.test(description) ? ` Default ${code(fallback)}.` : '';
@@ -70,7 +86,7 @@ function attributeLine(attribute) {
 /** One property without an attribute, or one method. */
 function memberLine(member) {
   const name = member.kind === 'method' ? `${member.name}()` : member.name;
-  const notes = [member.static ? 'static' : '', member.readonly ? 'read-only' : ''].filter(Boolean);
+  const notes = [member.static ? 'static' : '', member.readonly ? 'read-only' : '', member.kind === 'field' ? (kindOf(member) ?? '') : ''].filter(Boolean);
   return `${code(name)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}: ${cell(member.description)}`;
 }
 
