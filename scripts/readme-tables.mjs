@@ -107,8 +107,10 @@ export function elementsTable(manifest, packageJson) {
     const events = (element.events ?? []).map((event) => `${code(event.name)}: ${cell(event.description)}`);
     return `| ${code(`<${element.tagName}>`)}<br>${summaryOf(element)} | ${lines(attributes)} | ${lines(members)} | ${lines(events)} |`;
   });
+  // The elements that do not extend the base (`<lk-provider>`) are named as exceptions.
+  const others = elements.filter((element) => !(element.attributes ?? []).some(fromBase)).map((element) => code(`<${element.tagName}>`));
   return [
-    'Every element but `<lk-provider>` also takes the attributes of their common base:',
+    `Every element${others.length > 0 ? ` but ${others.join(', ')}` : ''} also takes the attributes of their common base:`,
     '',
     ...shared.map((line) => `- ${line}`),
     '',
