@@ -213,8 +213,9 @@ function scanModules(files) {
           unit.isMethod = ts.isMethodDeclaration(member);
           members.set(name, [...(members.get(name) ?? []), unit]);
         }
-        const head = scanUnit(file, { ...statement, members: [] }, imports, parameters);
-        units.set(key, { key, members, decorators: head, superclass: superclass && ts.isIdentifier(superclass) ? (imports.get(superclass.text) ?? `${file}#${superclass.text}`) : undefined });
+        // The class's own line: its decorators and its `extends`.
+        const head = [...(statement.modifiers ?? []), ...(statement.heritageClauses ?? [])].map((node) => scanUnit(file, node, imports, parameters));
+        units.set(key, { key, members, head, superclass: superclass && ts.isIdentifier(superclass) ? (imports.get(superclass.text) ?? `${file}#${superclass.text}`) : undefined });
         continue;
       }
       const names = ts.isVariableStatement(statement)
@@ -259,7 +260,7 @@ function reachOf(module, className) {
   const parts = new Set();
   const events = [];
   const seen = new Set();
-  const queue = [...chain.map((entry) => entry.decorators)];
+  const queue = chain.flatMap((entry) => entry.head);
   for (const [index, entry] of chain.entries()) {
     for (const [name, members] of entry.members) for (const member of members) if (index === 0 || !member.isMethod || LIFECYCLE.has(name)) queue.push(member);
   }
@@ -273,7 +274,7 @@ function reachOf(module, className) {
     for (const key of unit.uses) {
       const used = units.get(key);
       if (!used || inChain.has(key)) continue;
-      if (used.members) queue.push(used.decorators, ...[...used.members.values()].flat());
+      if (used.members) queue.push(...used.head, ...[...used.members.values()].flat());
       else queue.push(used);
     }
   }
