@@ -102,11 +102,78 @@ function publicSurfacePlugin() {
   };
 }
 
+/**
+ * A default written as a module constant (`param = DEFAULT_CONFIRM_PARAM`)
+ * comes out of the analyzer as the constant's name, without a type: no page
+ * author can read `DEFAULT_CONFIRM_PARAM`. When the constant is one of the
+ * analysed modules' exported variables, its value (`'lk-confirm'`) and type
+ * take the name's place.
+ */
+function constantDefaultsPlugin() {
+  return {
+    name: 'lk-widgets: constant defaults',
+    packageLinkPhase({ customElementsManifest }) {
+      const constants = new Map();
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind !== 'variable' || declaration.default === undefined) continue;
+          // A name two modules define differently is left as it is.
+          const known = constants.get(declaration.name);
+          constants.set(declaration.name, known && known.default !== declaration.default ? null : declaration);
+        }
+      }
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const entry of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+            const constant = constants.get(entry.default);
+            if (!constant) continue;
+            entry.default = constant.default;
+            if (!entry.type && constant.type) entry.type = { ...constant.type };
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * A type named by an alias of string literals (`placement: HintPlacement`)
+ * comes out as the alias's name, which says nothing to a page author, an
+ * editor or Storybook's controls; the values (`'bottom-end' | 'bottom-start'
+ * | …`) do. Each such alias the analysed modules declare takes its name's
+ * place in the types of the classes' attributes and members.
+ */
+function literalUnionAliasesPlugin() {
+  const aliases = new Map();
+  return {
+    name: 'lk-widgets: string literal unions',
+    analyzePhase({ ts, node }) {
+      if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+      const members = node.type.types;
+      if (!members.every((member) => ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal))) return;
+      const union = members.map((member) => `'${member.literal.text}'`).join(' | ');
+      // A name two modules give different values is left as it is.
+      const known = aliases.get(node.name.text);
+      aliases.set(node.name.text, known !== undefined && known !== union ? null : union);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          for (const entry of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+            if (!entry.type?.text) continue;
+            entry.type.text = entry.type.text.replace(/\b[A-Za-z_]\w*\b/gu, (name) => aliases.get(name) ?? name);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/entries/*.ts'],
   exclude: ['src/elements/**/*.messages*.ts', 'src/elements/**/*.styles.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false,
-  plugins: [defineCallsPlugin(), decoratorsPlugin(), publicSurfacePlugin()],
+  plugins: [defineCallsPlugin(), decoratorsPlugin(), constantDefaultsPlugin(), literalUnionAliasesPlugin(), publicSurfacePlugin()],
 };

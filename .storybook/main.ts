@@ -1,8 +1,18 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import ts from 'typescript';
 
 const tsconfigPath = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+
+/**
+ * The custom-elements manifest, which preview.ts hands to Storybook for the
+ * controls and the docs tables. `npm run storybook` and `npm run
+ * build-storybook` write it first (their `pre` scripts run `npm run
+ * manifest`). Preview imports it by the name the package publishes it under,
+ * `lk-widgets/custom-elements.json`, which this aliases to the file.
+ */
+const manifestPath = fileURLToPath(new URL('../dist/custom-elements.json', import.meta.url));
 
 /**
  * The Lit elements use TypeScript's legacy decorators on plain fields
@@ -43,8 +53,10 @@ const config: StorybookConfig = {
   staticDirs: [{ from: '../demo/mockServiceWorker.js', to: '/mockServiceWorker.js' }],
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
+    if (!existsSync(manifestPath)) throw new Error(`Storybook: ${manifestPath} is missing: run npm run manifest (npm run storybook does it first).`);
     return mergeConfig(viteConfig, {
       oxc: oxcOptionsFromTsconfig(),
+      resolve: { alias: { 'lk-widgets/custom-elements.json': manifestPath } },
       // The renderer imports lit/directive-helpers.js, which Vite's dev server
       // would otherwise serve unbundled: a second lit-html beside the
       // pre-bundled one ("Multiple versions of Lit loaded").

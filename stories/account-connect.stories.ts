@@ -6,15 +6,12 @@ import { storyMock } from '../.storybook/mock-backend.js';
 import { LkAccountConnectElement } from '../src/entries/account-connect.js';
 import { LkHintElement } from '../src/entries/hint.js';
 import {
-  apiBaseArgType,
   DEMO_USER,
   elementMeta,
   expectLoggedOut,
   findServerErrorAlert,
   inProvider,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   storyApiBase,
   storyDocs,
   submitForSummary,
@@ -79,20 +76,6 @@ const meta: Meta<Args> = {
       ></lk-account-connect>`,
     ),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-account-connect'),
-    supplier: {
-      description: 'The id of the supplier to preselect; the user can still choose another.',
-      control: 'select',
-      options: ['', PSKOV, DAGESTAN, 'mrg-rostov', 'mrg-samara'],
-      table: { category: 'lk-account-connect', type: { summary: 'string' } },
-    },
-    'login-href': loginHrefArgType(
-      'lk-account-connect',
-      'The login page’s address. With it, the link shown when nobody is logged in is a real link; without it, a button that only fires `lk-navigate`.',
-    ),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-account-connected', 'lk-navigate', 'lk-error'] },
     docs: {

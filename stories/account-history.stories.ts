@@ -5,20 +5,14 @@ import { submitReadings } from '../src/api/readings.js';
 import type { LkProviderElement } from '../src/elements/provider/provider.js';
 import { LkAccountHistoryElement } from '../src/entries/account-history.js';
 import {
-  accountIdArgType,
-  apiBaseArgType,
-  connectHrefArgType,
   DEMO_USER,
   elementMeta,
   expectBusy,
   expectLoggedOut,
   expectNoAccount,
   findServerErrorAlert,
-  headingLevelArgType,
   loadFailsThenRecovers,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   renderAccountBound,
   storyApiBase,
   storyDocs,
@@ -49,14 +43,6 @@ const meta: Meta<AccountBoundArgs> = {
   ...elementMeta({ 'lk-account-history': LkAccountHistoryElement }),
   render: renderAccountBound('lk-account-history'),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-account-history'),
-    'account-id': accountIdArgType('lk-account-history'),
-    'heading-level': headingLevelArgType('lk-account-history', 'The level of the heading, 2 to 6 (default 2).'),
-    'connect-href': connectHrefArgType('lk-account-history'),
-    'login-href': loginHrefArgType('lk-account-history'),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-navigate', 'lk-error'] },
     docs: {

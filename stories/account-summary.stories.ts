@@ -4,16 +4,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LkAccountSummaryElement } from '../src/entries/account-summary.js';
 import {
-  apiBaseArgType,
   DEMO_USER,
   elementMeta,
   expectLoggedOut,
   expectNoAccount,
   findHeading,
-  headingLevelArgType,
   inProvider,
   loadFailsThenRecovers,
-  localeArgType,
   loggedIn,
   storyApiBase,
   storyDocs,
@@ -63,16 +60,6 @@ const meta: Meta<Args> = {
       ></lk-account-summary>`,
     ),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-account-summary'),
-    'pay-href': {
-      description: 'The payment page’s address. With it, “оплатить онлайн” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-account-summary', type: { summary: 'string' } },
-    },
-    'heading-level': headingLevelArgType('lk-account-summary', 'The level of the heading “Лицевой счет”, 2 to 6; “Общие сведения” is one deeper.'),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-navigate', 'lk-error'] },
     docs: {

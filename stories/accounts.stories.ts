@@ -2,16 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LkAccountsElement } from '../src/entries/accounts.js';
 import {
-  apiBaseArgType,
-  connectHrefArgType,
   DEMO_USER,
   elementMeta,
   expectLoggedOut,
   expectNoAccount,
   loadFailsThenRecovers,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   renderAccountBound,
   storyApiBase,
   storyDocs,
@@ -40,12 +36,6 @@ const meta: Meta<Args> = {
   ...elementMeta({ 'lk-accounts': LkAccountsElement }),
   render: renderAccountBound('lk-accounts'),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-accounts'),
-    'connect-href': connectHrefArgType('lk-accounts'),
-    'login-href': loginHrefArgType('lk-accounts'),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-account-selected', 'lk-navigate', 'lk-error'] },
     docs: {

@@ -14,12 +14,10 @@ import { LkRegisterFormElement } from '../src/entries/register-form.js';
 import { LkSettingsElement } from '../src/entries/settings.js';
 import { SEED_USERS } from '../mocks/index.js';
 import {
-  apiBaseArgType,
   DEMO_USER,
   elementMeta,
   findHeading,
   inProvider,
-  localeArgType,
   loggedIn,
   mockBackend,
   storyApiBase,
@@ -71,16 +69,6 @@ const meta: Meta<Args> = {
       ></lk-cabinet>`,
     ),
   args: { locale: 'ru', 'support-email': 'support@example.ru' },
-  argTypes: {
-    locale: localeArgType('lk-cabinet'),
-    'support-email': {
-      description:
-        'The support address of the help area. No default; an address that mixes Latin and Cyrillic look-alike letters is not shown.',
-      control: 'text',
-      table: { category: 'lk-cabinet', type: { summary: 'string' } },
-    },
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     ...mockBackend({}),
     actions: {

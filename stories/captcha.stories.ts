@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { storyMock } from '../.storybook/mock-backend.js';
 import { LkCaptchaElement } from '../src/entries/captcha.js';
-import { apiBaseArgType, elementMeta, findServerErrorAlert, inProvider, localeArgType, mockBackend, storyApiBase, storyDocs } from './support.js';
+import { elementMeta, findServerErrorAlert, inProvider, mockBackend, storyApiBase, storyDocs } from './support.js';
 
 interface Args {
   /** `<lk-captcha locale>`. */
@@ -32,10 +32,6 @@ const meta: Meta<Args> = {
   ...elementMeta({ 'lk-captcha': LkCaptchaElement }),
   render: (args, { loaded }) => inProvider(loaded, html`<lk-captcha locale=${ifDefined(args.locale)}></lk-captcha>`),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-captcha'),
-    'api-base': apiBaseArgType(),
-  },
   parameters: {
     actions: { handles: ['lk-captcha-solved', 'lk-error'] },
     docs: {

@@ -10,12 +10,10 @@ import { confirmEmail, register } from '../src/api/registration.js';
 import { solveChallenge } from '../src/captcha/solve.js';
 import { LkConfirmEmailElement } from '../src/entries/confirm-email.js';
 import {
-  apiBaseArgType,
   elementMeta,
   errorSummary,
   findServerErrorAlert,
   inProvider,
-  localeArgType,
   mockBackendEasyCaptcha as mockBackend,
   storyApiBase,
   storyDocs,
@@ -118,26 +116,6 @@ const meta: Meta<Args> = {
       ></lk-confirm-email>`,
     ),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-confirm-email'),
-    param: {
-      description:
-        'The query parameter that carries the token (default `lk-confirm`). Each story uses its own, so the stories of the docs page do not take each other’s link.',
-      control: false,
-      table: { category: 'lk-confirm-email', type: { summary: 'string' } },
-    },
-    'login-href': {
-      description: 'The login page’s address. With it, “Войти в Личный кабинет” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-confirm-email', type: { summary: 'string' } },
-    },
-    'register-href': {
-      description: 'The registration page’s address, likewise for “Зарегистрироваться” (offered when a link has expired).',
-      control: 'text',
-      table: { category: 'lk-confirm-email', type: { summary: 'string' } },
-    },
-    'api-base': apiBaseArgType(),
-  },
   parameters: {
     ...mockBackend({}),
     actions: { handles: ['lk-email-confirmed', 'lk-navigate', 'lk-error'] },

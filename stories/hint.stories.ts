@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LkHintElement } from '../src/entries/hint.js';
 import type { HintPlacement } from '../src/entries/hint.js';
-import { apiBaseArgType, elementMeta, inProvider, localeArgType, mockBackend, storyApiBase, storyDocs } from './support.js';
+import { elementMeta, inProvider, mockBackend, storyApiBase, storyDocs } from './support.js';
 
 interface Args {
   /** `<lk-hint text>`. */
@@ -64,22 +64,6 @@ const meta: Meta<Args> = {
       </p>`,
     ),
   args: { text: ACCOUNT_TEXT, label: ACCOUNT, locale: 'ru' },
-  argTypes: {
-    text: { description: 'The hint, shown as plain text.', control: 'text', table: { category: 'lk-hint' } },
-    label: {
-      description: 'What the hint is about: the button is named “Подсказка: <label>”.',
-      control: 'text',
-      table: { category: 'lk-hint' },
-    },
-    placement: {
-      description: 'Where the bubble goes; it takes the other side when it would leave the viewport.',
-      control: 'select',
-      options: ['bottom-end', 'bottom-start', 'top-end', 'top-start'],
-      table: { category: 'lk-hint', type: { summary: 'HintPlacement' }, defaultValue: { summary: 'bottom-end' } },
-    },
-    locale: localeArgType('lk-hint'),
-    'api-base': apiBaseArgType(),
-  },
   parameters: {
     actions: { handles: ['toggle'] },
     docs: {

@@ -7,11 +7,9 @@ import { DEFAULT_THROTTLE } from '../mocks/index.js';
 import { LkLoginFormElement } from '../src/entries/login-form.js';
 import {
   DEMO_USER,
-  apiBaseArgType,
   elementMeta,
   findServerErrorAlert,
   inProvider,
-  localeArgType,
   mockBackend,
   storyApiBase,
   storyDocs,
@@ -78,20 +76,6 @@ const meta: Meta<Args> = {
       ></lk-login-form>`,
     ),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-login-form'),
-    'register-href': {
-      description: 'The registration page’s address. With it, “Зарегистрироваться” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-login-form', type: { summary: 'string' } },
-    },
-    'recover-href': {
-      description: 'The password recovery page’s address, likewise for “Забыли пароль?”.',
-      control: 'text',
-      table: { category: 'lk-login-form', type: { summary: 'string' } },
-    },
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-login', 'lk-logout', 'lk-navigate', 'lk-error'] },
     docs: {

@@ -8,12 +8,10 @@ import { requestPasswordReset, resetPassword } from '../src/api/recovery.js';
 import { LkPasswordRecoveryElement } from '../src/entries/password-recovery.js';
 import {
   DEMO_USER,
-  apiBaseArgType,
   elementMeta,
   findHeading,
   findServerErrorAlert,
   inProvider,
-  localeArgType,
   mockBackend,
   storyApiBase,
   storyDocs,
@@ -94,15 +92,6 @@ const meta: Meta<Args> = {
       ></lk-password-recovery>`,
     ),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-password-recovery'),
-    'login-href': {
-      description: 'The login page’s address. With it, the links to log in are real links; without it, buttons that only fire `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-password-recovery', type: { summary: 'string' } },
-    },
-    'api-base': apiBaseArgType(),
-  },
   parameters: {
     actions: { handles: ['lk-password-changed', 'lk-navigate', 'lk-error'] },
     docs: {

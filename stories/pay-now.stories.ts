@@ -5,18 +5,13 @@ import type { PaymentOutcome } from '../mocks/index.js';
 import { LkPayNowElement } from '../src/entries/pay-now.js';
 import { newIdempotencyKey, pay as makePayment } from '../src/api/payments.js';
 import {
-  apiBaseArgType,
-  connectHrefArgType,
   DEMO_USER,
   elementMeta,
   expectLoggedOut,
   expectNoAccount,
   findHeading,
   findServerErrorAlert,
-  headingLevelArgType,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   mockBackend,
   renderAccountBound,
   storyApiBase,
@@ -71,19 +66,6 @@ const meta: Meta<Args> = {
   ...elementMeta({ 'lk-pay-now': LkPayNowElement }),
   render: renderAccountBound('lk-pay-now'),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-pay-now'),
-    'heading-level': headingLevelArgType(
-      'lk-pay-now',
-      'The level of the heading “Оплатить онлайн”, 2 to 6; the confirmation’s and the result’s are one deeper.',
-    ),
-    'connect-href': connectHrefArgType(
-      'lk-pay-now',
-      'The account connection page. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-    ),
-    'login-href': loginHrefArgType('lk-pay-now', 'The login page, likewise for the link shown without a session.'),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-payment', 'lk-readings-submitted', 'lk-navigate', 'lk-error'] },
     docs: {

@@ -5,19 +5,13 @@ import { newIdempotencyKey, pay } from '../src/api/payments.js';
 import type { LkProviderElement } from '../src/elements/provider/provider.js';
 import { LkPaymentHistoryElement } from '../src/entries/payment-history.js';
 import {
-  accountIdArgType,
-  apiBaseArgType,
-  connectHrefArgType,
   DEMO_USER,
   elementMeta,
   expectBusy,
   expectLoggedOut,
   expectNoAccount,
-  headingLevelArgType,
   loadFailsThenRecovers,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   renderAccountBound,
   storyApiBase,
   storyDocs,
@@ -61,14 +55,6 @@ const meta: Meta<AccountBoundArgs> = {
   ...elementMeta({ 'lk-payment-history': LkPaymentHistoryElement }),
   render: renderAccountBound('lk-payment-history'),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-payment-history'),
-    'account-id': accountIdArgType('lk-payment-history'),
-    'heading-level': headingLevelArgType('lk-payment-history', 'The level of the heading, 2 to 6 (default 2).'),
-    'connect-href': connectHrefArgType('lk-payment-history'),
-    'login-href': loginHrefArgType('lk-payment-history'),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-navigate', 'lk-error'] },
     docs: {

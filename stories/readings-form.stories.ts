@@ -6,8 +6,6 @@ import { submitReadings } from '../src/api/readings.js';
 import { LkAccountSummaryElement } from '../src/entries/account-summary.js';
 import { LkReadingsFormElement } from '../src/entries/readings-form.js';
 import {
-  apiBaseArgType,
-  connectHrefArgType,
   DEMO_USER,
   elementMeta,
   expectBusy,
@@ -15,11 +13,8 @@ import {
   expectNoAccount,
   findHeading,
   findServerErrorAlert,
-  headingLevelArgType,
   inProvider,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   renderAccountBound,
   storyApiBase,
   storyDocs,
@@ -60,13 +55,6 @@ const meta: Meta<Args> = {
   ...elementMeta({ 'lk-readings-form': LkReadingsFormElement, 'lk-account-summary': LkAccountSummaryElement }),
   render: renderAccountBound('lk-readings-form'),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-readings-form'),
-    'heading-level': headingLevelArgType('lk-readings-form', 'The level of the heading “Передача показаний”, 2 to 6.'),
-    'connect-href': connectHrefArgType('lk-readings-form'),
-    'login-href': loginHrefArgType('lk-readings-form', 'The login page’s address, likewise for the link shown without a session.'),
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     actions: { handles: ['lk-readings-submitted', 'lk-navigate', 'lk-error'] },
     docs: {

@@ -6,11 +6,9 @@ import { storyMock } from '../.storybook/mock-backend.js';
 import { LkRegisterFormElement } from '../src/entries/register-form.js';
 import {
   DEMO_USER,
-  apiBaseArgType,
   elementMeta,
   findServerErrorAlert,
   inProvider,
-  localeArgType,
   mockBackendEasyCaptcha as mockBackend,
   storyApiBase,
   storyDocs,
@@ -92,38 +90,6 @@ const meta: Meta<Args> = {
       args['password-policy'],
     ),
   args: { locale: 'ru', 'agreement-href': '/agreement.html', 'agreement-version': '2026-11', 'agreement-checkbox': false },
-  argTypes: {
-    locale: localeArgType('lk-register-form'),
-    'agreement-href': {
-      description: 'The user agreement’s address: “Пользовательского соглашения” links to it, in a new tab.',
-      control: 'text',
-      table: { category: 'lk-register-form', type: { summary: 'string' } },
-    },
-    'agreement-version': {
-      description:
-        'The version of the agreement this page shows, sent as `agreementVersion`. Required: without it the form logs a ' +
-        'configuration error and refuses to submit.',
-      control: 'text',
-      table: { category: 'lk-register-form', type: { summary: 'string' } },
-    },
-    'agreement-checkbox': {
-      description: 'An explicit checkbox, unchecked at first, instead of accepting by pressing “Зарегистрироваться”.',
-      control: 'boolean',
-      table: { category: 'lk-register-form', type: { summary: 'boolean' } },
-    },
-    'login-href': {
-      description: 'The login page’s address. With it, “← вход в Личный кабинет” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-register-form', type: { summary: 'string' } },
-    },
-    'password-policy': {
-      description: 'The provider’s rule for new passwords: `seed` (5–10 Latin letters and digits, the default) or `strong`.',
-      control: 'select',
-      options: ['seed', 'strong'],
-      table: { category: 'lk-provider', type: { summary: "'seed' | 'strong'" } },
-    },
-    'api-base': apiBaseArgType(),
-  },
   parameters: {
     actions: { handles: ['lk-registered', 'lk-navigate', 'lk-error'] },
     docs: {

@@ -7,15 +7,12 @@ import { LkAccountConnectElement } from '../src/entries/account-connect.js';
 import { LkAccountsElement } from '../src/entries/accounts.js';
 import { LkSettingsElement } from '../src/entries/settings.js';
 import {
-  apiBaseArgType,
   DEMO_USER,
   elementMeta,
   expectLoggedOut,
   findServerErrorAlert,
   inProvider,
-  localeArgType,
   loggedIn,
-  loginHrefArgType,
   mockBackend,
   storyApiBase,
   storyDocs,
@@ -85,22 +82,6 @@ const meta: Meta<Args> = {
       args['password-policy'],
     ),
   args: { locale: 'ru' },
-  argTypes: {
-    locale: localeArgType('lk-settings'),
-    'recover-href': {
-      description: 'The password recovery page’s address. With it, “Забыли пароль?” is a real link; without it, a button that only fires `lk-navigate`.',
-      control: 'text',
-      table: { category: 'lk-settings', type: { summary: 'string' } },
-    },
-    'login-href': loginHrefArgType('lk-settings'),
-    'password-policy': {
-      description: 'The rule for the new password: the seed’s 5–10 Latin letters and digits, or the strong one (15–128, any characters).',
-      control: 'select',
-      options: ['seed', 'strong'],
-      table: { category: 'lk-provider', type: { summary: "'seed' | 'strong'" } },
-    },
-    'api-base': apiBaseArgType('each story has its own backend and session'),
-  },
   parameters: {
     ...mockBackend({}),
     actions: { handles: ['lk-password-changed', 'lk-navigate', 'lk-error', 'lk-account-connected', 'lk-account-selected'] },

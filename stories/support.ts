@@ -1,7 +1,8 @@
 /**
  * What every stories file shares: the check that the entries define the tags,
- * each story's own API base, the `<lk-provider>` around the element, the
- * common arg types and the play helpers. Not a stories file itself (main.ts
+ * each story's own API base, the `<lk-provider>` around the element and
+ * the play helpers (the arg types come from the custom-elements manifest,
+ * .storybook/preview.ts). Not a stories file itself (main.ts
  * takes only `*.stories.ts`).
  */
 import { html } from 'lit';
@@ -105,21 +106,6 @@ export async function withTwoAccounts(context: LoadedContext): Promise<void> {
   await connectAccount(client, { supplierId: 'mrg-pskov', number: '6001234567' });
 }
 
-/** The `locale` arg of the element `category`. */
-export const localeArgType = (category: string) => ({
-  description: 'The interface language; without it, the provider’s (Russian by default).',
-  control: 'select' as const,
-  options: ['ru', 'en'],
-  table: { category, type: { summary: "'ru' | 'en'" } },
-});
-
-/** The provider's `api-base` arg (read-only). */
-export const apiBaseArgType = (own = 'each story has its own backend') => ({
-  description: `The API base of this story’s own mock backend (read-only: ${own}).`,
-  control: false as const,
-  table: { category: 'lk-provider', type: { summary: 'string' } },
-});
-
 // ----- The elements bound to an account (LkAccountElement) and <lk-accounts> -----
 
 /**
@@ -127,7 +113,7 @@ export const apiBaseArgType = (own = 'each story has its own backend') => ({
  * gives all five (`<lk-account-summary>`, `<lk-account-history>`,
  * `<lk-payment-history>`, `<lk-readings-form>`, `<lk-pay-now>`), `locale`, and
  * the provider's `api-base`. A stories file `Pick`s or `Omit`s the ones it
- * offers as controls.
+ * sets.
  */
 export interface AccountBoundArgs {
   /** `locale` of the element. */
@@ -179,39 +165,6 @@ export const renderAccountBound =
   (tag: AccountBoundTag) =>
   (args: Partial<AccountBoundArgs>, { loaded }: LoadedContext): TemplateResult =>
     inProvider(loaded, accountBoundElement(tag, args));
-
-/** The arg type of a string attribute: a text control in the element's `category` of the table. */
-const textArgType = (category: string, description: string) => ({
-  description,
-  control: 'text' as const,
-  table: { category, type: { summary: 'string' } },
-});
-
-/** The `account-id` arg; its words are the same for every element that offers it. */
-export const accountIdArgType = (category: string) =>
-  textArgType(category, 'The account to show, by its id; without it, the session’s current account (the one `<lk-accounts>` chooses).');
-
-/**
- * The `heading-level` arg. `description` names the element's own heading (and
- * which are one deeper); the default is LkAccountElement's, 2.
- */
-export const headingLevelArgType = (category: string, description: string) => ({
-  description,
-  control: { type: 'number' as const, min: 2, max: 6 },
-  table: { category, type: { summary: 'number' }, defaultValue: { summary: '2' } },
-});
-
-/** The `connect-href` arg; `description` only where an element words it otherwise. */
-export const connectHrefArgType = (
-  category: string,
-  description = 'The account connection page’s address. With it, “Подключить ЛС” is a real link; without it, a button that only fires `lk-navigate`.',
-) => textArgType(category, description);
-
-/** The `login-href` arg; `description` only where an element words it otherwise. */
-export const loginHrefArgType = (
-  category: string,
-  description = 'The login page’s address, likewise for the link shown when nobody is logged in.',
-) => textArgType(category, description);
 
 /*
  * The shared states are shared as plays, not as whole stories: Storybook's

@@ -66,18 +66,22 @@ type SuppliersState = 'idle' | 'loading' | 'ready' | 'failed';
  * @csspart hint - the "?", an `<lk-hint>` (its own parts: `trigger`, `bubble`).
  * @csspart field-error - a field's inline error.
  * @csspart submit - "Подключить ЛС".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, connecting and success, announced politely.
- * @csspart logged-out - what it shows without a session: `logged-out-message`, then `links` with `link-login`.
+ * @csspart logged-out - what it shows without a session: `logged-out-message`, then `links` with `link link-login`.
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-color-border - input borders.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-space - the gap between the form's rows.
- * @cssprop --lk-form-max-width - the form's widest (default 26rem).
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-color-border=#6b7785] - input borders.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-space=1rem] - the gap between the form's rows.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   static override styles = [baseStyles, formStyles, accountConnectStyles];

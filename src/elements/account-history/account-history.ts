@@ -77,7 +77,7 @@ const RECENT_READINGS = 12;
  * @csspart chart-image - the `<svg>`. Its shapes carry classes, not parts (a part's `all: revert` would drop SVG geometry): `lk-chart-bar` (consumption), `lk-chart-line` and `lk-chart-point` (payments), `lk-chart-grid`, `lk-chart-axis`, `lk-chart-tick`, `lk-chart-label`, `lk-chart-year`, `lk-chart-unit`.
  * @csspart legend - the chart's legend: `legend-item` (`legend-consumption`, `legend-payments`), each a mark (`lk-chart-mark`) and words.
  * @csspart table-scroll - the box that scrolls the table sideways on a narrow screen (focusable, so the keyboard can scroll it).
- * @csspart table - the `<table>`: `caption`, `column-header` (each `<th>` of the head), `month-group` (one `<tbody>` per month).
+ * @csspart table - the `<table>`: `caption`, `header-row`, `column-header` (each `<th>` of the head; `column-header-figure` over the figures), `month-group` (one `<tbody>` per month) of `row`s.
  * @csspart month - a month's row header ("Май 2015").
  * @csspart service - a service's row header.
  * @csspart cell - a figure's cell; also `cell-opening`, `cell-charged`, `cell-paid`, `cell-closing`, `cell-consumption`.
@@ -96,24 +96,28 @@ const RECENT_READINGS = 12;
  * @csspart no-account - "Нет подключенных ЛС" (also `empty`).
  * @csspart not-connected - `account-id` names an account this cabinet does not have (also `empty`).
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, and what the toggle changed, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
- * @cssprop --lk-chart-consumption - the consumption bars (default: the primary colour).
- * @cssprop --lk-chart-payments - the payments line and markers (default: the text colour, which a dark scheme already inverts).
- * @cssprop --lk-chart-grid - the gridlines (default: the border colour).
- * @cssprop --lk-color-primary - buttons, links, and the bars by default.
- * @cssprop --lk-color-text - text, axis and labels, and the payments by default.
- * @cssprop --lk-color-surface - the markers' inside and the buttons' background.
- * @cssprop --lk-color-border - the table's rules, and the gridlines by default.
- * @cssprop --lk-color-muted - the account line and the status line.
- * @cssprop --lk-color-danger - faults.
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-radius - corner radius of buttons.
- * @cssprop --lk-space - the gap between blocks.
- * @cssprop --lk-account-history-max-width - the element's widest (default 60rem).
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-chart-consumption=var(--lk-color-primary, #0b5cad)] - the consumption bars (default: the primary colour).
+ * @cssprop [--lk-chart-payments=var(--lk-color-text, #1d2733)] - the payments line and markers (default: the text colour, which a dark scheme already inverts).
+ * @cssprop [--lk-chart-grid=var(--lk-color-border, #6b7785)] - the gridlines (default: the border colour).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons, links, and the bars by default.
+ * @cssprop [--lk-color-text=#1d2733] - text, axis and labels, and the payments by default.
+ * @cssprop [--lk-color-surface=#fff] - the markers' inside and the buttons' background.
+ * @cssprop [--lk-color-border=#6b7785] - the table's rules, and the gridlines by default.
+ * @cssprop [--lk-color-muted=#4a5561] - the account line and the status line.
+ * @cssprop [--lk-color-danger=#b3261e] - faults.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of buttons.
+ * @cssprop [--lk-space=1rem] - the gap between blocks.
+ * @cssprop [--lk-account-history-max-width=60rem] - the element's widest.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMessages> {
   static override styles = [baseStyles, formStyles, accountHistoryStyles];

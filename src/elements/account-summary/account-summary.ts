@@ -60,7 +60,7 @@ const CURRENT_PERIOD = '';
  * @csspart intro - the line under it.
  * @csspart subtitle - "Общие сведения".
  * @csspart facts - the `<dl>` of the account: each row a `fact` (`fact-number`, `fact-supplier`, `fact-address`) of `fact-label` (`<dt>`) and `fact-value` (`<dd>`).
- * @csspart period - the period field: `label` and `select` (also `input`).
+ * @csspart period - the period field (also `field`): `label` and `select` (also `input`).
  * @csspart figures - the `<dl>` of the chosen period, rows as in `facts`: `fact-period`, `fact-debt`, `fact-charged`, `fact-paid`, `fact-consumption`, `fact-meter-count`.
  * @csspart amount - an amount of money; also `amount-debt`, `amount-overpayment` or `amount-zero` on a balance.
  * @csspart balance-note - "(переплата)" or "(долга нет)" after a balance.
@@ -68,22 +68,26 @@ const CURRENT_PERIOD = '';
  * @csspart meters - the table "Приборы учета": `meters-caption`, `meters-head` (`<th scope="col">`), `meter` rows of `meter-name` (`<th scope="row">`), `meter-reading` and `meter-date`.
  * @csspart links - "оплатить онлайн" (`link link-pay`), "Подключить ЛС" (`link-connect`) or, logged out, `link-login`.
  * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`).
- * @csspart fault - a server, network or timeout failure, with `retry` (also `button`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading the account or the earlier periods, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
- * @cssprop --lk-color-primary - links and the select's focus.
- * @cssprop --lk-color-border - the table's and the select's borders.
- * @cssprop --lk-color-muted - labels of the facts, the notes and the status line.
- * @cssprop --lk-color-overpayment - an overpayment's amount (default: the success green).
- * @cssprop --lk-color-debt - a debt's amount (default: the text colour).
- * @cssprop --lk-color-danger - faults.
- * @cssprop --lk-color-surface-alt - the table's header row.
- * @cssprop --lk-radius - corner radius of the select and buttons.
- * @cssprop --lk-space - the gap between blocks.
- * @cssprop --lk-account-summary-max-width - the section's widest (default 44rem).
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - links and the select's focus.
+ * @cssprop [--lk-color-border=#6b7785] - the table's and the select's borders.
+ * @cssprop [--lk-color-muted=#4a5561] - labels of the facts, the notes and the status line.
+ * @cssprop [--lk-color-overpayment=#1b6e37] - an overpayment's amount (default: the success green).
+ * @cssprop [--lk-color-debt=var(--lk-color-text, #1d2733)] - a debt's amount (default: the text colour).
+ * @cssprop [--lk-color-danger=#b3261e] - faults.
+ * @cssprop [--lk-color-surface-alt=#eef1f4] - the table's header row.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of the select and buttons.
+ * @cssprop [--lk-space=1rem] - the gap between blocks.
+ * @cssprop [--lk-account-summary-max-width=44rem] - the section's widest.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkAccountSummaryElement extends LkAccountElement<AccountSummaryMessages> {
   static override styles = [baseStyles, formStyles, factStyles, accountSummaryStyles];

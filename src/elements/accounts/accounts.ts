@@ -58,20 +58,24 @@ import { hrefProperty } from '../base/safe-href.js';
  * @csspart confirm - the disconnection question: `confirm-question`, then `confirm-actions` with `confirm-disconnect` and `cancel`.
  * @csspart empty - "Нет подключенных ЛС".
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, disconnecting and disconnected, announced politely.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
- * @cssprop --lk-color-primary - buttons, links and the radio buttons.
- * @cssprop --lk-color-border - the accounts' borders.
- * @cssprop --lk-color-current - the current account's border (default: the primary colour).
- * @cssprop --lk-color-muted - the address and the status line.
- * @cssprop --lk-color-danger - faults.
- * @cssprop --lk-radius - corner radius of the accounts and buttons.
- * @cssprop --lk-space - the gap between rows.
- * @cssprop --lk-accounts-max-width - the list's widest (default 40rem).
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons, links and the radio buttons.
+ * @cssprop [--lk-color-border=#6b7785] - the accounts' borders.
+ * @cssprop [--lk-color-current=var(--lk-color-primary, #0b5cad)] - the current account's border (default: the primary colour).
+ * @cssprop [--lk-color-muted=#4a5561] - the address and the status line.
+ * @cssprop [--lk-color-danger=#b3261e] - faults.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of the accounts and buttons.
+ * @cssprop [--lk-space=1rem] - the gap between rows.
+ * @cssprop [--lk-accounts-max-width=40rem] - the list's widest.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkAccountsElement extends LkElement<AccountsMessages> {
   static override styles = [baseStyles, formStyles, accountsStyles];

@@ -78,29 +78,33 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * @csspart user - who is logged in.
  * @csspart logout - "Выйти" (also `button`).
  * @csspart section - the section shown; `section-public` for login, registration, recovery, confirmation.
- * @csspart notice - why the user is back at login (session expired, logged out).
+ * @csspart notice - why the user is back at login (session expired, also `notice-expired`; logged out).
  * @csspart title - a section's heading.
- * @csspart welcome - the welcome text; `connect-first` the guidance to connect an account.
- * @csspart account - the section "Лицевой счет"; `pay` "Оплата", `connect` "Подключить ЛС".
- * @csspart help - the help area; `support-link` the support address.
- * @csspart fault - a failure, with `retry`.
+ * @csspart welcome - the welcome, each paragraph a `welcome-text`; `connect-first` the guidance to connect an account, with "Подключить ЛС" (`link link-connect`).
+ * @csspart account - the section "Лицевой счет"; `pay` "Оплата", `connect` "Подключить ЛС" (its `intro` above the form).
+ * @csspart help - the help area: `help-title`, each paragraph a `help-text`, and `support-link` the support address.
+ * @csspart fault - a failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress, announced politely.
  *
- * @cssprop --lk-color-primary - the navigation panel's current section and links.
- * @cssprop --lk-color-surface - the background of the panel and cards.
- * @cssprop --lk-color-border - lines between parts.
- * @cssprop --lk-color-text - the text.
- * @cssprop --lk-cabinet-header-background - the navigation panel's background.
- * @cssprop --lk-radius - corner radius.
- * @cssprop --lk-font-family - the font (default: the page's).
- * @cssprop --lk-space - the basic spacing.
+ * @cssprop [--lk-color-primary=#0b5cad] - the navigation panel's current section and links.
+ * @cssprop [--lk-color-surface=#fff] - the background of the panel and cards.
+ * @cssprop [--lk-color-border=#6b7785] - lines between parts.
+ * @cssprop [--lk-color-text=#1d2733] - the text.
+ * @cssprop [--lk-cabinet-header-background=var(--lk-color-surface, #fff)] - the navigation panel's background.
+ * @cssprop [--lk-radius=0.375rem] - corner radius.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-space=1rem] - the basic spacing.
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkCabinetElement extends LkElement<CabinetMessages> {
   static override styles = [baseStyles, formStyles, cabinetStyles];
 
   /** The rule for new passwords: `seed` (default) or `strong`. */
   @property({ attribute: 'password-policy' }) passwordPolicy?: string;
-  /** The support address shown in the help area. Not shown when unset or not a valid address. */
+  /** The support address shown in the help area; without it, the provider's (there is no default). Not shown when it is not a valid address, or mixes Latin and Cyrillic look-alike letters. */
   @property({ attribute: 'support-email' }) supportEmail?: string;
   /** Keep the section in the page's address (`?lk-section=…`), so back and forward work. */
   @property({ type: Boolean, attribute: 'sync-address' }) syncAddress = false;

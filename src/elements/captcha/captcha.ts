@@ -70,11 +70,15 @@ class Job {
  * @csspart label - "Защита от роботов".
  * @csspart status - the state, announced politely; also `status-solving`, `status-solved`, `status-failed`.
  * @csspart progress - the `<progress>` while solving: the chance the search is done by now.
- * @csspart fault - why the check failed, with `retry` ("Повторить").
+ * @csspart fault - why the check failed (an alert, its text in `fault-message`), with `retry` ("Повторить", also `button`).
  *
- * @cssprop --lk-color-primary - the progress bar and the retry button.
- * @cssprop --lk-color-success - the mark of a passed check.
- * @cssprop --lk-color-danger - the fault.
+ * @cssprop [--lk-color-primary=#0b5cad] - the progress bar and the retry button.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a passed check.
+ * @cssprop [--lk-color-danger=#b3261e] - the fault.
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkCaptchaElement extends LkElement<CaptchaMessages> {
   static override styles = [baseStyles, formStyles, captchaStyles];

@@ -69,22 +69,27 @@ function refusal(error: unknown): ConfirmOutcome | undefined {
  * @csspart confirm - the whole element's content.
  * @csspart title - the heading.
  * @csspart outcome - what came of the link, announced politely (also `status`, and `outcome-<outcome>`).
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart form - the "get a new link" form of an expired link; `subtitle` is its heading.
  * @csspart field - the e-mail's label + error + input group (`field-invalid` when invalid).
  * @csspart label - the e-mail's label.
- * @csspart input - the e-mail input.
+ * @csspart input - the e-mail input (also `input-email`), in its `input-row`.
  * @csspart field-error - the e-mail's inline error.
- * @csspart error-summary - the list of errors after a failed submit.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
  * @csspart submit - "Выслать ссылку".
  * @csspart resend-status - sending and sent, announced politely (also `status`).
- * @csspart links - "Войти в Личный кабинет" (`link-login`) and "Зарегистрироваться" (`link-register`).
+ * @csspart links - "Войти в Личный кабинет" (`link link-login`) and "Зарегистрироваться" (`link link-register`).
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-success - the mark of a confirmed address.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a confirmed address.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {
   static override styles = [baseStyles, formStyles, confirmEmailStyles];

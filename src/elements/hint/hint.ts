@@ -62,19 +62,20 @@ const LEAVE_GRACE_MS = 300;
  * @csspart visually-hidden - the button's name, for screen readers only.
  * @csspart bubble - the hint's text (`role="tooltip"`); `data-placement` says where it is shown.
  *
- * @cssprop --lk-hint-background - the bubble's background (default: the text colour, so the bubble stands out in light and dark schemes alike).
- * @cssprop --lk-hint-color - the bubble's text (default: the surface colour).
- * @cssprop --lk-hint-border-color - the bubble's border.
- * @cssprop --lk-hint-max-width - the bubble's widest (default 22rem, never wider than the viewport).
- * @cssprop --lk-hint-size - the "?" button's size (default 1.75rem; never under 24 CSS px).
- * @cssprop --lk-hint-z-index - the bubble's stacking order (default 10).
- * @cssprop --lk-color-primary - the "?" button.
- * @cssprop --lk-color-on-primary - the "?" while open.
- * @cssprop --lk-color-surface - the "?" button's background.
- * @cssprop --lk-color-text - the page text; the bubble's default background.
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-radius - the bubble's corners.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-hint-background=var(--lk-color-text, #1d2733)] - the bubble's background (default: the text colour, so the bubble stands out in light and dark schemes alike).
+ * @cssprop [--lk-hint-color=var(--lk-color-surface, #fff)] - the bubble's text (default: the surface colour).
+ * @cssprop [--lk-hint-border-color=var(--lk-color-border, #6b7785)] - the bubble's border.
+ * @cssprop [--lk-hint-max-width=22rem] - the bubble's widest (default 22rem, never wider than the viewport).
+ * @cssprop [--lk-hint-size=1.75rem] - the "?" button's size (default 1.75rem; never under 24 CSS px).
+ * @cssprop [--lk-hint-z-index=10] - the bubble's stacking order.
+ * @cssprop [--lk-color-primary=#0b5cad] - the "?" button.
+ * @cssprop [--lk-color-on-primary=#fff] - the "?" while open.
+ * @cssprop [--lk-color-surface=#fff] - the "?" button's background.
+ * @cssprop [--lk-color-text=#1d2733] - the page text; the bubble's default background.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-radius=0.375rem] - the bubble's corners.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
  */
 export class LkHintElement extends LkElement<HintMessages> {
   static override styles = [baseStyles, hintStyles];
@@ -88,7 +89,7 @@ export class LkHintElement extends LkElement<HintMessages> {
   /** What the hint is about ("Лицевой счет"): the button is named "Подсказка: Лицевой счет", or "Подсказка" without it. */
   @property() label?: string;
 
-  /** Where the bubble goes; it takes the other alignment when the one asked for would leave the viewport sideways. */
+  /** Where the bubble goes: `bottom-end` (default), `bottom-start`, `top-end` or `top-start`; it takes the other alignment when the one asked for would leave the viewport sideways. */
   @property({ reflect: true }) placement: HintPlacement = 'bottom-end';
 
   /**

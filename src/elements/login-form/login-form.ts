@@ -45,20 +45,28 @@ type Field = 'email' | 'password';
  * @csspart title - the heading.
  * @csspart field - each label + error + input group (`field-invalid` when invalid).
  * @csspart label - a field's label.
- * @csspart input - the e-mail and password inputs.
+ * @csspart input - the e-mail and password inputs (`input-email`, `input-password`).
+ * @csspart input-row - an input with what stands beside it ("Показать пароль").
  * @csspart field-error - a field's inline error.
- * @csspart toggle-password - "Показать пароль".
+ * @csspart toggle-password - "Показать пароль" (also `button`).
  * @csspart submit - "Войти".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart captcha - the anti-robot check (`<lk-captcha>`), after repeated failures for an address.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress and success, announced politely.
- * @csspart links - the recovery and registration links (`link`).
- * @csspart signed-in - the logged-in state; `logout` is its button.
+ * @csspart links - the recovery and registration links (`link`; `link-recover`, `link-register`).
+ * @csspart signed-in - the logged-in state: `greeting`, `signed-in-as` (who is logged in) and the button `logout` (also `button`).
+ * @csspart unconfirmed - a user who has not confirmed the e-mail: `unconfirmed-message`, `unconfirmed-expiry` (the date until which the link works) and "Выслать ссылку" (`resend`, also `button`).
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkLoginFormElement extends LkElement<LoginFormMessages> {
   static override styles = [baseStyles, formStyles, loginFormStyles];

@@ -63,6 +63,7 @@ const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]
  * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
  *
  * @csspart form - the `<form>` of asking for a link, and of the new password.
+ * @csspart step - what the current step shows, its heading and its form or message; also `step-request`, `step-sent`, `step-reset`, `step-changed`, `step-expired`, `step-used` or `step-invalid`.
  * @csspart title - each step's heading; it takes the focus when the step changes.
  * @csspart intro - the sentence under the heading.
  * @csspart field - each label + error + input group (`field-invalid` when invalid).
@@ -70,21 +71,29 @@ const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]
  * @csspart label - a field's label.
  * @csspart input - the e-mail and password inputs (`input-email`, `input-new-password`, `input-repeat-password`).
  * @csspart field-error - a field's inline error.
- * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
- * @csspart toggle-password - "Показать пароль".
+ * @csspart input-row - an input with what stands beside it ("Показать пароль").
+ * @csspart password-rules - the password rules: `password-rules-title`, the `password-rule-list` of each `password-rule` (also `password-rule-` and the rule's name, and `password-rule-met` / `password-rule-unmet`), and `password-rules-live`, which announces the rules met as the user types (also `visually-hidden`).
+ * @csspart toggle-password - "Показать пароль" (also `button`).
  * @csspart submit - "Выслать ссылку", "Сохранить пароль".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress, announced politely.
  * @csspart message - what a step without a form says (sent, changed, a refused link).
  * @csspart request-again - the button back to asking for a link.
- * @csspart links - the link to the login page (`link-login`).
+ * @csspart links - the link to the login page (`link link-login`).
+ * @csspart visually-hidden - words for screen readers only (each password rule's state).
+
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-success - the mark of a met password rule.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a met password rule.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, passwordRecoveryStyles];

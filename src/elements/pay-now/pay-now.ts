@@ -105,22 +105,27 @@ type Choice = 'debt' | 'own';
  * @csspart receipt - the receipt, a `<section>`: `receipt-title` and the `<dl>` `receipt-details` (rows as in `details`: `fact-number`, `fact-date`, `fact-amount`, `fact-account`, `fact-supplier`, `fact-readings`).
  * @csspart print - "Распечатать чек" (also `button`).
  * @csspart actions - the confirmation's buttons; `result-actions` the result's.
- * @csspart error-summary - the list of errors after a failed "Продолжить".
- * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`); `links` holds "Подключить ЛС".
- * @csspart status - loading, the payment being processed, the payment made; announced politely.
- * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
+ * @csspart error-summary - the list of errors after a failed "Продолжить": `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart empty - "Нет подключенных ЛС" (also `no-account`), or that the account of `account-id` is not connected (also `not-connected`); `links` holds "Подключить ЛС" (`link link-connect`).
+ * @csspart status - loading, the payment being processed, the payment made; announced politely (once paid, also `visually-hidden`: the result's heading says it on screen).
+ * @csspart logged-out - what it shows without a session: `logged-out-message` and `links` ("Войти в Личный кабинет", `link link-login`).
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-danger - errors and faults.
- * @cssprop --lk-color-warning - the border of the warning of a payment of the same amount (default #8a5a00); `--lk-color-warning-surface` its background.
- * @cssprop --lk-color-success - the result's heading and the receipt's border.
- * @cssprop --lk-color-border - inputs, the confirmation's and the receipt's frames.
- * @cssprop --lk-color-muted - labels of the facts, hints and the status line.
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-radius - corner radius of inputs, buttons and the receipt.
- * @cssprop --lk-space - the gap between blocks.
- * @cssprop --lk-pay-now-max-width - the section's widest (default 36rem).
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-danger=#b3261e] - errors and faults.
+ * @cssprop [--lk-color-warning=#8a5a00] - the border of the warning of a payment of the same amount; `--lk-color-warning-surface` its background.
+ * @cssprop [--lk-color-success=#1b6e37] - the result's heading and the receipt's border.
+ * @cssprop [--lk-color-border=#6b7785] - inputs, the confirmation's and the receipt's frames.
+ * @cssprop [--lk-color-muted=#4a5561] - labels of the facts, hints and the status line.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs, buttons and the receipt.
+ * @cssprop [--lk-space=1rem] - the gap between blocks.
+ * @cssprop [--lk-pay-now-max-width=36rem] - the section's widest.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-color-warning-surface=#fdf6e3] - the background of that warning.
  */
 export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
   static override styles = [baseStyles, formStyles, factStyles, meterReadingsStyles, payNowStyles];

@@ -60,23 +60,27 @@ import { paymentHistoryStyles } from './payment-history.styles.js';
  * @csspart not-connected - `account-id` names an account this cabinet does not have (also `empty`).
  * @csspart links - "Подключить ЛС" (`link link-connect`).
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links` (`link-login`).
- * @csspart fault - a server, network or timeout failure, with `retry` (also `button`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - loading, announced politely.
  * @csspart visually-hidden - words for screen readers only ("чека нет").
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-text - text.
- * @cssprop --lk-color-surface - the buttons' background.
- * @cssprop --lk-color-surface-alt - an open receipt's background.
- * @cssprop --lk-color-border - the table's rules.
- * @cssprop --lk-color-muted - the account line, the receipt's labels and the status line.
- * @cssprop --lk-color-success - "Проведён".
- * @cssprop --lk-color-danger - "Отклонён" and faults.
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-radius - corner radius of buttons.
- * @cssprop --lk-space - the gap between blocks.
- * @cssprop --lk-payment-history-max-width - the element's widest (default 44rem).
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-text=#1d2733] - text.
+ * @cssprop [--lk-color-surface=#fff] - the buttons' background.
+ * @cssprop [--lk-color-surface-alt=#eef1f4] - an open receipt's background.
+ * @cssprop [--lk-color-border=#6b7785] - the table's rules.
+ * @cssprop [--lk-color-muted=#4a5561] - the account line, the receipt's labels and the status line.
+ * @cssprop [--lk-color-success=#1e6b34] - "Проведён".
+ * @cssprop [--lk-color-danger=#b3261e] - "Отклонён" and faults.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of buttons.
+ * @cssprop [--lk-space=1rem] - the gap between blocks.
+ * @cssprop [--lk-payment-history-max-width=44rem] - the element's widest.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkPaymentHistoryElement extends LkAccountElement<PaymentHistoryMessages> {
   static override styles = [baseStyles, formStyles, paymentHistoryStyles];

@@ -77,16 +77,20 @@ interface Accepted {
  * @csspart links - "Подключить ЛС" (`link link-connect`) or, logged out, `link-login`.
  * @csspart logged-out - what it shows without a session: `logged-out-message` and `links`.
  *
- * @cssprop --lk-color-primary - the button, links and the checkbox.
- * @cssprop --lk-color-border - the inputs' and the meters' borders.
- * @cssprop --lk-color-muted - the last reading, the estimate and the status line.
- * @cssprop --lk-color-danger - errors and faults.
- * @cssprop --lk-color-success - the accepted readings.
- * @cssprop --lk-radius - corner radius of inputs, buttons and meters.
- * @cssprop --lk-space - the gap between blocks.
- * @cssprop --lk-readings-form-max-width - the section's widest (default 32rem).
- * @cssprop --lk-color-focus - the focus ring.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - the button, links and the checkbox.
+ * @cssprop [--lk-color-border=#6b7785] - the inputs' and the meters' borders.
+ * @cssprop [--lk-color-muted=#4a5561] - the last reading, the estimate and the status line.
+ * @cssprop [--lk-color-danger=#b3261e] - errors and faults.
+ * @cssprop [--lk-color-success=#1e6b34] - the accepted readings.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs, buttons and meters.
+ * @cssprop [--lk-space=1rem] - the gap between blocks.
+ * @cssprop [--lk-readings-form-max-width=32rem] - the section's widest.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkReadingsFormElement extends LkAccountElement<ReadingsFormMessages> {
   static override styles = [baseStyles, formStyles, meterReadingsStyles, readingsFormStyles];

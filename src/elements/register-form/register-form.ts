@@ -56,23 +56,30 @@ type Registration = Omit<RegisterRequest, 'captcha'>;
  * @csspart input-row - an input with its "?".
  * @csspart hint - each field's "?", an `<lk-hint>` (its own parts: `trigger`, `bubble`); the input is described by its text.
  * @csspart field-error - a field's inline error.
- * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
- * @csspart toggle-password - "Показать пароль".
+ * @csspart password-rules - the password rules: `password-rules-title`, the `password-rule-list` of each `password-rule` (also `password-rule-` and the rule's name, and `password-rule-met` / `password-rule-unmet`), and `password-rules-live`, which announces the rules met as the user types (also `visually-hidden`).
+ * @csspart toggle-password - "Показать пароль" (also `button`).
  * @csspart captcha - the `<lk-captcha>`.
- * @csspart agreement - the agreement sentence, or with `agreement-checkbox` its field (`checkbox`, `checkbox-label`).
+ * @csspart agreement - the agreement sentence with the agreement's link (`link link-agreement`), or with `agreement-checkbox` its field (also `field`): `field-error`, then `checkbox-row` of `checkbox` and `checkbox-label`.
  * @csspart link-agreement - "Пользовательского соглашения".
  * @csspart submit - "Зарегистрироваться".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress, announced politely.
- * @csspart links - the link to the login page (`link-login`).
+ * @csspart links - the link to the login page (`link link-login`).
+ * @csspart visually-hidden - words for screen readers only (that the agreement opens in a new tab; each password rule's state).
+
  * @csspart success - the success screen: `success-message`, `success-resend`, `success-expiry`.
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-success - the mark of a met password rule.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a met password rule.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, registerFormStyles];
@@ -80,7 +87,7 @@ export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
   /** The address of the user agreement ("Пользовательского соглашения"); it opens in a new tab, so nothing typed is lost. */
   @property(hrefProperty('agreement-href')) agreementHref?: string;
 
-  /** The version of the agreement this page shows, sent as `agreementVersion`. Required. */
+  /** The version of the agreement this page shows, sent as `agreementVersion` and recorded with the registration. Required: without it the form logs a configuration error and refuses to submit. */
   @property({ attribute: 'agreement-version' }) agreementVersion?: string;
 
   /** An explicit checkbox, unchecked at first, instead of accepting by pressing "Зарегистрироваться". */

@@ -60,36 +60,43 @@ interface Change {
  * @fires {LkPasswordChangedEvent} lk-password-changed - the password was changed; `detail` is `{}`.
  * @fires {LkNavigateEvent} lk-navigate - "Забыли пароль?" (`recover`), or the login link when logged out (`login`); cancelable.
  *   The list's "Подключить ЛС" (`connect`) does not leave: it moves the focus to the connect form below.
- * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`.
+ * @fires {LkErrorEvent} lk-error - a fault was shown to the user; `detail.error`. (The `<lk-accounts>` and `<lk-account-connect>` inside fire their own events too: `lk-account-selected`, `lk-account-connected`, …)
  *
  * @csspart title - the heading "Настройки абонента".
  * @csspart login - the "Логин:" line; `login-label` and `login-value` (the e-mail) are its parts.
  * @csspart form - the password-change `<form>` (also `password-change`).
  * @csspart section-title - the headings "Смена пароля" and "Подключение ЛС".
  * @csspart intro - the sentence under "Смена пароля".
- * @csspart username - the visually hidden username group for password managers (`username-label`, `username-input`).
+ * @csspart username - the visually hidden username group for password managers (`username-label`, `username-input`; also `visually-hidden`).
  * @csspart field - each label + error + input group (`field-invalid` when invalid).
  * @csspart label - a field's label.
  * @csspart input - the password inputs (`input-current-password`, `input-new-password`, `input-repeat-password`).
  * @csspart input-row - the row of an input.
  * @csspart field-error - a field's inline error.
- * @csspart password-rules - the password rules; each `password-rule` (`password-rule-met` / `password-rule-unmet`).
- * @csspart toggle-password - "Показать пароль".
+ * @csspart password-rules - the password rules: `password-rules-title`, the `password-rule-list` of each `password-rule` (also `password-rule-` and the rule's name, and `password-rule-met` / `password-rule-unmet`), and `password-rules-live`, which announces the rules met as the user types (also `visually-hidden`).
+ * @csspart toggle-password - "Показать пароль" (also `button`).
  * @csspart captcha - the anti-robot check, once the backend asks for it.
- * @csspart links - the row of "Забыли пароль?" (`link-recover`) or, logged out, of the login link (`link-login`).
+ * @csspart links - the row of "Забыли пароль?" (`link link-recover`) or, logged out, of the login link (`link link-login`).
+ * @csspart visually-hidden - words for screen readers only (each password rule's state).
+
  * @csspart submit - "Сменить пароль".
- * @csspart error-summary - the list of errors after a failed submit.
- * @csspart fault - a server, network or timeout failure, with `retry`.
+ * @csspart error-summary - the list of errors after a failed submit: `error-summary-title`, then the `error-summary-list` of each `error-summary-item`, a link to its field (`error-summary-link`).
+ * @csspart fault - a server, network or timeout failure (an alert, its text in `fault-message`), with `retry` (also `button`).
  * @csspart status - progress and success, announced politely.
  * @csspart accounts-section - "Подключение ЛС"; `accounts` is its `<lk-accounts>`, `account-connect` its `<lk-account-connect>`.
  * @csspart logged-out - what it says to a visitor who is not logged in.
  *
- * @cssprop --lk-color-primary - buttons and links.
- * @cssprop --lk-color-success - the mark of a met password rule.
- * @cssprop --lk-color-danger - errors.
- * @cssprop --lk-radius - corner radius of inputs and buttons.
- * @cssprop --lk-space - the space between the parts.
- * @cssprop --lk-font-family - the font (default: the page's).
+ * @cssprop [--lk-color-primary=#0b5cad] - buttons and links.
+ * @cssprop [--lk-color-success=#1e6b34] - the mark of a met password rule.
+ * @cssprop [--lk-color-danger=#b3261e] - errors.
+ * @cssprop [--lk-radius=0.375rem] - corner radius of inputs and buttons.
+ * @cssprop [--lk-space=1rem] - the space between the parts.
+ * @cssprop [--lk-font-family=inherit] - the font (default: the page's).
+ * @cssprop [--lk-font-size=1rem] - the text size.
+ * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
+ * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkSettingsElement extends LkElement<SettingsMessages> {
   static override styles = [baseStyles, formStyles, newPasswordStyles, settingsStyles];
