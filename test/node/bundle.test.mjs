@@ -61,3 +61,25 @@ test('every entry point in src/entries has an export', () => {
     assert.ok(pkg.sideEffects.includes(`./dist/${name}.js`), `./dist/${name}.js registers tags: list it in sideEffects`);
   }
 });
+
+test('every module the build imports for its effect alone is listed in sideEffects', () => {
+  // Rollup writes `import './chunks/x.js';` when a chunk must run for what it does
+  // (a tag registered, a stylesheet adopted); a bundler that trusts sideEffects
+  // drops such an import unless the chunk is listed.
+  const listed = (file) =>
+    pkg.sideEffects.some((pattern) => {
+      const path = `./${file}`;
+      return pattern.endsWith('/*.js') ? path.startsWith(pattern.slice(0, -'*.js'.length)) && path.endsWith('.js') : pattern === path;
+    });
+  const bare = new Set();
+  for (const folder of ['', 'chunks/']) {
+    for (const name of readdirSync(join(dist, folder)).filter((file) => file.endsWith('.js'))) {
+      const code = readFileSync(join(dist, folder, name), 'utf8');
+      for (const [, specifier] of code.matchAll(/^import\s*["'](\.{1,2}\/[^"']+)["'];/gm)) {
+        bare.add(join('dist', folder, specifier).replaceAll('\\', '/'));
+      }
+    }
+  }
+  assert.ok(bare.size > 0, 'the build imports some chunk for its effect alone');
+  assert.deepEqual([...bare].filter((file) => !listed(file)), []);
+});
