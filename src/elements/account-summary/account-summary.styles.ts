@@ -19,7 +19,7 @@ export const accountSummaryStyles = css`
     grid-template-columns: minmax(min(10rem, 45%), max-content) minmax(0, 1fr);
   }
   :scope [part~='amount-overpayment'] {
-    color: var(--lk-color-overpayment, #1b6e37);
+    color: var(--lk-color-overpayment, var(--lk-color-success, #1e6b34));
   }
   :scope [part~='amount-debt'] {
     color: var(--lk-color-debt, var(--lk-color-text, #1d2733));

@@ -94,13 +94,13 @@ export const payNowStyles = css`
     gap: var(--lk-space, 1rem);
   }
   :scope [part~='result'] > [part~='subtitle'] {
-    color: var(--lk-color-success, #1b6e37);
+    color: var(--lk-color-success, #1e6b34);
   }
   :scope [part~='receipt'] {
     display: grid;
     gap: 0.75rem;
     padding: 1rem;
-    border: 2px solid var(--lk-color-success, #1b6e37);
+    border: 2px solid var(--lk-color-success, #1e6b34);
     border-radius: var(--lk-radius, 0.375rem);
     background: var(--lk-color-surface, #fff);
   }
