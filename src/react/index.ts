@@ -57,122 +57,96 @@ export type LkComponent<E extends HTMLElement, Events extends Record<string, Eve
   LkComponentProps<E, Events> & React.RefAttributes<E>
 >;
 
-/** The events every element that talks to the backend fires when it shows a fault. */
-type Faults = { onLkError: LkErrorEvent };
-type Navigates = { onLkNavigate: LkNavigateEvent };
+/** Every event an element fires, by name, with its class. */
+export interface LkEventMap {
+  'lk-login': LkLoginEvent;
+  'lk-logout': LkLogoutEvent;
+  'lk-navigate': LkNavigateEvent;
+  'lk-error': LkErrorEvent;
+  'lk-registered': LkRegisteredEvent;
+  'lk-email-confirmed': LkEmailConfirmedEvent;
+  'lk-password-changed': LkPasswordChangedEvent;
+  'lk-captcha-solved': LkCaptchaSolvedEvent;
+  'lk-account-connected': LkAccountConnectedEvent;
+  'lk-account-selected': LkAccountSelectedEvent;
+  'lk-readings-submitted': LkReadingsSubmittedEvent;
+  'lk-payment': LkPaymentEvent;
+  /** The DOM's `toggle` (a `ToggleEvent`) of `<lk-hint>`, not React's. */
+  toggle: ToggleEvent;
+}
+
+/** `lk-login` → `LkLogin`. */
+type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Pascal<Tail>}` : Capitalize<S>;
+
+/** The handler props of the events `N`: `onLkLogin` for `lk-login`, typed with its class. */
+export type LkHandlers<N extends keyof LkEventMap> = { [K in N as `on${Pascal<K>}`]: LkEventMap[K] };
+
+/** The prop that takes a handler of `event`: `on` and its name in PascalCase. */
+const handlerProp = (event: string): string =>
+  `on${event.replace(/(?:^|-)([a-z])/gu, (_, letter: string) => letter.toUpperCase())}`;
 
 /**
+ * One wrapper: `@lit/react` makes it, given the element's events by name.
  * `@lit/react` types its result with its own names; this states the same
  * shape in React's, so the package's types need only `@types/react`
  * (`@lit/react` itself is bundled into `lk-widgets/react`).
  */
-function wrap<E extends HTMLElement, Events extends Record<string, Event> = {}>(
+function wrap<E extends HTMLElement, N extends keyof LkEventMap = never>(
   tagName: string,
   elementClass: new () => E,
-  events: { [K in keyof Events]: string },
-): LkComponent<E, Events> {
-  return createComponent({ react: React, tagName, elementClass, events }) as unknown as LkComponent<E, Events>;
+  events: readonly N[],
+): LkComponent<E, LkHandlers<N>> {
+  const handlers = Object.fromEntries(events.map((event) => [handlerProp(event), event]));
+  return createComponent({ react: React, tagName, elementClass, events: handlers }) as unknown as LkComponent<E, LkHandlers<N>>;
 }
 
+/** What an element that leads elsewhere and reports its faults fires besides its own events. */
+const NAVIGATES_AND_FAULTS = ['lk-navigate', 'lk-error'] as const;
+
 /** `<lk-provider>`: the client, the session and the settings for the elements inside it. */
-export const LkProvider = wrap<LkProviderElement>('lk-provider', LkProviderElement, {});
+export const LkProvider = wrap('lk-provider', LkProviderElement, []);
 
 /** `<lk-login-form>`. */
-export const LkLoginForm = wrap<LkLoginFormElement, { onLkLogin: LkLoginEvent; onLkLogout: LkLogoutEvent } & Navigates & Faults>(
-  'lk-login-form',
-  LkLoginFormElement,
-  { onLkLogin: 'lk-login', onLkLogout: 'lk-logout', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkLoginForm = wrap('lk-login-form', LkLoginFormElement, ['lk-login', 'lk-logout', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-register-form>`. */
-export const LkRegisterForm = wrap<LkRegisterFormElement, { onLkRegistered: LkRegisteredEvent } & Navigates & Faults>(
-  'lk-register-form',
-  LkRegisterFormElement,
-  { onLkRegistered: 'lk-registered', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkRegisterForm = wrap('lk-register-form', LkRegisterFormElement, ['lk-registered', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-captcha>`. */
-export const LkCaptcha = wrap<LkCaptchaElement, { onLkCaptchaSolved: LkCaptchaSolvedEvent } & Faults>('lk-captcha', LkCaptchaElement, {
-  onLkCaptchaSolved: 'lk-captcha-solved',
-  onLkError: 'lk-error',
-});
+export const LkCaptcha = wrap('lk-captcha', LkCaptchaElement, ['lk-captcha-solved', 'lk-error']);
 
 /** `<lk-confirm-email>`. */
-export const LkConfirmEmail = wrap<LkConfirmEmailElement, { onLkEmailConfirmed: LkEmailConfirmedEvent } & Navigates & Faults>(
-  'lk-confirm-email',
-  LkConfirmEmailElement,
-  { onLkEmailConfirmed: 'lk-email-confirmed', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkConfirmEmail = wrap('lk-confirm-email', LkConfirmEmailElement, ['lk-email-confirmed', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-password-recovery>`. */
-export const LkPasswordRecovery = wrap<LkPasswordRecoveryElement, { onLkPasswordChanged: LkPasswordChangedEvent } & Navigates & Faults>(
-  'lk-password-recovery',
-  LkPasswordRecoveryElement,
-  { onLkPasswordChanged: 'lk-password-changed', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkPasswordRecovery = wrap('lk-password-recovery', LkPasswordRecoveryElement, ['lk-password-changed', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-hint>`: `onToggle` is the DOM's `toggle` (a `ToggleEvent`), not React's. */
-export const LkHint = wrap<LkHintElement, { onToggle: ToggleEvent }>('lk-hint', LkHintElement, { onToggle: 'toggle' });
+export const LkHint = wrap('lk-hint', LkHintElement, ['toggle']);
 
 /** `<lk-account-connect>`. */
-export const LkAccountConnect = wrap<LkAccountConnectElement, { onLkAccountConnected: LkAccountConnectedEvent } & Navigates & Faults>(
-  'lk-account-connect',
-  LkAccountConnectElement,
-  { onLkAccountConnected: 'lk-account-connected', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkAccountConnect = wrap('lk-account-connect', LkAccountConnectElement, ['lk-account-connected', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-accounts>`. */
-export const LkAccounts = wrap<LkAccountsElement, { onLkAccountSelected: LkAccountSelectedEvent } & Navigates & Faults>(
-  'lk-accounts',
-  LkAccountsElement,
-  { onLkAccountSelected: 'lk-account-selected', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkAccounts = wrap('lk-accounts', LkAccountsElement, ['lk-account-selected', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-settings>`. */
-export const LkSettings = wrap<LkSettingsElement, { onLkPasswordChanged: LkPasswordChangedEvent } & Navigates & Faults>(
-  'lk-settings',
-  LkSettingsElement,
-  { onLkPasswordChanged: 'lk-password-changed', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkSettings = wrap('lk-settings', LkSettingsElement, ['lk-password-changed', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-cabinet>`. */
-export const LkCabinet = wrap<LkCabinetElement, { onLkLogout: LkLogoutEvent } & Faults>('lk-cabinet', LkCabinetElement, {
-  onLkLogout: 'lk-logout',
-  onLkError: 'lk-error',
-});
+export const LkCabinet = wrap('lk-cabinet', LkCabinetElement, ['lk-logout', 'lk-error']);
 
 /** `<lk-account-summary>`. */
-export const LkAccountSummary = wrap<LkAccountSummaryElement, Navigates & Faults>('lk-account-summary', LkAccountSummaryElement, {
-  onLkNavigate: 'lk-navigate',
-  onLkError: 'lk-error',
-});
+export const LkAccountSummary = wrap('lk-account-summary', LkAccountSummaryElement, NAVIGATES_AND_FAULTS);
 
 /** `<lk-account-history>`. */
-export const LkAccountHistory = wrap<LkAccountHistoryElement, Navigates & Faults>('lk-account-history', LkAccountHistoryElement, {
-  onLkNavigate: 'lk-navigate',
-  onLkError: 'lk-error',
-});
+export const LkAccountHistory = wrap('lk-account-history', LkAccountHistoryElement, NAVIGATES_AND_FAULTS);
 
 /** `<lk-readings-form>`. */
-export const LkReadingsForm = wrap<LkReadingsFormElement, { onLkReadingsSubmitted: LkReadingsSubmittedEvent } & Navigates & Faults>(
-  'lk-readings-form',
-  LkReadingsFormElement,
-  { onLkReadingsSubmitted: 'lk-readings-submitted', onLkNavigate: 'lk-navigate', onLkError: 'lk-error' },
-);
+export const LkReadingsForm = wrap('lk-readings-form', LkReadingsFormElement, ['lk-readings-submitted', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-pay-now>`. */
-export const LkPayNow = wrap<
-  LkPayNowElement,
-  { onLkPayment: LkPaymentEvent; onLkReadingsSubmitted: LkReadingsSubmittedEvent } & Navigates & Faults
->('lk-pay-now', LkPayNowElement, {
-  onLkPayment: 'lk-payment',
-  onLkReadingsSubmitted: 'lk-readings-submitted',
-  onLkNavigate: 'lk-navigate',
-  onLkError: 'lk-error',
-});
+export const LkPayNow = wrap('lk-pay-now', LkPayNowElement, ['lk-payment', 'lk-readings-submitted', ...NAVIGATES_AND_FAULTS]);
 
 /** `<lk-payment-history>`. */
-export const LkPaymentHistory = wrap<LkPaymentHistoryElement, Navigates & Faults>('lk-payment-history', LkPaymentHistoryElement, {
-  onLkNavigate: 'lk-navigate',
-  onLkError: 'lk-error',
-});
+export const LkPaymentHistory = wrap('lk-payment-history', LkPaymentHistoryElement, NAVIGATES_AND_FAULTS);

@@ -13,15 +13,14 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/csp.mjs';
+import { DEMO_USER, WAIT, textIn } from '../e2e/cabinet-driver.mjs';
+
+export { DEMO_USER, WAIT, textIn };
 
 const execFileAsync = promisify(execFile);
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROJECTS = fileURLToPath(new URL('./', import.meta.url));
-
-/** The seed's demo user, as the README gives it. */
-export const DEMO_USER = { email: 'abonent@example.ru', password: 'gaz2015' };
-export const WAIT = { timeout: 15_000 };
 
 /** The projects' name for the tarball: their package.json says `"lk-widgets": "file:../lk-widgets.tgz"`. */
 const TARBALL = 'lk-widgets.tgz';
@@ -169,18 +168,6 @@ export async function openPage(browser, url) {
   await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
   return { page, problems, close: () => context.close() };
 }
-
-/** Waits until the node of `selector` has `text` in it, any run of white space matching any other. */
-export const textIn = (page, selector, text) =>
-  page.waitForFunction(
-    (s, t) => {
-      const spaced = (value) => value.replace(/\s+/gu, ' ');
-      return spaced(document.querySelector(s)?.textContent ?? '').includes(spaced(t));
-    },
-    WAIT,
-    selector,
-    text,
-  );
 
 /** Logs the demo user in through `<lk-login-form>`, typing as a person does, and waits for "Вы вошли как …". */
 export async function logInAsDemoUser(page) {

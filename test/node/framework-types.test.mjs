@@ -79,9 +79,10 @@ test('lk-widgets/react-jsx names React 19 handlers `on` + the event name, typed 
 test('lk-widgets/react wraps every tag and listens to each of its events', () => {
   const source = readFileSync(join(root, 'src', 'react', 'index.ts'), 'utf8');
   for (const [tag, declaration] of manifestTags) {
-    const call = source.match(new RegExp(`\\(\\s*'${tag}',\\s*${declaration.name},\\s*\\{([^}]*)\\}`, 'u'));
+    const call = source.match(new RegExp(`wrap\\('${tag}', ${declaration.name}, (\\[[^\\]]*\\]|NAVIGATES_AND_FAULTS)\\)`, 'u'));
     assert.ok(call, `no wrapper for <${tag}>`);
-    const listened = [...call[1].matchAll(/:\s*'([^']+)'/gu)].map(([, event]) => event).sort();
+    const list = call[1].replace('...NAVIGATES_AND_FAULTS', "'lk-navigate', 'lk-error'").replace(/^NAVIGATES_AND_FAULTS$/u, "['lk-navigate', 'lk-error']");
+    const listened = [...list.matchAll(/'([^']+)'/gu)].map(([, event]) => event).sort();
     assert.deepEqual(listened, (declaration.events ?? []).map((event) => event.name).sort(), `<${tag}>'s events`);
   }
 });
