@@ -68,6 +68,11 @@ export class EnvironmentController implements ReactiveController {
   }
 
   #followSession(): void {
+    // An update can still run after the host has left the page (a state
+    // reset in its disconnectedCallback asks for one): subscribing then would
+    // never be undone, and the session and the accounts store, which live as
+    // long as the page, would keep the removed element and its tree alive.
+    if (!this.#host.isConnected) return;
     const { session, accounts } = this.value;
     if (accounts !== this.#accounts) {
       // Choosing an account in one element changes what every element shows.
