@@ -33,7 +33,7 @@ export async function importTypeScript(entry, { inline = false } = {}) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     ...(inline ? {} : { packages: 'external' }),
     write: false,
     logLevel: 'error',
