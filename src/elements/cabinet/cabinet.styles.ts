@@ -57,7 +57,7 @@ export const cabinetStyles = css`
     color: var(--lk-color-on-primary, #fff);
   }
   :scope :is([part~='nav-link'], [part~='section']):focus-visible {
-    outline: 3px solid var(--lk-color-focus, #1a73e8);
+    outline: 3px solid var(--lk-color-focus, #1d2733);
     outline-offset: 2px;
   }
   :scope [part~='section']:focus {
