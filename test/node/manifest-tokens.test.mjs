@@ -3,10 +3,10 @@
 // same value, and the default an element's JSDoc gives (`@cssprop
 // [--lk-x=default]`, which the manifest, the README and Storybook show) is
 // that value. Two greens for one token, or a JSDoc default copied wrong,
-// fail here.
+// fail here, and so does a token an element uses but does not document.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -60,4 +60,23 @@ test("each element's documented default is the value its styles fall back to", (
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+test("each element documents every custom property its own styles use", () => {
+  const undocumented = [];
+  for (const module of manifest.modules) {
+    for (const declaration of module.declarations ?? []) {
+      if (!declaration.tagName) continue;
+      const properties = declaration.cssProperties ?? [];
+      // A token inside another's default (`--lk-color-debt` falls back to `--lk-color-text`) is documented with it.
+      const documented = (token) => properties.some(({ name, default: fallback = '' }) => name === token || fallback.includes(`${token},`));
+      const folder = join(root, dirname(module.path));
+      for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
+        for (const [, token] of readFileSync(join(folder, file), 'utf8').matchAll(/var\((--lk-[a-z0-9-]+)/gu)) {
+          if (!documented(token)) undocumented.push(`<${declaration.tagName}> ${token} (${file})`);
+        }
+      }
+    }
+  }
+  assert.deepEqual([...new Set(undocumented)], []);
 });

@@ -117,6 +117,7 @@ const RECENT_READINGS = 12;
  * @cssprop [--lk-font-size=1rem] - the text size.
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-success=#1e6b34] - an overpayment in the table.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkAccountHistoryElement extends LkAccountElement<AccountHistoryMessages> {

@@ -97,6 +97,8 @@ export const DEFAULT_SECTION_PARAM = 'lk-section';
  * @cssprop [--lk-font-size=1rem] - the text size.
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring of the navigation links and of a section given the focus.
+ * @cssprop [--lk-color-danger=#b3261e] - the edge of the notice that the session has expired.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
  */
 export class LkCabinetElement extends LkElement<CabinetMessages> {

@@ -89,6 +89,7 @@ function refusal(error: unknown): ConfirmOutcome | undefined {
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-color-text=#1d2733] - the outcome's status line.
  * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkConfirmEmailElement extends LkElement<ConfirmEmailMessages> {

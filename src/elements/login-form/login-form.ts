@@ -66,6 +66,7 @@ type Field = 'email' | 'password';
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-space=1rem] - the gap between the lines of the signed-in state.
  * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkLoginFormElement extends LkElement<LoginFormMessages> {

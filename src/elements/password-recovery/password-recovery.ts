@@ -93,6 +93,8 @@ const formatInstant = (instant: string, locale: Parameters<typeof intlLocale>[0]
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-space=1rem] - the gap between a step's blocks.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring of a step's heading when it takes the focus.
  * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkPasswordRecoveryElement extends LkElement<PasswordRecoveryMessages> {

@@ -79,6 +79,8 @@ type Registration = Omit<RegisterRequest, 'captcha'>;
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-color-focus=#1d2733] - the focus ring of the success heading when it takes the focus.
+ * @cssprop [--lk-space=1rem] - the gap between the success message's blocks.
  * @cssprop [--lk-form-max-width=26rem] - the form's widest.
  */
 export class LkRegisterFormElement extends LkElement<RegisterFormMessages> {
