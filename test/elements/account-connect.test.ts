@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { pageWorker } from '../../mocks/browser.js';
 import { createClient } from '../../src/api/client.js';
+import type { Client } from '../../src/api/client.js';
 import { resetConfiguration } from '../../src/context/environment.js';
 import type { NavigateTarget } from '../../src/context/navigator.js';
 import type { LkAccountConnectElement } from '../../src/elements/account-connect/account-connect.js';
@@ -575,6 +576,40 @@ describe('<lk-account-connect>', () => {
       await findPart(element, '[part~="logged-out"]');
       expect(element.querySelector('[part~="fault"]')).to.equal(null);
       expect(element.number).to.equal('6001234567');
+    });
+  });
+
+  describe('leaving the page', () => {
+    it('asks for the catalogue again only when it comes back, not once it has been removed mid-load', async () => {
+      await logIn(backend);
+      const real = createClient({ baseUrl: backend.apiBase });
+      const asked: string[] = [];
+      const client: Client = { ...real, request: (spec) => (asked.push(spec.path), real.request(spec)) };
+      // The first answer waits for the test, so the element is surely removed while it loads.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      pageWorker()!.use(
+        http.get(
+          new URL('suppliers', backend.apiBase).href,
+          async () => {
+            await released;
+          },
+          { once: true },
+        ),
+      );
+      const wrapper = await fixture<HTMLElement>(
+        html`<lk-provider api-base=${backend.apiBase} .client=${client}><lk-account-connect></lk-account-connect></lk-provider>`,
+      );
+      const element = wrapper.querySelector<LkAccountConnectElement>('lk-account-connect')!;
+      await waitUntil(() => asked.includes('suppliers'), 'the catalogue was not asked for');
+      element.remove();
+      await element.updateComplete;
+      expect(asked.filter((path) => path === 'suppliers')).to.have.length(1);
+      release();
+
+      wrapper.append(element);
+      await findPart(element, 'select[name="supplierId"] option[value="mrg-pskov"]');
+      expect(asked.filter((path) => path === 'suppliers')).to.have.length(2);
     });
   });
 

@@ -128,8 +128,9 @@ export class LkAccountConnectElement extends LkElement<AccountConnectMessages> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('supplier')) this.supplierId = this.supplier ?? '';
-    // The catalogue needs no session, but only the form shows it: ask once the user is there.
-    if (this.env.session.status === 'authenticated' && this.suppliersState === 'idle') void this.loadSuppliers();
+    // The catalogue needs no session, but only the form shows it: ask once the user is there. Not from
+    // the update the reset in disconnectedCallback asks for: off the page, nobody would see the answer.
+    if (this.isConnected && this.env.session.status === 'authenticated' && this.suppliersState === 'idle') void this.loadSuppliers();
   }
 
   protected override render(): TemplateResult {
