@@ -125,6 +125,7 @@ type Choice = 'debt' | 'own';
  * @cssprop [--lk-color-link=var(--lk-color-primary, #0b5cad)] - links.
  * @cssprop [--lk-color-on-primary=#fff] - text on primary buttons.
  * @cssprop [--lk-color-danger-surface=#fdf0ef] - the fault box's background.
+ * @cssprop [--lk-color-surface=#fff] - the receipt's background.
  * @cssprop [--lk-color-warning-surface=#fdf6e3] - the background of that warning.
  */
 export class LkPayNowElement extends LkAccountElement<PayNowMessages> {
